@@ -1,0 +1,209 @@
+"""`toolkit glossary ...`: lint, show, search and summarise the glossary."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
+from toolkit.errors import InputError
+from toolkit.glossary.model import LANGUAGES, STATUSES, Concept
+
+FORMAT = click.Choice(["text", "json"])
+
+
+@click.group()
+def glossary() -> None:
+    """Lint, show, search and summarise the glossary.
+
+    The glossary is the folder of YAML files given by the global --glossary option
+    (default: the project's glossary/ folder). See docs/glossary-format.md for the format.
+    """
+
+
+@glossary.command()
+@click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any issue).")
+@click.pass_obj
+def lint(obj: Context, fmt: str, strict: bool) -> int:
+    """Check the glossary; exit 1 when there are errors.
+
+    Reports, with file and line: languages without a preferred term, terms preferred by two
+    concepts, kk-Latn spellings that are not the kk-latn-2021 transliteration, CLDR names
+    not followed, missing sources, wrong scripts. Malformed YAML stops with exit 2.
+    """
+    from toolkit.glossary import lint as lint_module
+    from toolkit.translit import transliterate
+
+    glossary_ = obj.glossary()
+    issues = lint_module.lint(glossary_, lambda text: transliterate(text, "kk-latn-2021"))
+    errors = sum(issue.severity == "error" for issue in issues)
+    warnings = len(issues) - errors
+    if fmt == "json":
+        click.echo(json.dumps([_issue_json(i) for i in issues], ensure_ascii=False, indent=2))
+    else:
+        for issue in issues:
+            click.echo(str(issue))
+        files = len({c.path for c in glossary_})
+        click.echo(
+            f"{len(glossary_)} concepts in {files} files: "
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        )
+    failed = errors or (strict and warnings)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _issue_json(issue: Any) -> dict[str, Any]:
+    return {
+        "file": issue.path,
+        "line": issue.line,
+        "severity": issue.severity,
+        "code": issue.code,
+        "message": issue.message,
+    }
+
+
+@glossary.command()
+@click.argument("concept_id")
+@click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
+@click.pass_obj
+def show(obj: Context, concept_id: str, fmt: str) -> int:
+    """Show one concept: every term in every language, with status, grammar and notes."""
+    glossary_ = obj.glossary()
+    concept = glossary_.get(concept_id)
+    if concept is None:
+        from difflib import get_close_matches
+
+        near = get_close_matches(concept_id, [c.id for c in glossary_], n=3)
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        raise InputError(f"no concept with id {concept_id!r}{hint}")
+    if fmt == "json":
+        click.echo(json.dumps(concept_json(concept, full=True), ensure_ascii=False, indent=2))
+    else:
+        click.echo(concept_card(concept))
+    return EXIT_OK
+
+
+@glossary.command()
+@click.argument("text", default="")
+@click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
+@click.pass_obj
+def search(obj: Context, text: str, fmt: str) -> int:
+    """Find concepts by any spelling, in any language or script.
+
+    Case and accents are ignored, and Kazakh letters typed on a Russian keyboard still
+    match (Атажурт finds Атажұрт). An empty TEXT lists every concept.
+    """
+    from toolkit.glossary.search import search as search_concepts
+
+    hits = search_concepts(obj.glossary(), text)
+    if fmt == "json":
+        click.echo(json.dumps([concept_json(c) for c in hits], ensure_ascii=False, indent=2))
+    elif not hits:
+        click.echo(f"no concept matches {text!r}")
+    else:
+        for concept in hits:
+            click.echo(concept_line(concept))
+    return EXIT_OK
+
+
+@glossary.command()
+@click.pass_obj
+def stats(obj: Context) -> int:
+    """Summarise the glossary: concepts per domain, terms per language and status."""
+    glossary_ = obj.glossary()
+    click.echo(f"{len(glossary_)} concepts")
+    for domain, count in sorted(glossary_.domains().items()):
+        click.echo(f"  {domain:<16}{count:>5}")
+    click.echo("terms per language: " + "  ".join(STATUSES))
+    for lang in LANGUAGES:
+        counts = dict.fromkeys(STATUSES, 0)
+        derived = 0
+        for concept in glossary_:
+            for term in concept.terms.get(lang, ()):
+                counts[term.status] += 1
+                derived += term.derived
+        row = "  ".join(f"{counts[s]:>{len(s)}}" for s in STATUSES)
+        extra = f"  ({derived} derived from kk)" if derived else ""
+        click.echo(f"  {lang:<8}{row}{extra}")
+    return EXIT_OK
+
+
+def concept_json(concept: Concept, full: bool = False) -> dict[str, Any]:
+    """The design's JSON shape of a concept; ``full`` adds notes, grammar and sources."""
+    terms: dict[str, list[dict[str, Any]]] = {}
+    for lang, ts in concept.terms.items():
+        terms[lang] = []
+        for t in ts:
+            entry: dict[str, Any] = {"term": t.text, "status": t.status}
+            if full:
+                grammar = {
+                    "pos": t.pos,
+                    "gender": t.gender,
+                    "indeclinable": t.indeclinable or None,
+                    "plural_only": t.plural_only or None,
+                    "forms": list(t.forms) or None,
+                    "note": t.note,
+                    "source": t.source,
+                    "override": t.override,
+                    "cldr_override": t.cldr_override,
+                    "derived": t.derived or None,
+                }
+                entry.update({k: v for k, v in grammar.items() if v is not None})
+            terms[lang].append(entry)
+    result: dict[str, Any] = {"id": concept.id, "domain": concept.domain, "terms": terms}
+    if full:
+        result.update(note=concept.note, definition=concept.definition)
+        result["sources"] = list(concept.sources)
+        result["cldr"] = {concept.cldr.kind: concept.cldr.code} if concept.cldr else None
+    return result
+
+
+def concept_line(concept: Concept) -> str:
+    """One line per concept for search results: id, domain, preferred terms."""
+    names = " | ".join(
+        f"{lang}: {concept.preferred_text(lang) or '—'}" for lang in LANGUAGES
+    )
+    return f"{concept.id:<28} [{concept.domain}]  {names}"
+
+
+def concept_card(concept: Concept) -> str:
+    """A readable multi-line view of a concept."""
+    from toolkit.fileio import display_path
+
+    lines = [f"{concept.id}  [{concept.domain}]  {display_path(concept.path)}:{concept.line}"]
+    if concept.note:
+        lines.append(f"  note: {concept.note}")
+    if concept.definition:
+        lines.append(f"  definition: {concept.definition}")
+    if concept.cldr:
+        lines.append(f"  CLDR {concept.cldr.kind}: {concept.cldr.code}")
+    for lang in LANGUAGES:
+        for t in concept.terms.get(lang, ()):
+            grammar = [
+                x
+                for x in (
+                    t.pos,
+                    t.gender and f"gender {t.gender}",
+                    t.indeclinable and "indeclinable",
+                    t.plural_only and "plural only",
+                    t.derived and "derived from kk",
+                )
+                if x
+            ]
+            extra = f"  ({', '.join(grammar)})" if grammar else ""
+            lines.append(f"  {lang:<8}{t.status:<11}{t.text}{extra}")
+            for label, value in (
+                ("forms", ", ".join(t.forms)),
+                ("note", t.note),
+                ("source", t.source),
+                ("override", t.override),
+                ("cldr override", t.cldr_override),
+            ):
+                if value:
+                    lines.append(f"{'':21}{label}: {value}")
+    lines.append("  sources:")
+    lines.extend(f"    - {s}" for s in concept.sources)
+    return "\n".join(lines)

@@ -1,0 +1,133 @@
+"""The `toolkit` command: a thin click layer over the library.
+
+Subcommands are imported only when they run, so `toolkit --version` and `toolkit --help` stay
+fast. Every command follows the design's contract: exit 0 = ok, 1 = findings at error severity,
+2 = usage or input error, printed as one line ``toolkit: error: FILE:LINE: what is wrong``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from toolkit import __version__
+from toolkit.errors import ToolkitError
+
+#: subcommand name -> (module, attribute, one-line help). Add a command by adding a line.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "glossary": ("toolkit.cli.glossary", "glossary", "Lint, show and search the glossary."),
+    "translit": ("toolkit.cli.translit", "translit", "Transliterate text between scripts."),
+}
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def default_glossary_dir() -> Path:
+    """``$TOOLKIT_GLOSSARY`` or the project's ``glossary/`` folder.
+
+    The project folder is the nearest parent of the working directory with a ``glossary/``
+    folder and a ``pyproject.toml``; failing that, the one this package was installed from.
+    """
+    env = os.environ.get("TOOLKIT_GLOSSARY")
+    if env:
+        return Path(env)
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "glossary").is_dir() and (folder / "pyproject.toml").is_file():
+            return folder / "glossary"
+    return Path(__file__).resolve().parents[2] / "glossary"
+
+
+class Context:
+    """What every subcommand gets as ``ctx.obj``: options and the lazily loaded glossary."""
+
+    def __init__(self, glossary_dir: Path | None, use_cache: bool):
+        self.glossary_dir = glossary_dir or default_glossary_dir()
+        self.use_cache = use_cache
+        self._glossary: Any = None
+
+    def glossary(self) -> Any:
+        """Load the glossary once (raises GlossaryError / InputError on bad input)."""
+        if self._glossary is None:
+            from toolkit.glossary import load_glossary
+
+            self._glossary = load_glossary(self.glossary_dir, use_cache=self.use_cache)
+        return self._glossary
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attr, _ = COMMANDS[cmd_name]
+        return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Short help from the table above, without importing every subcommand.
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="toolkit", message="%(prog)s %(version)s")
+@click.option(
+    "--glossary",
+    "glossary_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Glossary folder (default: the project's glossary/ or $TOOLKIT_GLOSSARY).",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Read the glossary YAML even when a compiled cache exists."
+)
+@click.pass_context
+def cli(ctx: click.Context, glossary_dir: Path | None, no_cache: bool) -> None:
+    """Terminology and transliteration toolkit for Central-Asian newsrooms.
+
+    Applies the curated glossary (English, Kazakh in Cyrillic and 2021 Latin, Russian) to
+    transliteration, term recognition, QA of PO translations and the article pipeline.
+
+    Exit codes: 0 ok, 1 findings at error severity, 2 usage or input error.
+    """
+    ctx.obj = Context(glossary_dir, use_cache=not no_cache)
+
+
+def error_line(message: str) -> str:
+    """The one-line error of the contract (newlines folded so it stays one line)."""
+    return "toolkit: error: " + " ".join(message.split())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit code instead of raising SystemExit."""
+    try:
+        result = cli.main(args=argv, prog_name="toolkit", standalone_mode=False)
+    except click.exceptions.Exit as stop:
+        return stop.exit_code
+    except click.exceptions.Abort:
+        click.echo(error_line("aborted"), err=True)
+        return EXIT_INPUT
+    except click.ClickException as exc:
+        hint = ""
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            hint = f" (see '{exc.ctx.command_path} --help')"
+        click.echo(error_line(exc.format_message() + hint), err=True)
+        return EXIT_INPUT
+    except ToolkitError as exc:
+        click.echo(error_line(str(exc)), err=True)
+        return EXIT_INPUT
+    except BrokenPipeError:
+        # `toolkit ... | head`: the reader left; not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
+    return result if isinstance(result, int) else EXIT_OK

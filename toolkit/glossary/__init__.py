@@ -1,0 +1,51 @@
+"""The glossary: model, loading (with a compiled cache), lint, CLDR agreement and search.
+
+>>> from pathlib import Path
+>>> g = load_glossary(Path("glossary"))           # doctest: +SKIP
+>>> g["almaty"].preferred_text("kk-Latn")         # doctest: +SKIP
+'Almaty'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from toolkit.glossary import cache
+from toolkit.glossary.loader import glossary_files, read_glossary
+from toolkit.glossary.model import (
+    LANGUAGES,
+    STATUSES,
+    Concept,
+    Glossary,
+    Term,
+    concept_from_record,
+    concept_to_record,
+)
+
+__all__ = ["LANGUAGES", "STATUSES", "Concept", "Glossary", "Term", "load_glossary"]
+
+
+def _derive_latin(text: str) -> str:
+    from toolkit.translit import transliterate
+
+    return transliterate(text, "kk-latn-2021")
+
+
+def load_glossary(root: Path | str, *, use_cache: bool = True) -> Glossary:
+    """Load the glossary folder ``root``, from the compiled cache when it is current.
+
+    Raises :class:`~toolkit.errors.GlossaryError` (file and line) when a file is malformed,
+    :class:`~toolkit.errors.InputError` when the folder is missing or empty.
+    """
+    from toolkit.translit import schemes_fingerprint
+
+    root = Path(root)
+    files = glossary_files(root)
+    key = cache.fingerprint(files, extra=schemes_fingerprint())
+    if use_cache:
+        records = cache.read(root, key)
+        if records is not None:
+            return Glossary([concept_from_record(r) for r in records], root=str(root))
+    concepts = read_glossary(root, _derive_latin)
+    cache.write(root, key, [concept_to_record(c) for c in concepts])
+    return Glossary(concepts, root=str(root))

@@ -1,0 +1,73 @@
+"""The compiled glossary cache: a pickle of builtins keyed by the content of every YAML file.
+
+Reading 10,000 concepts from YAML takes seconds; reading them back from the cache takes a
+small fraction of that. The key covers the bytes of every glossary file, the toolkit version
+and the transliteration schemes (kk-Latn terms are derived at load), so any edit, checkout or
+upgrade invalidates it. The cache lives in ``$TOOLKIT_CACHE_DIR`` or the user cache folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+from toolkit import __version__
+from toolkit.fileio import atomic_write_bytes
+
+FORMAT = 1  # bump when the record layout changes
+
+
+def cache_dir() -> Path:
+    """Where compiled glossaries are kept."""
+    env = os.environ.get("TOOLKIT_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("toolkit", appauthor=False))
+
+
+def fingerprint(files: list[Path], extra: str) -> str:
+    """A digest of the files' names and bytes plus ``extra`` (versions of what derives data)."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{FORMAT}\0{__version__}\0{extra}\0".encode())
+    for path in files:
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def cache_file(root: Path) -> Path:
+    """The cache file of one glossary folder (one file per folder, overwritten on change)."""
+    name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
+    return cache_dir() / f"glossary-{name}.pickle"
+
+
+def read(root: Path, key: str) -> Any | None:
+    """The cached payload for ``root`` when its key is ``key``; None when missing or stale."""
+    path = cache_file(root)
+    try:
+        with path.open("rb") as handle:
+            stored_key, payload = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+        # A truncated or foreign file is not the user's problem: rebuild it.
+        return None
+    return payload if stored_key == key else None
+
+
+def write(root: Path, key: str, payload: Any) -> bool:
+    """Store ``payload``; returns False when the cache folder is not writable.
+
+    A read-only home must not stop the toolkit, so an OSError here only means "not cached".
+    """
+    try:
+        atomic_write_bytes(cache_file(root), pickle.dumps((key, payload), protocol=5))
+    except OSError:
+        return False
+    return True

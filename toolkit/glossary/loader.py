@@ -1,0 +1,253 @@
+"""Read glossary YAML into :class:`~toolkit.glossary.model.Concept` objects, with line numbers.
+
+The YAML is composed into nodes (libyaml when available) and walked by hand, so every error
+names the file and line of the offending key or value. Structural problems raise
+:class:`~toolkit.errors.GlossaryError`; consistency problems are left to :mod:`.lint`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkit.errors import GlossaryError, InputError
+from toolkit.fileio import display_path
+from toolkit.glossary.model import (
+    CLDR_KINDS,
+    GENDERS,
+    LANGUAGES,
+    PARTS_OF_SPEECH,
+    STATUSES,
+    CldrRef,
+    Concept,
+    Term,
+)
+
+try:  # libyaml makes the first (uncached) load several times faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CONCEPT_KEYS = frozenset({"id", "domain", "note", "definition", "sources", "cldr", "terms"})
+TERM_KEYS = frozenset(
+    {
+        "term",
+        "status",
+        "pos",
+        "gender",
+        "indeclinable",
+        "plural_only",
+        "forms",
+        "note",
+        "source",
+        "override",
+        "cldr_override",
+    }
+)
+STR_TAG = "tag:yaml.org,2002:str"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+
+Deriver = Callable[[str], str]
+
+
+def glossary_files(root: Path) -> list[Path]:
+    """The YAML files of a glossary folder, sorted by name.
+
+    Raises InputError when the folder does not exist or holds no YAML file.
+    """
+    if not root.is_dir():
+        raise InputError("glossary folder not found", path=root)
+    files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not files:
+        raise InputError("no glossary YAML files (*.yaml) in this folder", path=root)
+    return files
+
+
+class _FileReader:
+    """Turns the node tree of one YAML file into concepts."""
+
+    def __init__(self, path: Path, display: str, derive_latin: Deriver):
+        self.path = str(path.resolve())
+        self.display = display
+        self.derive_latin = derive_latin
+
+    def fail(self, node: yaml.Node | None, message: str) -> GlossaryError:
+        line = node.start_mark.line + 1 if node is not None else None
+        return GlossaryError(message, path=self.display, line=line)
+
+    # -- scalar helpers -------------------------------------------------------------------
+    def text(self, node: yaml.Node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != STR_TAG or not node.value:
+            raise self.fail(node, f"{what} must be a non-empty string")
+        return node.value
+
+    def flag(self, node: yaml.Node, what: str) -> bool:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != BOOL_TAG:
+            raise self.fail(node, f"{what} must be true or false")
+        return node.value.lower() in ("true", "yes", "on")
+
+    def choice(self, node: yaml.Node, what: str, allowed: tuple[str, ...]) -> str:
+        value = self.text(node, what)
+        if value not in allowed:
+            raise self.fail(node, f"{what} {value!r} is not one of: {', '.join(allowed)}")
+        return value
+
+    def text_list(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, f"{what} must be a list of strings")
+        return tuple(self.text(item, f"each item of {what}") for item in node.value)
+
+    def mapping(self, node: yaml.Node, what: str, allowed: frozenset[str]) -> dict[str, Any]:
+        """A mapping node as {key: (key_node, value_node)}, rejecting unknown/duplicate keys."""
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, f"{what} must be a mapping")
+        items: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key not in allowed:
+                hint = ", ".join(sorted(allowed))
+                raise self.fail(key_node, f"unknown key {key!r} in {what} (expected one of: {hint})")
+            if key in items:
+                raise self.fail(key_node, f"duplicate key {key!r} in {what}")
+            items[key] = (key_node, value_node)
+        return items
+
+    # -- structure ------------------------------------------------------------------------
+    def concepts(self, root: yaml.Node | None) -> list[Concept]:
+        if root is None:
+            return []
+        if not isinstance(root, yaml.SequenceNode):
+            raise self.fail(root, "a glossary file must be a list of concepts (- id: ...)")
+        return [self.concept(node) for node in root.value]
+
+    def concept(self, node: yaml.Node) -> Concept:
+        fields = self.mapping(node, "a concept", CONCEPT_KEYS)
+        for required in ("id", "domain", "terms"):
+            if required not in fields:
+                raise self.fail(node, f"concept without {required!r}")
+        concept_id = self.text(fields["id"][1], "id")
+        if not ID_PATTERN.fullmatch(concept_id):
+            raise self.fail(
+                fields["id"][1],
+                f"id {concept_id!r} must be a lower-case slug (letters a-z, digits, hyphens)",
+            )
+        terms, lang_lines = self.term_blocks(fields["terms"][1])
+        return Concept(
+            id=concept_id,
+            domain=self.text(fields["domain"][1], "domain"),
+            terms=terms,
+            path=self.path,
+            line=node.start_mark.line + 1,
+            note=self.text(fields["note"][1], "note") if "note" in fields else None,
+            definition=(
+                self.text(fields["definition"][1], "definition") if "definition" in fields else None
+            ),
+            sources=self.text_list(fields["sources"][1], "sources") if "sources" in fields else (),
+            cldr=self.cldr(fields["cldr"][1]) if "cldr" in fields else None,
+            lang_lines=lang_lines,
+        )
+
+    def cldr(self, node: yaml.Node) -> CldrRef:
+        fields = self.mapping(node, "cldr", frozenset(CLDR_KINDS))
+        if len(fields) != 1:
+            raise self.fail(node, "cldr must name exactly one of: " + ", ".join(CLDR_KINDS))
+        ((kind, (_, value)),) = fields.items()
+        return CldrRef(kind, self.text(value, f"cldr {kind}"))
+
+    def term_blocks(self, node: yaml.Node) -> tuple[dict[str, tuple[Term, ...]], dict[str, int]]:
+        blocks = self.mapping(node, "terms", frozenset(LANGUAGES))
+        terms: dict[str, tuple[Term, ...]] = {}
+        lang_lines: dict[str, int] = {}
+        for lang, (key_node, value_node) in blocks.items():
+            if not isinstance(value_node, yaml.SequenceNode) or not value_node.value:
+                raise self.fail(value_node, f"terms.{lang} must be a non-empty list of terms")
+            terms[lang] = tuple(self.term(item, lang) for item in value_node.value)
+            lang_lines[lang] = key_node.start_mark.line + 1
+        if "kk-Latn" not in terms and "kk" in terms:
+            terms["kk-Latn"] = tuple(self.derived_latin(t) for t in terms["kk"])
+        return {lang: terms[lang] for lang in LANGUAGES if lang in terms}, lang_lines
+
+    def term(self, node: yaml.Node, lang: str) -> Term:
+        fields = self.mapping(node, f"a {lang} term", TERM_KEYS)
+        if "term" not in fields:
+            raise self.fail(node, f"{lang} term without 'term'")
+        if "status" not in fields:
+            raise self.fail(node, f"{lang} term without 'status' ({', '.join(STATUSES)})")
+        if "override" in fields and lang != "kk-Latn":
+            raise self.fail(fields["override"][0], "'override' is only for kk-Latn terms")
+
+        def opt_text(key: str) -> str | None:
+            return self.text(fields[key][1], key) if key in fields else None
+
+        def opt_flag(key: str) -> bool:
+            return self.flag(fields[key][1], key) if key in fields else False
+
+        return Term(
+            text=self.text(fields["term"][1], "term"),
+            lang=lang,
+            status=self.choice(fields["status"][1], "status", STATUSES),
+            line=node.start_mark.line + 1,
+            pos=self.choice(fields["pos"][1], "pos", PARTS_OF_SPEECH) if "pos" in fields else None,
+            gender=self.choice(fields["gender"][1], "gender", GENDERS) if "gender" in fields else None,
+            indeclinable=opt_flag("indeclinable"),
+            plural_only=opt_flag("plural_only"),
+            forms=self.text_list(fields["forms"][1], "forms") if "forms" in fields else (),
+            note=opt_text("note"),
+            source=opt_text("source"),
+            override=opt_text("override"),
+            cldr_override=opt_text("cldr_override"),
+        )
+
+    def derived_latin(self, kk: Term) -> Term:
+        return kk._replace(
+            text=self.derive_latin(kk.text),
+            lang="kk-Latn",
+            forms=tuple(self.derive_latin(f) for f in kk.forms),
+            cldr_override=None,
+            derived=True,
+        )
+
+
+def read_file(path: Path, display: str, derive_latin: Deriver) -> list[Concept]:
+    """Parse one glossary YAML file. Raises GlossaryError with the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise GlossaryError("not valid UTF-8", path=display, line=line) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=display) from exc
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise GlossaryError(f"YAML syntax: {exc.problem or exc.context}", display, line) from exc
+    except yaml.YAMLError as exc:
+        raise GlossaryError(f"YAML syntax: {exc}", path=display) from exc
+    return _FileReader(path, display, derive_latin).concepts(root)
+
+
+def read_glossary(root: Path, derive_latin: Deriver) -> list[Concept]:
+    """Read every YAML file of ``root``; duplicate ids across files are an error."""
+    concepts: list[Concept] = []
+    seen: dict[str, Concept] = {}
+    for path in glossary_files(root):
+        display = display_path(path)
+        for concept in read_file(path, display, derive_latin):
+            first = seen.get(concept.id)
+            if first is not None:
+                raise GlossaryError(
+                    f"duplicate id {concept.id!r} "
+                    f"(first defined at {display_path(first.path)}:{first.line})",
+                    path=display,
+                    line=concept.line,
+                )
+            seen[concept.id] = concept
+            concepts.append(concept)
+    return concepts
