@@ -18,7 +18,9 @@ from os import PathLike
 class ToolkitError(ValueError):
     """Base of every error the toolkit raises on purpose."""
 
-    def __init__(self, message: str, path: str | PathLike[str] | None = None, line: int | None = None):
+    def __init__(
+        self, message: str, path: str | PathLike[str] | None = None, line: int | None = None
+    ):
         self.message = message
         self.path = str(path) if path is not None else None
         self.line = line

@@ -163,9 +163,7 @@ def concept_json(concept: Concept, full: bool = False) -> dict[str, Any]:
 
 def concept_line(concept: Concept) -> str:
     """One line per concept for search results: id, domain, preferred terms."""
-    names = " | ".join(
-        f"{lang}: {concept.preferred_text(lang) or '—'}" for lang in LANGUAGES
-    )
+    names = " | ".join(f"{lang}: {concept.preferred_text(lang) or '—'}" for lang in LANGUAGES)
     return f"{concept.id:<28} [{concept.domain}]  {names}"
 
 

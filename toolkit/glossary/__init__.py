@@ -1,6 +1,9 @@
 """The glossary: model, loading (with a compiled cache), lint, CLDR agreement and search.
 
->>> from pathlib import Path
+>>> import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 >>> g = load_glossary(Path("glossary"))           # doctest: +SKIP
 >>> g["almaty"].preferred_text("kk-Latn")         # doctest: +SKIP
 'Almaty'
@@ -8,10 +11,13 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from toolkit.glossary import cache
-from toolkit.glossary.loader import glossary_files, read_glossary
+from toolkit.glossary.files import glossary_files
 from toolkit.glossary.model import (
     LANGUAGES,
     STATUSES,
@@ -31,6 +37,24 @@ def _derive_latin(text: str) -> str:
     return transliterate(text, "kk-latn-2021")
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Unpickling and building ~100,000 tuples triggers collections that find nothing to free.
+    The loaded glossary lives as long as the process, so it is moved to the permanent
+    generation (``gc.freeze``) instead of being scanned again by the next collection.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
 def load_glossary(root: Path | str, *, use_cache: bool = True) -> Glossary:
     """Load the glossary folder ``root``, from the compiled cache when it is current.
 
@@ -43,9 +67,12 @@ def load_glossary(root: Path | str, *, use_cache: bool = True) -> Glossary:
     files = glossary_files(root)
     key = cache.fingerprint(files, extra=schemes_fingerprint())
     if use_cache:
-        records = cache.read(root, key)
-        if records is not None:
-            return Glossary([concept_from_record(r) for r in records], root=str(root))
+        with _gc_paused():
+            records = cache.read(root, key)
+            if records is not None:
+                return Glossary([concept_from_record(r) for r in records], root=str(root))
+    from toolkit.glossary.loader import read_glossary  # YAML is only needed on a cache miss
+
     concepts = read_glossary(root, _derive_latin)
     cache.write(root, key, [concept_to_record(c) for c in concepts])
     return Glossary(concepts, root=str(root))

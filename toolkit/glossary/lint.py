@@ -58,7 +58,9 @@ def _concept_issues(c: Concept, derive_latin: Callable[[str], str]) -> Iterator[
     if c.domain != stem:
         yield _issue(c, c.line, "error", "domain-file", f"domain {c.domain!r} is in {stem}.yaml")
     if not c.sources:
-        yield _issue(c, c.line, "error", "no-source", "no sources: say where the spellings come from")
+        yield _issue(
+            c, c.line, "error", "no-source", "no sources: say where the spellings come from"
+        )
     yield from _preferred_counts(c)
     yield from _repeated_terms(c)
     for term in c.all_terms():
@@ -76,10 +78,11 @@ def _preferred_counts(c: Concept) -> Iterator[LintIssue]:
             yield _issue(c, line, "error", "no-preferred", f"no preferred {lang} term")
         elif len(preferred) > 1:
             names = ", ".join(repr(t.text) for t in preferred)
-            yield _issue(
-                c, preferred[1].line, "error", "two-preferred", f"{len(preferred)} preferred {lang} "
-                f"terms ({names}); keep one preferred and make the others admitted",
-            )  # fmt: skip
+            message = (
+                f"{len(preferred)} preferred {lang} terms ({names}); "
+                "keep one preferred and make the others admitted"
+            )
+            yield _issue(c, preferred[1].line, "error", "two-preferred", message)
 
 
 def _repeated_terms(c: Concept) -> Iterator[LintIssue]:

@@ -16,6 +16,7 @@ import yaml
 
 from toolkit.errors import GlossaryError, InputError
 from toolkit.fileio import display_path
+from toolkit.glossary.files import glossary_files
 from toolkit.glossary.model import (
     CLDR_KINDS,
     GENDERS,
@@ -53,19 +54,6 @@ STR_TAG = "tag:yaml.org,2002:str"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 
 Deriver = Callable[[str], str]
-
-
-def glossary_files(root: Path) -> list[Path]:
-    """The YAML files of a glossary folder, sorted by name.
-
-    Raises InputError when the folder does not exist or holds no YAML file.
-    """
-    if not root.is_dir():
-        raise InputError("glossary folder not found", path=root)
-    files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    if not files:
-        raise InputError("no glossary YAML files (*.yaml) in this folder", path=root)
-    return files
 
 
 class _FileReader:
@@ -111,7 +99,9 @@ class _FileReader:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key not in allowed:
                 hint = ", ".join(sorted(allowed))
-                raise self.fail(key_node, f"unknown key {key!r} in {what} (expected one of: {hint})")
+                raise self.fail(
+                    key_node, f"unknown key {key!r} in {what} (expected one of: {hint})"
+                )
             if key in items:
                 raise self.fail(key_node, f"duplicate key {key!r} in {what}")
             items[key] = (key_node, value_node)
@@ -193,7 +183,9 @@ class _FileReader:
             status=self.choice(fields["status"][1], "status", STATUSES),
             line=node.start_mark.line + 1,
             pos=self.choice(fields["pos"][1], "pos", PARTS_OF_SPEECH) if "pos" in fields else None,
-            gender=self.choice(fields["gender"][1], "gender", GENDERS) if "gender" in fields else None,
+            gender=self.choice(fields["gender"][1], "gender", GENDERS)
+            if "gender" in fields
+            else None,
             indeclinable=opt_flag("indeclinable"),
             plural_only=opt_flag("plural_only"),
             forms=self.text_list(fields["forms"][1], "forms") if "forms" in fields else (),

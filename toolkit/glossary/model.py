@@ -77,9 +77,14 @@ class CldrRef(NamedTuple):
     code: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Concept:
-    """One entry of the glossary: a concept and its terms in every language."""
+    """One entry of the glossary: a concept and its terms in every language.
+
+    Treat it as read-only: it is shared by every user of the loaded glossary. (It is not a
+    frozen dataclass because frozen construction is several times slower, and the compiled
+    cache builds tens of thousands of them.)
+    """
 
     id: str
     domain: str
@@ -159,14 +164,17 @@ def concept_to_record(c: Concept) -> tuple:
             c.lang_lines)  # fmt: skip
 
 
+_new_tuple = tuple.__new__
+
+
 def concept_from_record(record: tuple) -> Concept:
     """Inverse of :func:`concept_to_record`."""
     cid, domain, terms, path, line, note, definition, sources, cldr, lang_lines = record
-    make = Term._make
     return Concept(
         id=cid,
         domain=domain,
-        terms={lang: tuple(map(make, ts)) for lang, ts in terms.items()},
+        # tuple.__new__ directly: Term._make does the same through a Python-level call
+        terms={lang: tuple([_new_tuple(Term, t) for t in ts]) for lang, ts in terms.items()},
         path=path,
         line=line,
         note=note,

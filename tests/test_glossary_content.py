@@ -1,0 +1,150 @@
+"""The shipped glossary: clean, complete, sourced, and in agreement with CLDR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from babel import Locale
+
+from tests.conftest import DATA, PROJECT
+from toolkit.glossary import load_glossary
+from toolkit.glossary.lint import lint
+from toolkit.glossary.search import fold
+from toolkit.translit import transliterate
+
+GLOSSARY_DIR = PROJECT / "glossary"
+REQUIRED = yaml.safe_load((DATA / "required-concepts.yaml").read_text(encoding="utf-8"))
+CLDR_ATTR = {"territory": "territories", "currency": "currencies", "language": "languages"}
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary(GLOSSARY_DIR, use_cache=False)
+
+
+def test_shipped_glossary_lints_without_errors(glossary):
+    errors = [
+        str(i)
+        for i in lint(glossary, lambda t: transliterate(t, "kk-latn-2021"))
+        if i.severity == "error"
+    ]
+    assert errors == []
+
+
+def test_at_least_150_concepts(glossary):
+    assert len(glossary) >= 150
+
+
+def test_every_concept_has_preferred_en_kk_kklatn_ru(glossary):
+    missing = [
+        (c.id, lang)
+        for c in glossary
+        for lang in ("en", "kk", "kk-Latn", "ru")
+        if c.preferred(lang) is None
+    ]
+    assert missing == []
+
+
+def test_every_concept_has_a_source(glossary):
+    assert [c.id for c in glossary if not c.sources] == []
+
+
+def test_ids_are_unique_in_the_raw_yaml():
+    # Independent of the loader (which refuses duplicates): count ids in the files themselves.
+    ids = [
+        entry["id"]
+        for path in sorted(GLOSSARY_DIR.glob("*.yaml"))
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))
+    ]
+    assert len(ids) == len(set(ids))
+
+
+def test_domain_is_the_file_name():
+    for path in sorted(GLOSSARY_DIR.glob("*.yaml")):
+        domains = {e["domain"] for e in yaml.safe_load(path.read_text(encoding="utf-8"))}
+        assert domains == {path.stem}
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_cldr_names_agree_with_babel(glossary, lang):
+    locale = Locale.parse(lang)
+    disagreements = []
+    for concept in glossary:
+        if concept.cldr is None:
+            continue
+        name = getattr(locale, CLDR_ATTR[concept.cldr.kind]).get(concept.cldr.code)
+        term = concept.preferred(lang)
+        if name is None or (term.text != name and not term.cldr_override):
+            disagreements.append((concept.id, term.text, name))
+    assert disagreements == []
+
+
+def test_country_names_cldr_knows_are_tied_to_cldr(glossary):
+    # A concept named like a CLDR territory, currency or language must say so (cldr: ...),
+    # otherwise nothing checks it against CLDR.
+    english = Locale.parse("en")
+    known = {}
+    for kind, attr in CLDR_ATTR.items():
+        for code, name in getattr(english, attr).items():
+            known.setdefault(fold(name), (kind, code))
+    untied = [
+        (c.id, c.preferred_text("en"), known[fold(c.preferred_text("en"))])
+        for c in glossary
+        if c.cldr is None and fold(c.preferred_text("en")) in known
+    ]
+    assert untied == []
+
+
+@pytest.mark.parametrize("group", sorted(REQUIRED))
+def test_required_entities_are_covered(glossary, group):
+    english = {fold(t.text) for c in glossary for t in c.terms["en"]}
+    english |= {fold(f) for c in glossary for t in c.terms["en"] for f in t.forms}
+    missing = [
+        item
+        for item in REQUIRED[group]
+        if not any(fold(alt.strip()) in english for alt in item.split("|"))
+    ]
+    assert missing == []
+
+
+def test_oralman_is_deprecated_for_kandas(glossary):
+    (concept,) = [c for c in glossary if c.preferred_text("kk") == "қандас"]
+    assert concept.preferred_text("ru") == "кандас"
+    statuses = {(t.lang, t.text): t.status for t in concept.all_terms()}
+    assert statuses["kk", "оралман"] == "deprecated"
+    assert statuses["ru", "оралман"] == "deprecated"
+
+
+def test_tenge_is_indeclinable_in_russian(glossary):
+    (concept,) = [c for c in glossary if c.cldr and c.cldr.code == "KZT"]
+    assert concept.preferred_text("ru") == "тенге"
+    assert concept.preferred("ru").indeclinable
+    assert {t.text for t in concept.terms["en"]} >= {"tenge"}
+
+
+def test_astana_keeps_nur_sultan_as_a_dated_former_name(glossary):
+    (astana,) = [c for c in glossary if c.preferred_text("en") == "Astana"]
+    (nur_sultan,) = [t for t in astana.terms["en"] if t.text == "Nur-Sultan"]
+    assert nur_sultan.status in ("deprecated", "admitted")
+    assert "2019" in (nur_sultan.note or astana.note or "")
+    assert "2022" in (nur_sultan.note or astana.note or "")
+
+
+def test_kazakh_latin_uses_only_the_2021_alphabet(glossary):
+    alphabet = set("AÄBDEFGĞHIİJKLMNÑOÖPQRSŞTUŪÜVYZaäbdefgğhıijklmnñoöpqrsştuūüvyz")
+    odd = [
+        (c.id, t.text)
+        for c in glossary
+        for t in c.terms["kk-Latn"]
+        if not t.override and not set(filter(str.isalpha, t.text)) <= alphabet
+    ]
+    assert odd == []
+
+
+def test_every_file_is_plain_utf8_yaml():
+    for path in sorted(Path(GLOSSARY_DIR).glob("*.yaml")):
+        text = path.read_bytes().decode("utf-8")
+        assert "\t" not in text, path.name
+        assert text.endswith("\n"), path.name
