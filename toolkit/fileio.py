@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
+
+from toolkit.errors import InputError
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
@@ -44,3 +49,37 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """:func:`atomic_write_bytes` for UTF-8 text."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def iter_text_lines(path: str | os.PathLike[str] | None) -> Iterator[tuple[int, str]]:
+    """(line number, line without its newline) of a UTF-8 file, or of stdin when ``path`` is
+    None or ``"-"``. A byte that is not UTF-8 raises InputError naming the file and line.
+    """
+    if path is None or str(path) == "-":
+        name, stream = "<stdin>", sys.stdin.buffer
+        yield from _decode_lines(name, stream)
+        return
+    try:
+        with open(path, "rb") as stream:
+            yield from _decode_lines(display_path(path), stream)
+    except FileNotFoundError as exc:
+        raise InputError("no such file", path=display_path(path)) from exc
+    except IsADirectoryError as exc:
+        raise InputError("is a folder, not a file", path=display_path(path)) from exc
+    except PermissionError as exc:
+        raise InputError("permission denied", path=display_path(path)) from exc
+
+
+def _decode_lines(name: str, stream: BinaryIO) -> Iterator[tuple[int, str]]:
+    for number, raw in enumerate(stream, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})",
+                path=name,
+                line=number,
+            ) from exc
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        yield number, line.rstrip("\r\n")

@@ -20,6 +20,8 @@ from toolkit.errors import ToolkitError
 
 #: subcommand name -> (module, attribute, one-line help). Add a command by adding a line.
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "check": ("toolkit.cli.check", "check", "Check PO translations against the glossary."),
+    "find": ("toolkit.cli.find", "find", "Find glossary terms (inflected forms too) in text."),
     "glossary": ("toolkit.cli.glossary", "glossary", "Lint, show and search the glossary."),
     "translit": ("toolkit.cli.translit", "translit", "Transliterate text between scripts."),
 }

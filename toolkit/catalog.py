@@ -1,0 +1,173 @@
+"""Gettext PO catalogues: the only module that imports polib.
+
+Everything else sees :class:`Catalog` and :class:`Entry`, plain values with the line number of
+each entry's ``msgid`` (the line an editor jumps to), the catalogue's language mapped to the
+glossary's language codes (``kk@latin`` → ``kk-Latn``), and typed errors with file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.errors import InputError
+from toolkit.fileio import display_path
+
+#: PO locale → glossary language.
+LOCALE_TO_LANGUAGE = {
+    "en": "en",
+    "kk": "kk",
+    "kk_KZ": "kk",
+    "kk@latin": "kk-Latn",
+    "kk_KZ@latin": "kk-Latn",
+    "kk-Latn": "kk-Latn",
+    "kk_Latn": "kk-Latn",
+    "ru": "ru",
+    "ru_RU": "ru",
+    "ru_KZ": "ru",
+}
+_SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
+_IGNORE = re.compile(r"^\s*toolkit:\s*ignore\b(.*)$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One translation unit of a catalogue."""
+
+    msgid: str
+    msgstr: str
+    line: int  # line of the msgid keyword in the file
+    msgctxt: str | None = None
+    msgid_plural: str = ""
+    msgstr_plural: dict[int, str] = field(default_factory=dict)
+    fuzzy: bool = False
+    obsolete: bool = False
+    translator_comment: str = ""
+    extracted_comment: str = ""
+    occurrences: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def translations(self) -> list[str]:
+        """The translated strings: msgstr, or every plural form."""
+        if self.msgid_plural:
+            return [self.msgstr_plural[k] for k in sorted(self.msgstr_plural)]
+        return [self.msgstr]
+
+    @property
+    def translated(self) -> bool:
+        """True when every translated string is non-empty."""
+        return all(self.translations)
+
+    def ignored_checks(self) -> frozenset[str] | None:
+        """Checks switched off by a translator comment ``toolkit: ignore ID[, ID...]``.
+
+        None when nothing is ignored; an empty set means "ignore every check".
+
+        >>> Entry("a", "b", 1, translator_comment="toolkit: ignore missing_term").ignored_checks()
+        frozenset({'missing_term'})
+        >>> Entry("a", "b", 1, translator_comment="toolkit: ignore").ignored_checks()
+        frozenset()
+        """
+        ids: set[str] = set()
+        found = False
+        for match in _IGNORE.finditer(self.translator_comment):
+            found = True
+            ids.update(x for x in re.split(r"[\s,]+", match.group(1)) if x)
+        return frozenset(ids) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """A PO file: its entries (without the header) and what its header says."""
+
+    path: str
+    locale: str  # as written in the file or its folder (kk@latin)
+    language: str  # glossary language (kk-Latn); "" when unknown
+    entries: list[Entry]
+    metadata: dict[str, str]
+
+    def find(self, msgid: str, msgctxt: str | None = None) -> Entry | None:
+        """The live entry with this msgid (and context), or None."""
+        for entry in self.entries:
+            if entry.msgid == msgid and entry.msgctxt == msgctxt and not entry.obsolete:
+                return entry
+        return None
+
+
+def language_of(path: Path, metadata: dict[str, str]) -> tuple[str, str]:
+    """(locale, glossary language) from the ``Language`` header or ``locales/<lang>/``."""
+    locale = metadata.get("Language", "").strip()
+    if not locale and path.parent.name == "LC_MESSAGES":
+        locale = path.parent.parent.name
+    return locale, LOCALE_TO_LANGUAGE.get(locale, "")
+
+
+def read_catalog(path: str | Path) -> Catalog:
+    """Read a PO file. Raises InputError (file and line) when it is not valid PO or UTF-8."""
+    import polib
+
+    path = Path(path)
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=shown) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError("not valid UTF-8", path=shown, line=line) from exc
+    try:
+        po = polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        found = _SYNTAX_LINE.search(str(exc))
+        line = int(found.group(1)) if found else None
+        raise InputError("PO syntax error", path=shown, line=line) from exc
+    lines = text.splitlines()
+    entries = [_entry(e, lines) for e in po]
+    metadata = dict(po.metadata)
+    locale, language = language_of(path, metadata)
+    return Catalog(str(path), locale, language, entries, metadata)
+
+
+def _msgid_line(start: int, lines: list[str], obsolete: bool) -> int:
+    """The line of the msgid of the entry that starts at line ``start`` (1-based)."""
+    keyword = "#~ msgid " if obsolete else "msgid "
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].startswith(keyword):
+            return number
+    return start
+
+
+def _entry(e, lines: list[str]) -> Entry:  # e: polib.POEntry
+    return Entry(
+        msgid=e.msgid,
+        msgstr=e.msgstr,
+        line=_msgid_line(e.linenum or 1, lines, e.obsolete),
+        msgctxt=e.msgctxt,
+        msgid_plural=e.msgid_plural or "",
+        msgstr_plural={int(k): v for k, v in (e.msgstr_plural or {}).items()},
+        fuzzy="fuzzy" in e.flags,
+        obsolete=bool(e.obsolete),
+        translator_comment=e.tcomment or "",
+        extracted_comment=e.comment or "",
+        occurrences=tuple(tuple(o) for o in e.occurrences),
+    )
+
+
+def find_catalogs(paths: list[str | Path]) -> list[Path]:
+    """PO files named directly or found (recursively) under folders, in a stable order.
+
+    Raises InputError for a path that does not exist.
+    """
+    found: list[Path] = []
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            found.extend(sorted(p.rglob("*.po")))
+        elif p.is_file():
+            found.append(p)
+        else:
+            raise InputError("no such file or folder", path=display_path(p))
+    return found

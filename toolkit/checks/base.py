@@ -1,0 +1,162 @@
+"""What a check is, what it returns, and the unit of text it looks at.
+
+Like Weblate's checks: a check is a small class with an id, a human name, a description and
+a default severity. It looks at one catalogue entry (a :class:`Unit`) and yields
+:class:`Problem` values; it never prints and never decides exit codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from toolkit.catalog import Catalog, Entry
+    from toolkit.glossary.model import Glossary
+    from toolkit.matching.matcher import Match, TermMatcher
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a check found in one entry (the runner adds file, line and check id)."""
+
+    message: str
+    concept: str | None = None
+    suggestion: str | None = None
+    #: span in the translation (Python str offsets), for reports that highlight it
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem at a place: the design's JSON shape plus the highlighted span."""
+
+    file: str
+    line: int
+    msgid: str
+    check: str
+    severity: str
+    concept: str | None
+    message: str
+    suggestion: str | None
+    translation: str = ""
+    start: int | None = None
+    end: int | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "msgid": self.msgid,
+            "check": self.check,
+            "severity": self.severity,
+            "concept": self.concept,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass
+class Resources:
+    """What checks share across entries: the glossary and one term matcher per language."""
+
+    glossary: Glossary
+    use_cache: bool = True
+    _matchers: dict[str, TermMatcher] = field(default_factory=dict)
+    _siblings: dict[str, Catalog | None] = field(default_factory=dict)
+    _variants: dict[str, object] = field(default_factory=dict)
+    _once: set[str] = field(default_factory=set)
+
+    def first_time(self, key: str) -> bool:
+        """True the first time ``key`` is seen (for problems reported once per catalogue)."""
+        if key in self._once:
+            return False
+        self._once.add(key)
+        return True
+
+    def variant_index(self, lang: str):  # -> toolkit.checks.variants.VariantIndex
+        if lang not in self._variants:
+            from toolkit.checks.variants import build_index
+
+            self._variants[lang] = build_index(self, lang)
+        return self._variants[lang]
+
+    def matcher(self, lang: str) -> TermMatcher:
+        if lang not in self._matchers:
+            from toolkit.matching.forms import load_matcher
+
+            self._matchers[lang] = load_matcher(self.glossary, lang, use_cache=self.use_cache)
+        return self._matchers[lang]
+
+    def sibling(self, catalog: Catalog, locale_dir: str) -> Catalog | None:
+        """The catalogue of the same name in ``locales/<locale_dir>/`` beside ``catalog``."""
+        from pathlib import Path
+
+        from toolkit.catalog import read_catalog
+
+        path = Path(catalog.path)
+        if path.parent.name != "LC_MESSAGES":
+            return None
+        other = path.parent.parent.parent / locale_dir / "LC_MESSAGES" / path.name
+        key = str(other)
+        if key not in self._siblings:
+            self._siblings[key] = read_catalog(other) if other.is_file() else None
+        return self._siblings[key]
+
+
+@dataclass
+class Unit:
+    """One entry of one catalogue, with its term matches computed on first use."""
+
+    entry: Entry
+    catalog: Catalog
+    resources: Resources
+
+    @property
+    def source(self) -> str:
+        return self.entry.msgid
+
+    @property
+    def target(self) -> str:
+        """The translation (the first plural form for plural entries)."""
+        if self.entry.msgid_plural:
+            return self.entry.msgstr_plural.get(0, "")
+        return self.entry.msgstr
+
+    @property
+    def lang(self) -> str:
+        return self.catalog.language
+
+    @cached_property
+    def source_matches(self) -> list[Match]:
+        return self.resources.matcher("en").find(self.source)
+
+    @cached_property
+    def target_matches(self) -> list[Match]:
+        return self.resources.matcher(self.lang).find(self.target)
+
+
+class Check:
+    """Base class: subclasses set the class attributes and implement :meth:`problems`."""
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    description: ClassVar[str]
+    severity: ClassVar[str] = "error"
+    #: False for checks that look at entries without a translation (untranslated)
+    needs_translation: ClassVar[bool] = True
+    #: target languages the check applies to; None = all
+    languages: ClassVar[frozenset[str] | None] = None
+
+    def applies_to(self, unit: Unit) -> bool:
+        if self.needs_translation and not unit.entry.translated:
+            return False
+        return self.languages is None or unit.lang in self.languages
+
+    def problems(self, unit: Unit) -> Iterator[Problem]:
+        raise NotImplementedError

@@ -1,0 +1,131 @@
+"""Checks on the translated text itself: completeness, fuzziness, scripts, numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from toolkit.checks.base import Check, Problem, Unit
+from toolkit.checks.registry import register
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@register
+class Untranslated(Check):
+    id = "untranslated"
+    name = "Untranslated"
+    description = "The entry has no translation."
+    needs_translation = False
+
+    def problems(self, unit: Unit) -> Iterator[Problem]:
+        if not unit.entry.translated:
+            yield Problem("not translated yet")
+
+
+@register
+class Fuzzy(Check):
+    id = "fuzzy"
+    name = "Fuzzy"
+    description = "The translation is marked fuzzy: a draft or a changed source awaiting review."
+    severity = "warning"
+    needs_translation = False
+
+    def problems(self, unit: Unit) -> Iterator[Problem]:
+        if unit.entry.fuzzy:
+            yield Problem("marked fuzzy: review the translation and remove the flag")
+
+
+def _script(ch: str) -> str | None:
+    name = unicodedata.name(ch, "")
+    if name.startswith("CYRILLIC"):
+        return "Cyrillic"
+    if name.startswith("LATIN"):
+        return "Latin"
+    return None
+
+
+@register
+class ScriptMix(Check):
+    id = "script_mix"
+    name = "Mixed scripts in a word"
+    description = (
+        "A word mixes Latin and Cyrillic letters (a Latin i typed for Kazakh і, a Cyrillic "
+        "а in a Latin word): it looks right and matches nothing."
+    )
+
+    def problems(self, unit: Unit) -> Iterator[Problem]:
+        for word in _WORD.finditer(unit.target):
+            scripts = {_script(ch) for ch in word.group()} - {None}
+            if len(scripts) < 2:
+                continue
+            odd = _minority_letters(word.group())
+            yield Problem(
+                f"«{word.group()}» mixes Latin and Cyrillic letters ({odd})",
+                suggestion=_fixed(word.group(), unit.lang),
+                start=word.start(),
+                end=word.end(),
+            )
+
+
+def _minority_letters(word: str) -> str:
+    by_script: dict[str, list[str]] = {}
+    for ch in word:
+        script = _script(ch)
+        if script:
+            by_script.setdefault(script, []).append(ch)
+    minority = min(by_script, key=lambda s: len(by_script[s]))
+    return f"{minority}: {''.join(by_script[minority])}"
+
+
+#: Latin letters that look like Cyrillic ones (for the suggestion in Cyrillic text).
+_LATIN_TO_CYRILLIC = str.maketrans("aceopxyiAEOPCXHKMTB", "асеорхуіАЕОРСХНКМТВ")
+_CYRILLIC_TO_LATIN = str.maketrans("асеорхуіАЕОРСХНКМТВ", "aceopxyıAEOPCXHKMTB")
+
+
+def _fixed(word: str, lang: str) -> str | None:
+    table = _CYRILLIC_TO_LATIN if lang in ("en", "kk-Latn") else _LATIN_TO_CYRILLIC
+    fixed = word.translate(table)
+    scripts = {_script(ch) for ch in fixed} - {None}
+    return fixed if len(scripts) == 1 else None
+
+
+@register
+class NumberMismatch(Check):
+    id = "number_mismatch"
+    name = "Numbers differ"
+    description = (
+        "Numbers and amounts in the source and the translation differ (252,000 = 252 000 = "
+        "252 тыс.; $670 = 670 долларов; 2 million = 2 млн)."
+    )
+
+    def problems(self, unit: Unit) -> Iterator[Problem]:
+        from toolkit.checks.amounts import numbers_in
+
+        source = numbers_in(unit.source, "en")
+        target = numbers_in(unit.target, unit.lang)
+        missing = _multiset_minus(source, target)
+        extra = _multiset_minus(target, source)
+        if missing or extra:
+            parts = []
+            if missing:
+                parts.append("not in the translation: " + ", ".join(_show(n) for n in missing))
+            if extra:
+                parts.append("not in the source: " + ", ".join(_show(n) for n in extra))
+            yield Problem("numbers differ; " + "; ".join(parts))
+
+
+def _multiset_minus(a: list[float], b: list[float]) -> list[float]:
+    rest = list(b)
+    out = []
+    for x in a:
+        if x in rest:
+            rest.remove(x)
+        else:
+            out.append(x)
+    return out
+
+
+def _show(number: float) -> str:
+    return f"{number:,.0f}" if number == int(number) else f"{number:,}"

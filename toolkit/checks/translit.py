@@ -1,0 +1,47 @@
+"""The Kazakh Latin catalogue must be the 2021 transliteration of the Kazakh one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from toolkit.checks.base import Check, Problem, Unit
+from toolkit.checks.registry import register
+
+
+@register
+class TranslitMismatch(Check):
+    id = "translit_mismatch"
+    name = "Kazakh Latin differs from the kk transliteration"
+    description = (
+        "A kk@latin entry must be the kk-latn-2021 transliteration of the entry of the same "
+        "msgid in the kk catalogue beside it (glossary spellings win, as in `toolkit translit`)."
+    )
+    languages = frozenset({"kk-Latn"})
+
+    def problems(self, unit: Unit) -> Iterator[Problem]:
+        from toolkit.translit import transliterate
+
+        kazakh = unit.resources.sibling(unit.catalog, "kk")
+        if kazakh is None:
+            if unit.resources.first_time(f"no-kk:{unit.catalog.path}"):
+                yield Problem("no kk catalogue of the same name beside this kk@latin catalogue")
+            return
+        source = kazakh.find(unit.entry.msgid, unit.entry.msgctxt)
+        if source is None or not source.msgstr:
+            return  # nothing to compare with; the kk catalogue reports its own gaps
+        expected = transliterate(source.msgstr, "kk-latn-2021", glossary=unit.resources.glossary)
+        if unit.target != expected:
+            yield Problem(
+                f"differs from the kk-latn-2021 transliteration of the kk entry "
+                f"(kk line {source.line}) at «{_first_difference(unit.target, expected)}»",
+                suggestion=expected,
+            )
+
+
+def _first_difference(actual: str, expected: str) -> str:
+    for i, (a, b) in enumerate(zip(actual, expected, strict=False)):
+        if a != b:
+            start = actual.rfind(" ", 0, i) + 1
+            end = actual.find(" ", i)
+            return actual[start : end if end != -1 else None]
+    return actual[min(len(actual), len(expected)) :] or expected[len(actual) :]

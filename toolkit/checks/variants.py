@@ -1,0 +1,102 @@
+"""Near misses of glossary names: a word one edit away from a word of a glossary name.
+
+Candidates come from a deletion index (the SymSpell idea: two words within one edit share a
+one-deletion variant), verified with rapidfuzz's Levenshtein distance. Only capitalised words
+are compared with words of capitalised terms (names): common nouns have too many legitimate
+neighbours (қандай "what kind" is one letter from қандас). Inflected misspellings are found by
+also trying the word without its last few letters (Атажурттың → Атажурт ≈ Атажұрт).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from toolkit.matching.normalize import fold
+
+if TYPE_CHECKING:
+    from toolkit.checks.base import Resources
+
+MIN_LENGTH = 5
+#: longest ending tried off a word, per language (Kazakh stacks suffixes: -тарының)
+MAX_ENDING = {"kk": 7, "kk-Latn": 7, "ru": 4, "en": 2}
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    text: str
+    start: int
+    end: int
+    expected: str  # the glossary word it is close to
+    concept: str
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
+
+
+class VariantIndex:
+    """Words of the capitalised terms of one language, by their one-deletion variants."""
+
+    def __init__(self, words: dict[str, tuple[str, str]]):
+        self.words = words  # folded word -> (word as written, concept id)
+        self.by_key: dict[str, set[str]] = defaultdict(set)
+        for word in words:
+            for key in _deletions(word):
+                self.by_key[key].add(word)
+
+    def closest(self, candidate: str) -> str | None:
+        """A glossary word exactly one edit from ``candidate`` (folded), or None."""
+        from rapidfuzz.distance import Levenshtein
+
+        if candidate in self.words:
+            return None
+        found = set()
+        for key in _deletions(candidate):
+            found |= self.by_key.get(key, set())
+        near = sorted(w for w in found if Levenshtein.distance(w, candidate) == 1)
+        return near[0] if near else None
+
+
+def build_index(resources: Resources, lang: str) -> VariantIndex:
+    words: dict[str, tuple[str, str]] = {}
+    for concept in resources.glossary:
+        for term in concept.terms.get(lang, ()):
+            if not term.text[:1].isupper():
+                continue
+            for text in (term.text, *term.forms):
+                for word in _WORD.findall(text):
+                    if len(word) >= MIN_LENGTH and word[:1].isupper():
+                        words.setdefault(fold(word), (word, concept.id))
+    return VariantIndex(words)
+
+
+def near_misses(
+    resources: Resources, lang: str, text: str, taken: list[tuple[int, int]]
+) -> list[NearMiss]:
+    """Capitalised words of ``text`` outside the ``taken`` spans that are near misses."""
+    index = resources.variant_index(lang)
+    found = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if not word[:1].isupper() or len(word) < MIN_LENGTH - 1:
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        folded = fold(word)
+        for cut in range(0, MAX_ENDING.get(lang, 2) + 1):
+            stem = folded[: len(folded) - cut] if cut else folded
+            if len(stem) < MIN_LENGTH - 1:
+                break
+            hit = index.closest(stem)
+            if hit is not None:
+                written, concept = index.words[hit]
+                found.append(NearMiss(word, start, end, written, concept))
+                break
+            if stem in index.words:
+                break  # a glossary word plus an ending we do not generate: not a misspelling
+    return found

@@ -1,0 +1,53 @@
+"""Project settings from ``[tool.toolkit]`` in the nearest ``pyproject.toml``.
+
+```toml
+[tool.toolkit.checks]
+disable = ["wrong_variant"]          # check ids switched off for the project
+severity = { fuzzy = "error" }       # per-check severity overrides
+```
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.errors import InputError
+from toolkit.fileio import display_path
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    disable: frozenset[str] = frozenset()
+    severity: dict[str, str] = field(default_factory=dict)
+
+
+def find_pyproject(start: Path | None = None) -> Path | None:
+    """The nearest pyproject.toml at or above ``start`` (the working directory)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def check_settings(pyproject: Path | None = None) -> CheckSettings:
+    """The ``[tool.toolkit.checks]`` table; defaults when there is none."""
+    path = pyproject or find_pyproject()
+    if path is None:
+        return CheckSettings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"TOML syntax: {exc}", path=display_path(path)) from exc
+    table = data.get("tool", {}).get("toolkit", {}).get("checks", {})
+    disable = table.get("disable", [])
+    severity = table.get("severity", {})
+    if not isinstance(disable, list) or not isinstance(severity, dict):
+        raise InputError(
+            "[tool.toolkit.checks] disable must be a list and severity a table",
+            path=display_path(path),
+        )
+    return CheckSettings(frozenset(disable), dict(severity))

@@ -1,0 +1,1 @@
+"""Term recognition: surface forms of glossary terms and an automaton that finds them in text."""

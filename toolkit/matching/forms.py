@@ -1,0 +1,130 @@
+"""Surface forms of every glossary term, per language, compiled once and cached.
+
+Russian forms come from pymorphy3 and rules for names (:mod:`.russian`), Kazakh forms from a
+suffix generator with vowel harmony (:mod:`.kazakh`), Kazakh Latin forms by transliterating
+the Kazakh ones, English plurals and possessives from :mod:`.english`. Building them for a
+large glossary takes seconds (pymorphy3's dictionaries alone take a while to load), so the
+index is pickled next to the compiled glossary and rebuilt when either changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from toolkit.glossary.model import Concept, Glossary, Term
+from toolkit.matching.matcher import Candidate, TermMatcher
+from toolkit.matching.normalize import fold
+
+FormIndex = dict[str, list[Candidate]]
+MATCH_LANGUAGES: tuple[str, ...] = ("en", "kk", "kk-Latn", "ru")
+
+
+def _generator(lang: str) -> Callable[[Term], frozenset[str]]:
+    if lang == "en":
+        from toolkit.matching.english import english_forms
+
+        return english_forms
+    if lang == "kk":
+        from toolkit.matching.kazakh import kazakh_forms
+
+        return kazakh_forms
+    if lang == "ru":
+        from toolkit.matching.russian import russian_forms
+
+        return russian_forms
+    raise ValueError(f"no form generator for {lang!r}")
+
+
+def _needs_capital(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def latin_forms(concept: Concept, term: Term, kazakh: dict[str, frozenset[str]]) -> set[str]:
+    """Forms of a kk-Latn term: the transliterated forms of the kk term it comes from.
+
+    A derived term has the kk term of the same position as its source. A term given by hand
+    (an override such as «Xinjiang») borrows the Latin endings of the preferred kk term's
+    forms: «Şyñjañda» → «Xinjiangda».
+    """
+    from toolkit.translit import transliterate
+
+    def latin(text: str) -> str:
+        return transliterate(text, "kk-latn-2021")
+
+    kk_terms = concept.terms.get("kk", ())
+    forms = {term.text, *term.forms}
+    if term.derived:
+        source = next((k for k in kk_terms if latin(k.text) == term.text), None)
+        if source is not None:
+            forms.update(latin(f) for f in kazakh[source.text])
+        return forms
+    base = concept.preferred("kk")
+    if base is None:
+        return forms
+    for form in kazakh[base.text]:
+        if form.startswith(base.text) and form != base.text:
+            forms.add(term.text + latin(form[len(base.text) :]))
+    return forms
+
+
+def build_index(glossary: Glossary, lang: str) -> FormIndex:
+    """Folded surface form -> candidates, for every term of ``lang`` in ``glossary``."""
+    index: dict[str, list[Candidate]] = defaultdict(list)
+    kazakh: dict[str, frozenset[str]] = {}
+    if lang in ("kk", "kk-Latn"):
+        generate_kk = _generator("kk")
+        kazakh = {t.text: generate_kk(t) for c in glossary for t in c.terms.get("kk", ())}
+    generate = None if lang == "kk-Latn" else _generator(lang)
+    for concept in glossary:
+        for term in concept.terms.get(lang, ()):
+            if lang == "kk-Latn":
+                forms = latin_forms(concept, term, kazakh)
+            elif lang == "kk":
+                forms = set(kazakh[term.text])
+            else:
+                forms = set(generate(term))  # type: ignore[misc]
+            base = {fold(term.text), *(fold(f) for f in term.forms)}
+            capital = _needs_capital(term.text)
+            for form in forms:
+                key = fold(form)
+                index[key].append(Candidate(concept.id, term.status, term.text, capital, key in base))
+    return dict(index)
+
+
+def _to_builtins(index: FormIndex) -> dict[str, list[tuple]]:
+    # Plain tuples unpickle several times faster than NamedTuples.
+    return {key: [tuple(c) for c in cands] for key, cands in index.items()}
+
+
+def _from_builtins(stored: dict[str, list[tuple]]) -> FormIndex:
+    return {key: [Candidate._make(c) for c in cands] for key, cands in stored.items()}
+
+
+def _code_fingerprint() -> str:
+    """Digest of the generators' code and data: a change to them invalidates cached forms."""
+    digest = hashlib.blake2b(digest_size=12)
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *here.glob("data/*")]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_matcher(glossary: Glossary, lang: str, *, use_cache: bool = True) -> TermMatcher:
+    """The :class:`TermMatcher` of ``lang`` for ``glossary``, from the cache when current."""
+    from toolkit.glossary import cache
+
+    if lang not in MATCH_LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(MATCH_LANGUAGES)}")
+    english = {c.id: c.preferred_text("en") for c in glossary}
+    root = Path(glossary.root)
+    key = f"{glossary.key}:{_code_fingerprint()}"
+    stored = cache.read(root, key, kind=f"forms-{lang}") if use_cache and glossary.key else None
+    if stored is not None:
+        return TermMatcher(_from_builtins(stored), english)
+    index = build_index(glossary, lang)
+    if glossary.key:
+        cache.write(root, key, _to_builtins(index), kind=f"forms-{lang}")
+    return TermMatcher(index, english)
