@@ -70,9 +70,9 @@ def load_glossary(root: Path | str, *, use_cache: bool = True) -> Glossary:
         with _gc_paused():
             records = cache.read(root, key)
             if records is not None:
-                return Glossary([concept_from_record(r) for r in records], root=str(root))
+                return Glossary([concept_from_record(r) for r in records], str(root), key)
     from toolkit.glossary.loader import read_glossary  # YAML is only needed on a cache miss
 
     concepts = read_glossary(root, _derive_latin)
     cache.write(root, key, [concept_to_record(c) for c in concepts])
-    return Glossary(concepts, root=str(root))
+    return Glossary(concepts, str(root), key)

@@ -41,15 +41,15 @@ def fingerprint(files: list[Path], extra: str) -> str:
     return digest.hexdigest()
 
 
-def cache_file(root: Path) -> Path:
-    """The cache file of one glossary folder (one file per folder, overwritten on change)."""
+def cache_file(root: Path, kind: str = "glossary") -> Path:
+    """The cache file of one glossary folder and kind of payload (overwritten on change)."""
     name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
-    return cache_dir() / f"glossary-{name}.pickle"
+    return cache_dir() / f"{kind}-{name}.pickle"
 
 
-def read(root: Path, key: str) -> Any | None:
+def read(root: Path, key: str, kind: str = "glossary") -> Any | None:
     """The cached payload for ``root`` when its key is ``key``; None when missing or stale."""
-    path = cache_file(root)
+    path = cache_file(root, kind)
     try:
         with path.open("rb") as handle:
             stored_key, payload = pickle.load(handle)
@@ -61,13 +61,13 @@ def read(root: Path, key: str) -> Any | None:
     return payload if stored_key == key else None
 
 
-def write(root: Path, key: str, payload: Any) -> bool:
+def write(root: Path, key: str, payload: Any, kind: str = "glossary") -> bool:
     """Store ``payload``; returns False when the cache folder is not writable.
 
     A read-only home must not stop the toolkit, so an OSError here only means "not cached".
     """
     try:
-        atomic_write_bytes(cache_file(root), pickle.dumps((key, payload), protocol=5))
+        atomic_write_bytes(cache_file(root, kind), pickle.dumps((key, payload), protocol=5))
     except OSError:
         return False
     return True

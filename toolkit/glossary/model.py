@@ -124,9 +124,12 @@ class Glossary:
     ('tenge', 1, True)
     """
 
-    def __init__(self, concepts: list[Concept], root: str = ""):
+    def __init__(self, concepts: list[Concept], root: str = "", key: str = ""):
         self.concepts = concepts
         self.root = root
+        #: digest of the YAML files it was loaded from ("" for a glossary built in code);
+        #: caches derived from the glossary (term forms) are keyed by it.
+        self.key = key
         self._by_id = {c.id: c for c in concepts}
 
     def __len__(self) -> int:

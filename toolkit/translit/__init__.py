@@ -1,40 +1,205 @@
-"""Transliteration (placeholder interface, replaced by the scheme engine of the translit issue).
+"""Transliteration between Cyrillic and Latin: exact schemes kept as data files.
 
-Only the letter table of the 2021 Kazakh Latin alphabet for native Kazakh letters is here, so
-the glossary can derive and check kk-Latn terms.
+Schemes (``toolkit/translit/schemes/*.json``, each with its source and sample pairs):
+``kk-latn-2021`` (reversible), ``kk-bgn-pcgn``, ``kk-newsroom``, ``ru-bgn-pcgn``, ``ru-iso9``
+(reversible). See docs/transliteration.md.
+
+>>> transliterate("Алматы, Қазақстан")
+'Almaty, Qazaqstan'
+>>> transliterate("ЩУЧИНСК, Щучинск", "ru-bgn-pcgn")
+'SHCHUCHINSK, Shchuchinsk'
+>>> transliterate("Qazaqstan", reverse=True)
+'Қазақстан'
+
+Importing this package reads no scheme file; the first call does (once per process).
 """
 
 from __future__ import annotations
 
-_KK_2021 = {
-    "а": "a", "ә": "ä", "б": "b", "в": "v", "г": "g", "ғ": "ğ", "д": "d", "е": "e", "ж": "j",
-    "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n", "ң": "ñ",
-    "о": "o", "ө": "ö", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "ū", "ү": "ü",
-    "ф": "f", "х": "h", "һ": "h", "ш": "ş", "ы": "y", "і": "ı",
-}  # fmt: skip
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+from toolkit.translit.casing import kk_lower, kk_title, kk_upper
+from toolkit.translit.scheme import (
+    Ambiguity,
+    IrreversibleSchemeError,
+    Scheme,
+    get_scheme,
+    list_schemes,
+    schemes_fingerprint,
+)
+
+__all__ = [
+    "AmbiguousWord",
+    "IrreversibleSchemeError",
+    "Scheme",
+    "ambiguous_words",
+    "get_scheme",
+    "kk_lower",
+    "kk_title",
+    "kk_upper",
+    "list_schemes",
+    "register_with_transliterate",
+    "schemes_fingerprint",
+    "transliterate",
+    "transliterate_lines",
+]
+
+#: Spans that pass through untouched: Markdown code and link targets, URLs, e-mail addresses.
+#: Each pattern starts with a literal or a class of ASCII letters, so re finds candidates fast
+#: in Cyrillic text; a text without any of _MARKS is not searched at all.
+_MARKS = ("`", "](", "://", "www.", "@")
+_PROTECTED = (
+    re.compile(r"`[^`\n]*`"),
+    re.compile(r"\]\([^)\s]*\)"),
+    re.compile(r"[a-zA-Z](?<![\w.+-][a-zA-Z])(?:[a-zA-Z0-9+.-]*://|(?<=w)ww\.)[^\s<>\"'`]+"),
+)
+_EMAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 
 
-def _convert(text: str) -> str:
-    out = []
-    for ch in text:
-        low = ch.lower()
-        latin = _KK_2021.get(low)
-        if latin is None:
-            out.append(ch)
-        elif ch != low:
-            out.append({"i": "İ", "ı": "I"}.get(latin, latin.upper()))
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans of ``text`` to leave as they are."""
+    if not any(mark in text for mark in _MARKS):
+        return []
+    spans = [m.span() for regex in _PROTECTED for m in regex.finditer(text)]
+    for m in _EMAIL_DOMAIN.finditer(text) if "@" in text else ():
+        start = m.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
+            start -= 1
+        if start < m.start():
+            spans.append((start, m.end()))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
-            out.append(latin)
+            merged.append((start, end))
+    return merged
+
+
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def _target_langs(scheme: Scheme, reverse: bool) -> tuple[str, str]:
+    if reverse:
+        return scheme.target_lang, scheme.source_lang
+    return scheme.source_lang, scheme.target_lang
+
+
+def transliterate(
+    text: str, scheme: str = "kk-latn-2021", *, reverse: bool = False, glossary: Any = None
+) -> str:
+    """Transliterate ``text`` by ``scheme`` (Latin → Cyrillic with ``reverse=True``).
+
+    With a ``glossary`` (an iterable of ``Concept``), glossary spellings win over letter rules
+    for exact term forms at word boundaries, longest first. URLs, e-mail addresses and
+    Markdown code/link targets pass through unchanged, as does everything that is not a
+    letter of the source script.
+
+    Raises UnknownSchemeError for an unknown scheme and IrreversibleSchemeError when
+    ``reverse`` is asked of a one-way scheme.
+    """
+    sch = get_scheme(scheme)
+    convert = sch.converter(reverse)
+    if glossary is not None:
+        from toolkit.translit.glossary_terms import matcher_for
+
+        matcher = matcher_for(glossary, *_target_langs(sch, reverse))
+
+        def convert_piece(piece: str, _letters: Any = convert) -> str:
+            return "".join(
+                target if target is not None else _letters(part)
+                for part, target in matcher.split(piece)
+            )
+
+        convert = convert_piece  # type: ignore[assignment]
+    spans = _protected_spans(text)
+    if not spans:
+        return convert(text)
+    out, pos = [], 0
+    for start, end in spans:
+        out.append(convert(text[pos:start]))
+        out.append(text[start:end])
+        pos = end
+    out.append(convert(text[pos:]))
     return "".join(out)
 
 
-def transliterate(text: str, scheme: str = "kk-latn-2021") -> str:
-    """Transliterate ``text`` by ``scheme`` (only kk-latn-2021 in this placeholder)."""
-    if scheme != "kk-latn-2021":
-        raise NotImplementedError(scheme)
-    return _convert(text)
+def transliterate_lines(
+    lines: Iterable[str],
+    scheme: str = "kk-latn-2021",
+    *,
+    reverse: bool = False,
+    glossary: Any = None,
+) -> Iterator[str]:
+    """Transliterate lines one by one; lines inside Markdown code fences pass unchanged."""
+    get_scheme(scheme).converter(reverse)  # fail before the first line, not after
+    in_fence = ""
+    for line in lines:
+        fence = _FENCE.match(line)
+        if in_fence:
+            if fence and fence.group(1) == in_fence:
+                in_fence = ""
+            yield line
+        elif fence:
+            in_fence = fence.group(1)
+            yield line
+        else:
+            yield transliterate(line, scheme, reverse=reverse, glossary=glossary)
 
 
-def schemes_fingerprint() -> str:
-    """A string that changes whenever any scheme's data changes (part of cache keys)."""
-    return "placeholder-1"
+class AmbiguousWord(NamedTuple):
+    """A word whose reverse transliteration letter rules cannot decide."""
+
+    word: str
+    start: int
+    end: int
+    ambiguity: Ambiguity
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def ambiguous_words(
+    text: str, scheme: str = "kk-latn-2021", *, glossary: Any = None
+) -> list[AmbiguousWord]:
+    """Words of Latin ``text`` whose Cyrillic spelling stays ambiguous in reverse.
+
+    Glossary terms are resolved by the glossary and not reported.
+
+    >>> [(w.word, w.ambiguity.choices) for w in ambiguous_words("Mūhtar ūiym")]
+    [('Mūhtar', ('х', 'һ'))]
+    """
+    sch = get_scheme(scheme)
+    if not sch.reversible:
+        raise IrreversibleSchemeError(scheme, [s.name for s in list_schemes() if s.reversible])
+    covered: list[tuple[int, int]] = []
+    if glossary is not None:
+        from toolkit.translit.glossary_terms import matcher_for
+
+        matcher = matcher_for(glossary, *_target_langs(sch, True))
+        if matcher.regex is not None:
+            covered = [m.span() for m in matcher.regex.finditer(text)]
+    checks = [(a, re.compile(a.pattern)) for a in sch.ambiguities]
+    found = []
+    for m in _WORD.finditer(text):
+        if any(s <= m.start() and m.end() <= e for s, e in covered):
+            continue
+        word = kk_lower(m.group())
+        for amb, regex in checks:
+            if regex.search(word):
+                found.append(AmbiguousWord(m.group(), m.start(), m.end(), amb))
+    return found
+
+
+def register_with_transliterate() -> list[str]:
+    """Register our schemes as language packs of the ``transliterate`` package.
+
+    Returns the language codes registered (``kk``, ``kk-bgn-pcgn``, ...). Afterwards
+    ``transliterate.translit("Қазақстан", "kk")`` gives ``Qazaqstan`` and
+    ``translit("Qazaqstan", "kk", reversed=True)`` gives ``Қазақстан``.
+    """
+    from toolkit.translit.transliterate_packs import register
+
+    return register()

@@ -1,0 +1,213 @@
+"""The conversion engine: one ``str.translate`` table plus one precompiled regex per direction.
+
+The letter-for-letter bulk of a scheme goes through ``str.translate`` (C speed). Everything
+that needs to look around a letter goes through one combined regex whose matches are
+converted by a small callback, before the table runs:
+
+* context rules (``е`` → ``ye`` word-initially, ``щ`` → ``şş`` in ащы ...),
+* source sequences longer than one letter (``ch`` → ``ч`` in reverse schemes),
+* capitals whose output has several letters, inside ALL-CAPS words (``ЩУКИН`` → ``SHCHUKIN``;
+  in title case the table already gives ``Shch``).
+
+Regex outputs are in the target script, so the table pass that follows leaves them alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from toolkit.translit.casing import Casing
+
+#: A position not preceded / not followed by a letter (digits and ``_`` are not letters).
+WORD_START = r"(?<![^\W\d_])"
+WORD_END = r"(?![^\W\d_])"
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """``letter`` becomes ``output`` when the neighbours match.
+
+    ``after``/``before``: letters allowed right before/after (either case); ``^`` in ``after``
+    also allows a word start, ``$`` in ``before`` a word end. ``word_prefix``: the word must
+    start with one of these sequences directly before ``letter``. ``followed_by``: one of these
+    sequences must follow. ``not_after``: letters that must not stand right before. All the
+    conditions given must hold.
+    """
+
+    letter: str
+    output: str
+    after: str = ""
+    before: str = ""
+    word_prefix: tuple[str, ...] = ()
+    followed_by: tuple[str, ...] = ()
+    not_after: str = ""
+
+
+def _variants(seq: str, casing: Casing) -> list[str]:
+    """Lower, title and upper spellings of a source sequence (deduplicated, longest first)."""
+    forms = {seq, casing.title(seq), casing.upper(seq)}
+    return sorted(forms, key=lambda s: (-len(s), s))
+
+
+def _char_class(chars: str, casing: Casing) -> str:
+    both = {c for ch in chars for c in (ch, casing.upper(ch), casing.lower(ch)) if len(c) == 1}
+    return "[" + "".join(re.escape(c) for c in sorted(both)) + "]"
+
+
+def _neighbour_pattern(spec: str, casing: Casing, *, behind: bool) -> str:
+    boundary = "^" if behind else "$"
+    letters = spec.replace(boundary, "")
+    options = []
+    if letters:
+        cls = _char_class(letters, casing)
+        options.append(f"(?<={cls})" if behind else f"(?={cls})")
+    if boundary in spec:
+        options.append(WORD_START if behind else WORD_END)
+    return "(?:" + "|".join(options) + ")"
+
+
+def _prefix_pattern(prefixes: Iterable[str], casing: Casing) -> str:
+    options = [
+        f"(?<={WORD_START}{re.escape(form)})" for p in prefixes for form in _variants(p, casing)
+    ]
+    return "(?:" + "|".join(options) + ")"
+
+
+class Converter:
+    """Converts text of one direction of one scheme.
+
+    >>> conv = Converter({"щ": "shch", "у": "u", "к": "k", "и": "i", "н": "n"}, [],
+    ...                  source_casing="default", target_casing="default")
+    >>> conv("Щукин ЩУКИН")
+    'Shchukin SHCHUKIN'
+    """
+
+    def __init__(
+        self,
+        mapping: Mapping[str, str],
+        context: Iterable[ContextRule],
+        *,
+        source_casing: str,
+        target_casing: str,
+    ):
+        src, tgt = Casing(source_casing), Casing(target_casing)
+        self._tgt = tgt
+        table: dict[int, str] = {}
+        for key, out in mapping.items():
+            if len(key) != 1:
+                continue
+            table[ord(key)] = out
+            upper = src.upper(key)
+            if len(upper) == 1 and upper != key:
+                table[ord(upper)] = tgt.title(out)
+        self.table = table
+
+        # Each alternative: (source length, priority, pattern after the first letter, output).
+        # The regex consumes the first letter with one character class, so that re scans for
+        # those letters at C speed; each alternative then re-checks the letter and its left
+        # context with a lookbehind. Longer and contextual alternatives come first.
+        alternatives: list[tuple[int, int, str, str]] = []
+        first: set[str] = set()
+
+        def add(length: int, priority: int, behind: str, variants: list[str], ahead: str,
+                output: str) -> None:  # fmt: skip
+            first.update(v[0] for v in variants)
+            # The cheap literal lookbehind first: most alternatives fail on it at once.
+            options = "|".join(
+                f"(?<={re.escape(v[0])})" + (f"(?<={behind}{re.escape(v[0])})" if behind else "")
+                + re.escape(v[1:])
+                for v in variants
+            )  # fmt: skip
+            alternatives.append((length, priority, f"(?:{options}){ahead}", output))
+
+        for rule in context:
+            behind = ""
+            if rule.word_prefix:
+                behind += _prefix_pattern(rule.word_prefix, src)
+            if rule.after:
+                behind += _neighbour_pattern(rule.after, src, behind=True)
+            if rule.not_after:
+                behind += f"(?<!{_char_class(rule.not_after, src)})"
+            ahead = ""
+            if rule.before:
+                ahead += _neighbour_pattern(rule.before, src, behind=False)
+            if rule.followed_by:
+                seqs = [re.escape(v) for f in rule.followed_by for v in _variants(f, src)]
+                ahead += "(?=" + "|".join(seqs) + ")"
+            add(len(rule.letter), 0, behind, _variants(rule.letter, src), ahead, rule.output)
+        for key, out in mapping.items():
+            if len(key) > 1:
+                add(len(key), 1, "", _variants(key, src), "", out)
+        # Capitals with several output letters, and caseless signs (ISO 9 ʹ ʺ) whose output
+        # has case: both take their case from the word around them.
+        caps_letters = [
+            src.upper(k)
+            for k, out in mapping.items()
+            if len(k) == 1
+            and len(src.upper(k)) == 1
+            and (
+                (len(out) > 1 and src.upper(k) != k)
+                or (src.upper(k) == k == src.lower(k) and tgt.upper(out) != out)
+            )
+        ]
+        if caps_letters:
+            # Caseless signs count as neighbours too: _in_caps_word looks through them.
+            up_chars = {src.upper(k) for k in mapping if len(src.upper(k)) == 1}
+            up_chars |= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            up = "[" + "".join(re.escape(c) for c in sorted(up_chars)) + "]"
+            letters = "[" + "".join(re.escape(c) for c in sorted(caps_letters)) + "]"
+            first.update(caps_letters)
+            # Only capitals next to another capital: title case is handled by the table.
+            caps = f"(?:(?<=(?<={up}){letters})|(?<={letters})(?={up}))"
+            alternatives.append((1, 2, caps, ""))
+        alternatives.sort(key=lambda a: (-a[0], a[1]))
+        self._outputs: list[str] = [a[3] for a in alternatives]
+        lower_table = {ord(k): v for k, v in mapping.items() if len(k) == 1}
+        self._lower_table = lower_table
+        self._src_lower = src.lower
+        if alternatives:
+            joined = "|".join(f"({a[2]})" for a in alternatives)
+            first_class = "[" + "".join(re.escape(c) for c in sorted(first)) + "]"
+            self._regex: re.Pattern[str] | None = re.compile(f"{first_class}(?:{joined})")
+        else:
+            self._regex = None
+
+    def _replace(self, match: re.Match[str]) -> str:
+        found = match.group()
+        out = self._outputs[match.lastindex - 1]  # type: ignore[operator]  # one group each
+        if not out:  # an ALL-CAPS capital: its own output, upper-cased below
+            out = self._src_lower(found).translate(self._lower_table)
+        if found.islower():
+            return out
+        if len(found) > 1 and found.isupper():
+            return self._tgt.upper(out)
+        if _in_caps_word(match):
+            return self._tgt.upper(out)
+        return self._tgt.title(out) if found[0].isupper() else out
+
+    def __call__(self, text: str) -> str:
+        if self._regex is not None:
+            text = self._regex.sub(self._replace, text)
+        return text.translate(self.table)
+
+
+def _in_caps_word(match: re.Match[str]) -> bool:
+    """True when the capital at ``match`` stands in an ALL-CAPS word (ЩУКИН, ПЛАЩ)."""
+    # The neighbours are those of the source text (regex outputs are not seen here), looking
+    # through caseless letters such as ISO 9's ʺ and ʹ.
+    text, start, end = match.string, match.start(), match.end()
+    while end < len(text) and _caseless(text[end]):
+        end += 1
+    while start and _caseless(text[start - 1]):
+        start -= 1
+    after = text[end] if end < len(text) else ""
+    before = text[start - 1] if start else ""
+    if after.isupper():
+        return True
+    return before.isupper() and not after.islower()
+
+
+def _caseless(char: str) -> bool:
+    return char.isalpha() and not char.isupper() and not char.islower()

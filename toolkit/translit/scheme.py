@@ -1,0 +1,231 @@
+"""Schemes as data: one JSON file per scheme under ``schemes/``, with its own samples.
+
+Adding a scheme is adding a file (the sample test picks it up). The format is described in
+docs/transliteration.md; :func:`load_scheme` checks it and names the file on any error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import InputError, ToolkitError, UnknownSchemeError
+from toolkit.translit.engine import ContextRule, Converter
+
+SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
+
+_REQUIRED = ("name", "title", "source", "source_lang", "target_lang", "source_script",
+             "target_script", "casing", "mapping", "samples")  # fmt: skip
+_OPTIONAL = ("url", "description", "context", "decisions", "source_alphabet",
+             "target_alphabet", "target_extra", "reverse", "notes")  # fmt: skip
+
+
+_RULE_KEYS = ("letter", "output", "after", "before", "word_prefix", "followed_by", "not_after")
+
+
+class IrreversibleSchemeError(ToolkitError):
+    """``--reverse`` asked of a scheme that has no reverse direction."""
+
+    def __init__(self, name: str, reversible: list[str]):
+        self.name = name
+        self.reversible = reversible
+        super().__init__(
+            f"scheme {name!r} has no reverse direction; reversible schemes: {', '.join(reversible)}"
+        )
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A reverse-direction spelling that letter rules cannot decide (``h`` → х or һ)."""
+
+    id: str
+    pattern: str
+    choices: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Direction:
+    """The rules of one direction: mapping, context rules, casing of each side."""
+
+    mapping: dict[str, str]
+    context: tuple[ContextRule, ...]
+    source_casing: str
+    target_casing: str
+
+    def converter(self) -> Converter:
+        return Converter(
+            self.mapping,
+            self.context,
+            source_casing=self.source_casing,
+            target_casing=self.target_casing,
+        )
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """A transliteration scheme loaded from its data file."""
+
+    name: str
+    title: str
+    source: str
+    url: str
+    description: str
+    source_lang: str
+    target_lang: str
+    source_script: str
+    target_script: str
+    path: Path
+    forward: Direction
+    samples: tuple[tuple[str, str], ...]
+    reverse: Direction | None = None
+    reverse_samples: tuple[tuple[str, str], ...] = ()
+    ambiguities: tuple[Ambiguity, ...] = ()
+    decisions: tuple[dict[str, Any], ...] = ()
+    source_alphabet: str = ""
+    target_alphabet: str = ""
+    target_extra: tuple[str, ...] = ()
+    _converters: dict[bool, Converter] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def reversible(self) -> bool:
+        return self.reverse is not None
+
+    def converter(self, reverse: bool = False) -> Converter:
+        """The compiled converter of one direction (built on first use, then kept)."""
+        conv = self._converters.get(reverse)
+        if conv is None:
+            direction = self.reverse if reverse else self.forward
+            if direction is None:
+                raise IrreversibleSchemeError(self.name, [s.name for s in _reversible()])
+            conv = self._converters[reverse] = direction.converter()
+        return conv
+
+
+def _rules(raw: list[dict[str, Any]], path: Path) -> tuple[ContextRule, ...]:
+    rules = []
+    for i, item in enumerate(raw):
+        unknown = set(item) - {*_RULE_KEYS, "note"}
+        if unknown or "letter" not in item or "output" not in item:
+            raise InputError(f"context rule {i}: needs letter and output, unknown {unknown}", path)
+        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}
+        fields.pop("note", None)
+        rules.append(ContextRule(**fields))
+    return tuple(rules)
+
+
+def _samples(raw: Any, path: Path, what: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(raw, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in raw
+    ):
+        raise InputError(f"{what} must be a list of [source, expected] string pairs", path)
+    return tuple((a, b) for a, b in raw)
+
+
+def load_scheme(path: Path) -> Scheme:
+    """Read and check one scheme file (raises InputError naming the file)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"cannot read scheme: {exc}", path) from exc
+    missing = [k for k in _REQUIRED if k not in data]
+    unknown = sorted(set(data) - set(_REQUIRED) - set(_OPTIONAL))
+    if missing or unknown:
+        raise InputError(f"scheme keys missing {missing}, unknown {unknown}", path)
+    if data["name"] != path.stem:
+        raise InputError(f"scheme name {data['name']!r} differs from the file name", path)
+    forward = Direction(
+        dict(data["mapping"]),
+        _rules(data.get("context", []), path),
+        source_casing="default" if data["source_script"] == "Cyrl" else data["casing"],
+        target_casing=data["casing"] if data["target_script"] == "Latn" else "default",
+    )
+    reverse = None
+    reverse_samples: tuple[tuple[str, str], ...] = ()
+    ambiguities: tuple[Ambiguity, ...] = ()
+    rev = data.get("reverse")
+    if rev is not None:
+        if rev.get("inverse_of_mapping"):
+            inverse = {v: k for k, v in data["mapping"].items()}
+            if len(inverse) != len(data["mapping"]):
+                raise InputError("inverse_of_mapping needs a one-to-one mapping", path)
+            mapping = inverse
+        else:
+            mapping = dict(rev["mapping"])
+        reverse = Direction(
+            mapping,
+            _rules(rev.get("context", []), path),
+            source_casing=forward.target_casing,
+            target_casing=forward.source_casing,
+        )
+        reverse_samples = _samples(rev.get("samples", []), path, "reverse.samples")
+        ambiguities = tuple(
+            Ambiguity(a["id"], a["pattern"], tuple(a["choices"]), a["note"])
+            for a in rev.get("ambiguous", [])
+        )
+    return Scheme(
+        name=data["name"],
+        title=data["title"],
+        source=data["source"],
+        url=data.get("url", ""),
+        description=data.get("description", ""),
+        source_lang=data["source_lang"],
+        target_lang=data["target_lang"],
+        source_script=data["source_script"],
+        target_script=data["target_script"],
+        path=path,
+        forward=forward,
+        samples=_samples(data["samples"], path, "samples"),
+        reverse=reverse,
+        reverse_samples=reverse_samples,
+        ambiguities=ambiguities,
+        decisions=tuple(data.get("decisions", ())),
+        source_alphabet=data.get("source_alphabet", ""),
+        target_alphabet=data.get("target_alphabet", ""),
+        target_extra=tuple(data.get("target_extra", ())),
+    )
+
+
+def scheme_files() -> list[Path]:
+    """The scheme data files, sorted by name."""
+    return sorted(SCHEME_DIR.glob("*.json"))
+
+
+@cache
+def _all() -> dict[str, Scheme]:
+    return {s.name: s for s in (load_scheme(p) for p in scheme_files())}
+
+
+def _reversible() -> list[Scheme]:
+    return [s for s in _all().values() if s.reversible]
+
+
+def get_scheme(name: str) -> Scheme:
+    """The scheme called ``name``; raises UnknownSchemeError listing the known ones.
+
+    >>> get_scheme("ru-iso9").reversible
+    True
+    """
+    schemes = _all()
+    try:
+        return schemes[name]
+    except KeyError:
+        raise UnknownSchemeError(name, sorted(schemes)) from None
+
+
+def list_schemes() -> list[Scheme]:
+    """Every scheme, sorted by name."""
+    return list(_all().values())
+
+
+@cache
+def schemes_fingerprint() -> str:
+    """A hash of every scheme file's name and bytes: changes whenever any scheme changes."""
+    digest = hashlib.sha256()
+    for path in scheme_files():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
