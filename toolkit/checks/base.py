@@ -30,6 +30,8 @@ class Problem:
     #: span in the translation (Python str offsets), for reports that highlight it
     start: int | None = None
     end: int | None = None
+    #: a severity other than the check's default, when the check grades its problems
+    severity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,8 @@ class Check:
     name: ClassVar[str]
     description: ClassVar[str]
     severity: ClassVar[str] = "error"
+    #: set when the project or the command line fixed the severity (it then beats grading)
+    severity_configured: ClassVar[bool] = False
     #: False for checks that look at entries without a translation (untranslated)
     needs_translation: ClassVar[bool] = True
     #: target languages the check applies to; None = all

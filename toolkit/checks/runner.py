@@ -39,6 +39,7 @@ def select_checks(
             if level not in SEVERITIES:
                 raise InputError(f"severity {level!r} of {check_id} is not one of {SEVERITIES}")
             check.severity = level  # type: ignore[misc]  # instance override of the default
+            check.severity_configured = True  # type: ignore[misc]
         selected.append(check)
     return selected
 
@@ -74,7 +75,11 @@ def check_catalog(catalog: Catalog, checks: list[Check], resources: Resources) -
                         line=entry.line,
                         msgid=entry.msgid,
                         check=check.id,
-                        severity=check.severity,
+                        severity=(
+                            problem.severity
+                            if problem.severity and not check.severity_configured
+                            else check.severity
+                        ),
                         concept=problem.concept,
                         message=problem.message,
                         suggestion=problem.suggestion,

@@ -19,7 +19,8 @@ class MissingTerm(Check):
     name = "Missing term"
     description = (
         "The source names a glossary concept but the translation has none of its preferred or "
-        "admitted terms, in any inflected form."
+        "admitted terms, in any inflected form. An error for names (capitalised terms), a "
+        "warning for common nouns, which a translator may rightly paraphrase."
     )
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
@@ -38,6 +39,7 @@ class MissingTerm(Check):
                 f"the glossary term is «{expected}»",
                 concept=concept,
                 suggestion=expected,
+                severity=None if match.term[:1].isupper() else "warning",
             )
 
 
