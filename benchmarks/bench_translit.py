@@ -1,16 +1,20 @@
 """Transliteration speed and accuracy, with baselines measured in the same run.
 
-    python benchmarks/bench_translit.py [--mb 3]
+    python benchmarks/bench_translit.py [--mb 3] [--runs 3]
 
 Speed: kk-latn-2021 on a few MB of Kazakh text against a bare ``str.translate`` with a
 one-letter table (target ≥ 0.7×), and ru-bgn-pcgn against iuliia's BGN/PCGN schema on Russian
 text (target ≥ 10×). Accuracy: the share of each scheme's sample pairs that other converters
 reproduce exactly (ours pass all of them by construction: they are our tests).
+
+Each timing is the best of several repetitions; with ``--runs N`` the whole speed measurement
+is repeated N times and the median of each ratio is printed last (the machine may be shared).
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,7 +38,8 @@ def best_seconds(func: Callable[[], object], repeat: int = 5) -> float:
     return best
 
 
-def speed(megabytes: float) -> None:
+def speed(megabytes: float) -> dict[str, float]:
+    """Print one measurement; return its ratios by name."""
     kk = corpus("kk-news.txt", megabytes)
     size = len(kk.encode("utf-8")) / 1e6
     scheme = get_scheme("kk-latn-2021")
@@ -47,6 +52,8 @@ def speed(megabytes: float) -> None:
     ours = best_seconds(lambda: transliterate(kk, "kk-latn-2021"))
     lines = kk.splitlines(keepends=True)
     ours_lines = best_seconds(lambda: [transliterate(x, "kk-latn-2021") for x in lines], 3)
+    ratios = {"kk-latn-2021 / str.translate": base / ours,
+              "kk-latn-2021 line by line / str.translate": base / ours_lines}  # fmt: skip
     print(f"Kazakh text {size:.1f} MB")
     print(f"  str.translate, one-letter table : {size / base:7.1f} MB/s")
     print(f"  kk-latn-2021, whole text        : {size / ours:7.1f} MB/s  ratio {base / ours:.2f}x"
@@ -60,16 +67,18 @@ def speed(megabytes: float) -> None:
         import iuliia
     except ImportError as exc:
         print(f"  iuliia comparison skipped: {exc} (pip install iuliia)")
-        return
+        return ratios
     sample = ru[: len(ru) // 10]  # iuliia is slow: time a tenth, compare throughputs
     sample_size = len(sample.encode("utf-8")) / 1e6
-    theirs = best_seconds(lambda: iuliia.BGN_PCGN.translate(sample), 1)
-    mine = best_seconds(lambda: transliterate(ru, "ru-bgn-pcgn"), 3)
+    theirs = best_seconds(lambda: iuliia.BGN_PCGN.translate(sample), 3)
+    mine = best_seconds(lambda: transliterate(ru, "ru-bgn-pcgn"), 5)
     ratio = (ru_size / mine) / (sample_size / theirs)
     print(f"Russian text {ru_size:.1f} MB")
     print(f"  iuliia bgn_pcgn                 : {sample_size / theirs:7.2f} MB/s")
     print(f"  ru-bgn-pcgn                     : {ru_size / mine:7.1f} MB/s  ratio {ratio:.1f}x"
           "  (target >= 10x)")  # fmt: skip
+    ratios["ru-bgn-pcgn / iuliia bgn_pcgn"] = ratio
+    return ratios
 
 
 def converters() -> dict[str, dict[str, Callable[[str], str]]]:
@@ -124,8 +133,22 @@ def accuracy() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=3.0, help="corpus size in MB (default 3)")
+    parser.add_argument("--runs", type=int, default=1, help="repeat the speed measurement")
     args = parser.parse_args()
-    speed(args.mb)
+    runs = []
+    for i in range(args.runs):
+        if args.runs > 1:
+            print(f"-- run {i + 1}/{args.runs}")
+        runs.append(speed(args.mb))
+    if args.runs > 1:
+        targets = {"kk-latn-2021 / str.translate": ">= 0.7x",
+                   "ru-bgn-pcgn / iuliia bgn_pcgn": ">= 10x"}  # fmt: skip
+        print(f"Median of {args.runs} runs")
+        for name in runs[0]:
+            values = [r[name] for r in runs if name in r]
+            target = f"  (target {targets[name]})" if name in targets else ""
+            print(f"  {name:42}: {statistics.median(values):5.2f}x"
+                  f"  [{', '.join(f'{v:.2f}' for v in values)}]{target}")  # fmt: skip
     accuracy()
 
 

@@ -24,15 +24,17 @@ LOCALES = {"en": "en", "kk": "kk", "kk-Latn": "kk", "ru": "ru"}
 
 @cache
 def _pattern(lang: str) -> tuple[re.Pattern[str], str, str]:
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
     import yaml
+    from babel.numbers import get_decimal_symbol, get_group_symbol
 
     locale = LOCALES.get(lang, "en")
     group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
     groups = f"(?:{re.escape(group)}|[{SPACES}])" if group in SPACES else re.escape(group)
-    number = rf"\d{{1,3}}(?:{groups}\d{{3}})+(?:{re.escape(decimal)}\d+)?|\d+(?:{re.escape(decimal)}\d+)?"
-    scales = yaml.safe_load((Path(__file__).parent / "data" / "scale_words.yaml").read_text("utf-8"))
+    fraction = rf"(?:{re.escape(decimal)}\d+)?"
+    number = rf"\d{{1,3}}(?:{groups}\d{{3}})+{fraction}|\d+{fraction}"
+    scales = yaml.safe_load(
+        (Path(__file__).parent / "data" / "scale_words.yaml").read_text("utf-8")
+    )
     alternatives = [
         f"(?P<s{factor}>{'|'.join(words)})" for factor, words in scales.get(lang, {}).items()
     ]

@@ -90,7 +90,9 @@ def build_index(glossary: Glossary, lang: str) -> FormIndex:
             capital = _needs_capital(term.text)
             for form in forms:
                 key = fold(form)
-                index[key].append(Candidate(concept.id, term.status, term.text, capital, key in base))
+                index[key].append(
+                    Candidate(concept.id, term.status, term.text, capital, key in base)
+                )
     return dict(index)
 
 

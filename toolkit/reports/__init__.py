@@ -37,6 +37,10 @@ def summary(findings: list[Finding], catalogs: list[Catalog]) -> str:
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
     return (
-        f"{len(catalogs)} catalogue{'s' * (len(catalogs) != 1)}, {entries} entries checked: "
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        f"{_count(len(catalogs), 'catalogue')}, {_count(entries, 'entry', 'entries')} checked: "
+        f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
     )
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"

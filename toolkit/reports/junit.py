@@ -41,7 +41,8 @@ def render(findings: list[Finding], catalogs: list[Catalog]) -> str:
                     type=",".join(sorted({f.check for f in errors})),
                 )
                 failure.text = "\n".join(
-                    f"{f.check}: {f.message}" + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+                    f"{f.check}: {f.message}"
+                    + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
                     for f in errors
                 )
             others = [f for f in here if f.severity != "error"]

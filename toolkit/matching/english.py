@@ -1,0 +1,173 @@
+"""English surface forms of glossary terms: plural and possessive of the head noun.
+
+>>> from toolkit.glossary.model import Term
+>>> sorted(english_forms(Term("tenge", "en", "preferred", pos="noun")))
+['tenge', "tenge's", 'tenges', "tenges'"]
+>>> sorted(english_forms(Term("Kazakhstan", "en", "preferred", pos="proper-noun")))
+['Kazakhstan', "Kazakhstan's"]
+"""
+
+from __future__ import annotations
+
+from toolkit.errors import ToolkitError
+from toolkit.glossary.model import Term
+
+#: Irregular plurals of common nouns (also the last part of compounds: policewoman).
+IRREGULAR_PLURALS: dict[str, str] = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+    "foot": "feet",
+    "tooth": "teeth",
+    "goose": "geese",
+    "mouse": "mice",
+    "criterion": "criteria",
+    "phenomenon": "phenomena",
+    "datum": "data",
+    "medium": "media",
+    "life": "lives",
+    "wife": "wives",
+    "knife": "knives",
+    "leaf": "leaves",
+    "half": "halves",
+    "shelf": "shelves",
+    "thief": "thieves",
+    "wolf": "wolves",
+    "self": "selves",
+    "hero": "heroes",
+    "veto": "vetoes",
+    "echo": "echoes",
+    "embargo": "embargoes",
+    "potato": "potatoes",
+    "tomato": "tomatoes",
+}
+#: Words whose -man is not "man": Germans, humans.
+_MAN_EXCEPTIONS = frozenset({"german", "human", "roman", "shaman", "talisman", "ottoman", "oman"})
+#: Same form in singular and plural (nationalities in -ese are checked by ending).
+INVARIANT: frozenset[str] = frozenset(
+    {"sheep", "deer", "fish", "series", "species", "aircraft", "news", "police", "personnel",
+     "headquarters", "means", "offspring", "people", "staff", "kyrgyz", "kirghiz", "hui", "han"}
+)  # fmt: skip
+#: Singular words that end in s and are not plurals (-ss, -us, -is are checked by ending).
+_NOT_PLURAL_MEN = frozenset({"specimen", "regimen", "abdomen", "omen", "stamen", "yemen"})
+_SINGULAR_IN_S = frozenset({"gas", "bias", "atlas", "alias", "canvas", "lens", "chaos", "ethos"})
+#: crisis, axis, hepatitis, status, class (but Kazakhstanis is a plural)
+_SINGULAR_ENDINGS = ("ss", "us", "sis", "xis", "tis", "'s")
+_HEAD_PREPOSITIONS = frozenset({"of", "on", "in", "for", "at", "against", "under", "from"})
+
+
+def plural(noun: str) -> str:
+    """The plural of one English noun.
+
+    >>> [plural(w) for w in ("camp", "authority", "tax", "chairman", "crisis", "tenge", "day")]
+    ['camps', 'authorities', 'taxes', 'chairmen', 'crises', 'tenges', 'days']
+    """
+    low = noun.lower()
+    if low in INVARIANT or low.endswith("ese"):  # Chinese, Japanese
+        return noun
+    for singular, plural_form in IRREGULAR_PLURALS.items():
+        if low == singular or (low.endswith(singular) and singular in ("man", "woman")):
+            if low in _MAN_EXCEPTIONS:
+                break
+            return noun[: len(noun) - len(singular)] + _like(plural_form, noun[-len(singular) :])
+    if low.endswith("sis"):  # crisis, analysis
+        return noun[:-2] + "es"
+    if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    if low.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    return noun + "s"
+
+
+def singular(noun: str) -> str:
+    """The singular of a regular English plural: camps → camp, authorities → authority."""
+    low = noun.lower()
+    for singular_form, plural_form in IRREGULAR_PLURALS.items():
+        if low.endswith(plural_form) and (low == plural_form or plural_form in ("men", "women")):
+            return noun[: len(noun) - len(plural_form)] + _like(
+                singular_form, noun[-len(plural_form) :]
+            )
+    if low.endswith("ies") and len(low) > 4:
+        return noun[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return noun[:-2]
+    return noun[:-1]
+
+
+def _like(word: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    return word.capitalize() if model[:1].isupper() else word
+
+
+def is_plural(noun: str) -> bool:
+    """True when ``noun`` looks like a plural: camps, authorities, men (not status, crisis)."""
+    low = noun.lower()
+    if low in INVARIANT or low in _SINGULAR_IN_S or low.endswith(_SINGULAR_ENDINGS):
+        return low == "people"
+    if low in IRREGULAR_PLURALS.values() or low.endswith("men"):
+        return low not in _NOT_PLURAL_MEN
+    return low.endswith("s") and len(low) > 2
+
+
+def possessives(text: str, name: bool = False) -> set[str]:
+    """«X's», or «X'» after a plural in s; both after a singular or a name in s (the Chicago
+    and AP styles differ).
+
+    >>> sorted(possessives("camps")), sorted(possessives("United States", name=True))
+    (["camps'"], ["United States'", "United States's"])
+    """
+    if not text.endswith("s"):
+        return {text + "'s"}
+    if not name and is_plural(text.split()[-1]):
+        return {text + "'"}
+    return {text + "'", text + "'s"}
+
+
+def _split_head(words: list[str]) -> int:
+    """Index of the head noun: the last word, or X in «X of Y» / «court in Almaty»."""
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in _HEAD_PREPOSITIONS:
+            return i - 1
+    return len(words) - 1
+
+
+def english_forms(term: Term) -> frozenset[str]:
+    """The term, hand forms, plural of the head noun (regular + common irregulars: -y→-ies,
+    -s/-sh/-ch/-x→-es, man→men...), possessives 's and s' — but proper names get only the
+    possessive; already-plural terms ("reeducation camps") also get the singular; multi-word
+    terms inflect the head (last word) except "X of Y" where the head is X.
+
+    Proper names take the possessive at the end of the whole name ("Working Group on Arbitrary
+    Detention's"); a short reference such as "the Working Group's" is a different term.
+    Verbs, phrases and adjectives get their hand forms only.
+
+    >>> sorted(english_forms(Term("government of Kazakhstan", "en", "preferred", pos="noun")))
+    ['government of Kazakhstan', "government of Kazakhstan's", 'governments of Kazakhstan']
+    >>> sorted(english_forms(Term("Kazakh authorities", "en", "preferred", pos="noun")))
+    ['Kazakh authorities', "Kazakh authorities'", 'Kazakh authority', "Kazakh authority's"]
+    """
+    if term.lang != "en":
+        raise ToolkitError(
+            f"english_forms() needs an en term, got {term.lang!r} term {term.text!r}"
+        )
+    forms = {term.text, *term.forms}
+    text = term.text.strip()
+    if not text or term.pos in ("verb", "phrase", "adjective"):
+        return frozenset(forms)
+    if term.pos in ("proper-noun", "abbreviation"):
+        return frozenset(forms | possessives(text, name=True))
+    words = text.split()
+    head = _split_head(words)
+    tail = words[head + 1 :]
+    if is_plural(words[head]) and not term.plural_only:
+        numbers = [words[head], singular(words[head])]
+    else:
+        numbers = [words[head]] if term.plural_only else [words[head], plural(words[head])]
+    for noun in numbers:
+        form = " ".join([*words[:head], noun, *tail])
+        forms.add(form)
+        if not tail or not is_plural(noun):  # no "governments of Kazakhstan's"
+            forms |= possessives(form)
+    return frozenset(forms)

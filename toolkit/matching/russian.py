@@ -1,0 +1,495 @@
+"""Russian surface forms of glossary terms: the declension a matcher must recognise.
+
+Common nouns and adjectives are declined with pymorphy3 (its analyzer is loaded once, on
+first use). Names that pymorphy3 does not know or misparses are declined by the rules of
+Розенталь's handbook (see the Kazakh morphology notes, §7): «Билаш» like
+стол, «-улы» surnames and foreign names in -о/-е/-и/-у indeclinable, «-ов/-ев/-ин» surnames
+with INS -ым, female names in a consonant indeclinable. A multi-word term declines its head
+noun (the first noun in the nominative) and the adjectives before it; the rest is kept.
+
+>>> from toolkit.glossary.model import Term
+>>> sorted(russian_forms(Term("Билаш", "ru", "preferred", pos="proper-noun", gender="m")))
+['Билаш', 'Билаша', 'Билаше', 'Билашем', 'Билашом', 'Билашу']
+>>> "Рабочей группы по произвольным задержаниям" in russian_forms(
+...     Term("Рабочая группа по произвольным задержаниям", "ru", "preferred", pos="proper-noun"))
+True
+>>> sorted(russian_forms(Term("тенге", "ru", "preferred", indeclinable=True)))
+['тенге']
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from toolkit.errors import ToolkitError
+from toolkit.glossary.model import Term
+
+if TYPE_CHECKING:
+    from pymorphy3 import MorphAnalyzer
+    from pymorphy3.analyzer import Parse
+
+CASES: tuple[str, ...] = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+# pymorphy's second genitive/locative (чаю, в лесу) count as forms of the main case.
+_CASE_OF = {c: c for c in CASES} | {"gen2": "gent", "loc2": "loct"}
+_GENDERS = {"m": "masc", "f": "femn", "n": "neut"}
+#: Errors, archaisms and poetic doublets (языцех, рукою, разжиганье): not worth the matcher's
+#: memory; superlatives are other words.
+_SKIPPED = frozenset({"Erro", "Dist", "Arch", "Supr", "V-oy", "V-ey", "V-be", "V-bi"})
+_QUOTES_OPEN, _CLOSING = "«\"“„'", "»\"”“',;:"
+_SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын")
+_FEMALE_SURNAME_SUFFIXES = ("ова", "ева", "ёва", "ина", "ына")
+#: Kazakh patronymic surnames (Мусаханулы, Назарбайкызы) are indeclinable in Russian.
+_PATRONYMIC_SUFFIXES = ("улы", "ұлы", "кызы", "қызы")
+#: pymorphy3 merges homonyms whose plurals differ by sense (лагерь: лагеря "camps" and лагери
+#: "factions"); the plural nominative a news glossary means, by lemma.
+PLURAL_BY_SENSE: dict[str, str] = {
+    "лагерь": "лагеря",
+    "пропуск": "пропуска",
+    "орден": "ордена",
+    "корпус": "корпуса",
+    "учитель": "учителя",
+}
+
+
+class Form(NamedTuple):
+    """One cell entry of a word's paradigm; gender/animacy None where the form has none."""
+
+    case: str
+    number: str
+    gender: str | None
+    animacy: str | None
+    word: str
+
+
+Table = tuple[Form, ...]
+_Add = Callable[..., None]  # adds forms of one cell to a table being built
+
+
+@functools.cache
+def analyzer() -> MorphAnalyzer:
+    """The shared pymorphy3 analyzer, loaded on first use (its dictionaries take ~0.1 s)."""
+    try:
+        import pymorphy3
+    except ImportError as err:  # actionable, not swallowed: say what to install
+        raise ImportError(
+            "Russian term forms need pymorphy3 and its dictionaries: "
+            "pip install 'pymorphy3>=2.0' 'pymorphy3-dicts-ru>=2.4'"
+        ) from err
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=65536)
+def _parses(word: str) -> tuple[Parse, ...]:
+    return tuple(analyzer().parse(word))
+
+
+def _in_dictionary(parse: Parse) -> bool:
+    """True when pymorphy3 found the word in its dictionary (not guessed from its ending)."""
+    return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@functools.lru_cache(maxsize=65536)
+def _nominatives(word: str, pos: tuple[str, ...]) -> tuple[Parse, ...]:
+    return tuple(p for p in _parses(word.lower()) if p.tag.POS in pos and p.tag.case == "nomn")
+
+
+def _gender_fits(parse: Parse, gender: str | None) -> bool:
+    own = parse.tag.gender
+    return gender is None or own is None or own == gender or "ms-f" in parse.tag
+
+
+# -- paradigms from pymorphy3 --------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=65536)
+def _lexeme_table(parse: Parse) -> Table:
+    """Every case/number form in the lexeme of ``parse`` with the same part of speech."""
+    tag = parse.tag
+    out = []
+    for form in parse.lexeme:
+        ft = form.tag
+        case = _CASE_OF.get(ft.case)
+        if case is None or ft.POS != tag.POS or _SKIPPED & ft.grammemes:
+            continue
+        if tag.POS == "PRTF" and (ft.voice, ft.tense) != (tag.voice, tag.tense):
+            continue
+        if tag.POS == "NOUN" and ft.gender != tag.gender:  # Surn lexemes hold both genders
+            continue
+        gender = ft.gender if tag.POS != "NOUN" and ft.number == "sing" else None
+        animacy = ft.animacy if tag.POS != "NOUN" else None
+        out.append(Form(case, ft.number, gender, animacy, form.word))
+    chosen = PLURAL_BY_SENSE.get(_fold(parse.normal_form))
+    if chosen and tag.POS == "NOUN":
+        out = [f for f in out if f.number == "sing" or f.case not in ("nomn", "accs")]
+        out += [Form(c, "plur", None, None, chosen) for c in ("nomn", "accs")]
+    return tuple(out)
+
+
+# -- paradigms by rule, for names and words pymorphy3 does not know -----------------------
+
+
+def _y(stem: str) -> str:
+    """ы, or и after г к х ж ш ч щ (spelling rule)."""
+    return "и" if stem[-1:] in "гкхжшчщ" else "ы"
+
+
+def _indeclinable_by_form(word: str, gender: str | None) -> bool:
+    low = _fold(word)
+    if word.isupper() and len(word) > 1:  # ООН, СУАР
+        return True
+    if low.endswith(_PATRONYMIC_SUFFIXES) or low[-1] in "еиоуыэю":
+        return True
+    # Female names in a consonant do not decline (Айгерим, Акан); a -й stem cannot be female,
+    # so a gender f on one (Цинхай) is the gender of its generic noun (провинция).
+    return gender == "femn" and low[-1] not in "аяьй"
+
+
+def _rule_table(word: str, gender: str | None, person: bool | None, plural: bool) -> Table:
+    """The declension of ``word`` by ending, for names (singular) and unknown nouns."""
+    w, last = word.lower(), word[-1].lower()
+    stem = w[:-1]
+    out: list[Form] = []
+
+    def add(case: str, number: str, *words: str, animacy: str | None = None) -> None:
+        out.extend(_forms(case, number, *words, animacy=animacy))
+
+    add("nomn", "sing", w)
+    hushing = stem[-1:] in "жшчщц"
+    if gender == "femn" and w.endswith(_FEMALE_SURNAME_SUFFIXES):  # Назарбаева
+        for case in ("gent", "datv", "ablt", "loct"):
+            add(case, "sing", stem + "ой")
+        add("accs", "sing", stem + "у")
+        return tuple(out)
+    if last in "ая":  # Астана, Кайша, Монголия
+        i_stem = w.endswith("ия")
+        add("gent", "sing", stem + ("и" if last == "я" else _y(stem)))
+        add("datv", "sing", stem + ("и" if i_stem else "е"))
+        add("accs", "sing", stem + ("ю" if last == "я" else "у"))
+        soft = last == "я" or hushing  # unstressed -ей after hushing consonants, -ой if stressed
+        add("ablt", "sing", *((stem + "ей",) if soft else ()))
+        add("ablt", "sing", *((stem + "ой",) if last == "а" else ()))
+        add("loct", "sing", stem + ("и" if i_stem else "е"))
+        if plural:
+            nom = stem + ("и" if last == "я" else _y(stem))
+            gen = stem + ("й" if last == "я" else "")
+            _add_plural(add, nom, gen, stem + ("я" if last == "я" else "а"))
+        return tuple(out)
+    if last == "ь":  # masc like лагерь, fem like тень; both when the gender is not given
+        if gender != "femn":
+            _add_soft_masculine(add, w, stem)
+        if gender in (None, "femn"):
+            add("gent", "sing", stem + "и")
+            add("datv", "sing", stem + "и")
+            add("accs", "sing", w)
+            add("ablt", "sing", stem + "ью")
+            add("loct", "sing", stem + "и")
+        if plural:
+            _add_plural(add, stem + "и", stem + "ей", stem + ("а" if hushing else "я"))
+        return tuple(out)
+    if last == "й":  # Китай, Семей, Георгий
+        _add_soft_masculine(add, w, stem, loct=stem + ("и" if w.endswith("ий") else "е"))
+        if plural:
+            _add_plural(add, stem + "и", stem + "ев", stem + "я")
+        return tuple(out)
+    surname = w.endswith(_SURNAME_SUFFIXES)
+    add("gent", "sing", w + "а")
+    add("datv", "sing", w + "у")
+    add("accs", "sing", w, animacy="inan")
+    add("accs", "sing", w + "а", animacy="anim")
+    add("loct", "sing", w + "е")
+    if surname and person is not False:  # Токаевым; a place (Гурьевом) when person is unknown
+        add("ablt", "sing", w + "ым")
+    if not surname or person is not True:
+        add("ablt", "sing", w + "ом")
+        if w[-1] in "жшчщц":
+            add("ablt", "sing", w + "ем")
+    if plural:
+        gen = w + ("ей" if w[-1] in "жшчщ" else "ев" if w[-1] == "ц" else "ов")
+        _add_plural(add, w + _y(w), gen, w + "а")
+    return tuple(out)
+
+
+def _add_soft_masculine(add: _Add, w: str, stem: str, loct: str | None = None) -> None:
+    add("gent", "sing", stem + "я")
+    add("datv", "sing", stem + "ю")
+    add("accs", "sing", w, animacy="inan")
+    add("accs", "sing", stem + "я", animacy="anim")
+    add("ablt", "sing", stem + "ем")
+    add("loct", "sing", loct or stem + "е")
+
+
+def _add_plural(add: _Add, nom: str, gen: str, oblique: str) -> None:
+    """Plural cells; ``oblique`` is the stem plus the vowel of -ам/-ами/-ах (а or я)."""
+    add("nomn", "plur", nom)
+    add("gent", "plur", gen)
+    add("datv", "plur", oblique + "м")
+    add("accs", "plur", nom, animacy="inan")
+    add("accs", "plur", gen, animacy="anim")
+    add("ablt", "plur", oblique + "ми")
+    add("loct", "plur", oblique + "х")
+
+
+def _plural_rule_table(word: str) -> Table:
+    """An unknown noun given in the plural (кандасы, ханьцы): its plural cells only, since
+    the singular may have a fleeting vowel (ханьцы → ханец)."""
+    out: list[Form] = []
+    stem = word[:-1]
+    gen = stem + ("ей" if stem[-1] in "жшчщ" else "ев" if stem[-1] == "ц" else "ов")
+    _add_plural(lambda *a, **k: out.extend(_forms(*a, **k)), word, gen, stem + "а")
+    return tuple(out)
+
+
+def _forms(case: str, number: str, *words: str, animacy: str | None = None) -> list[Form]:
+    return [Form(case, number, None, animacy, w) for w in words]
+
+
+def _shares_stem(table: Table, word: str) -> bool:
+    """A name's forms keep its stem (a guessed lemma such as Билаша for Билаш must not win)."""
+    stem = _fold(word)[: max(1, len(word) - 2)]
+    return all(_fold(f.word).startswith(stem) for f in table)
+
+
+# -- one word of a term --------------------------------------------------------------------
+
+
+class Word(NamedTuple):
+    """How one word of a term declines: its forms, gender and animacy (None: not known)."""
+
+    table: Table
+    gender: str | None
+    animacy: str | None
+    numbers: tuple[str, ...]
+
+
+def _fixed(word: str, gender: str | None, animacy: str | None = None) -> Word:
+    table = tuple(Form(c, n, None, None, word.lower()) for c in CASES for n in ("sing", "plur"))
+    return Word(table, gender, animacy, ("sing",))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name(word: str, gender: str | None, person: bool | None) -> Word:
+    """A proper noun: pymorphy3 when its dictionary has exactly this nominative, else rules."""
+    animacy = "anim" if person else "inan" if person is False else None
+    known = [
+        p
+        for p in _nominatives(word, ("NOUN",))
+        if _in_dictionary(p)
+        and _fold(p.normal_form) == _fold(word)
+        and _gender_fits(p, gender)
+        # a person's name is animate (ACC = GEN); -ов/-ев/-ин surnames follow the rules, so a
+        # city named like a surname (Гурьев, Конаев) gets INS -ом as well as -ым
+        and not (person and "inan" in p.tag)
+        and not ("Surn" in p.tag and _fold(word).endswith(_SURNAME_SUFFIXES))
+    ]
+    if known:
+        tag = known[0].tag
+        if "Fixd" in tag:
+            return _fixed(word, gender or tag.gender, animacy or tag.animacy)
+        table = tuple(f for f in _lexeme_table(known[0]) if f.number == "sing")
+        if _shares_stem(table, word):
+            return Word(table, gender or tag.gender, animacy or tag.animacy, ("sing",))
+    if "-" in word:  # Нур-Султан, Касым-Жомарт: only the last part declines
+        head, _, tail = word.rpartition("-")
+        last = _name(tail, gender, person)
+        table = tuple(f._replace(word=f"{head.lower()}-{f.word}") for f in last.table)
+        return last._replace(table=table)
+    if _indeclinable_by_form(word, gender):
+        return _fixed(word, gender, animacy)
+    return Word(_rule_table(word, gender, person, plural=False), gender, animacy, ("sing",))
+
+
+@functools.lru_cache(maxsize=65536)
+def _noun(word: str, gender: str | None, plural_only: bool) -> Word | None:
+    """A common noun in the nominative, or None when ``word`` cannot be one."""
+    if word.isupper() and len(word) > 1:
+        return _fixed(word, gender)
+    candidates = _nominatives(word, ("NOUN",))
+    known = [p for p in candidates if _in_dictionary(p)]
+    if not known:  # by rule, if no dictionary knows the word: кандас, тенге, ханьцы
+        if any(map(_in_dictionary, _parses(word.lower()))) or _nominatives(word, ("ADJF",)):
+            return None
+        if word[-1] in "ыи" and any(p.tag.number == "plur" for p in candidates):
+            return Word(_plural_rule_table(word.lower()), gender, None, ("plur",))
+        if _indeclinable_by_form(word, gender):
+            return _fixed(word, gender)
+        return Word(_rule_table(word, gender, None, True), gender, None, ("sing", "plur"))
+    parse = min(
+        known, key=lambda p: (not _gender_fits(p, gender), (p.tag.number == "plur") != plural_only)
+    )
+    if "Fixd" in parse.tag:
+        return _fixed(word, gender or parse.tag.gender, parse.tag.animacy)
+    numbers = ("plur",) if plural_only or "Pltm" in parse.tag else ("sing", "plur")
+    if "Sgtm" in parse.tag and not plural_only:
+        numbers = ("sing",)
+    return Word(_lexeme_table(parse), gender or parse.tag.gender, parse.tag.animacy, numbers)
+
+
+@functools.lru_cache(maxsize=65536)
+def _adjective(word: str) -> tuple[Table, str | None] | None:
+    """An adjective or participle in the nominative: its forms and its singular gender."""
+    parses = _nominatives(word, ("ADJF", "PRTF"))
+    if not parses:
+        return None
+    gender = next((p.tag.gender for p in parses if p.tag.number == "sing"), None)
+    return _lexeme_table(parses[0]), gender
+
+
+def _select(
+    table: Table, case: str, number: str, gender: str | None, animacy: str | None
+) -> list[str]:
+    return [
+        f.word
+        for f in table
+        if f.case == case
+        and f.number == number
+        and f.gender in (None, gender)
+        and (animacy is None or f.animacy in (None, animacy))
+    ]
+
+
+# -- the term ------------------------------------------------------------------------------
+
+
+def _split_quotes(token: str) -> tuple[str, str, str]:
+    core = token.lstrip(_QUOTES_OPEN)
+    opening = token[: len(token) - len(core)]
+    inner = core.rstrip(_CLOSING)
+    return opening, inner, core[len(inner) :]
+
+
+@functools.lru_cache(maxsize=65536)
+def _recase(form: str, original: str) -> str:
+    """Give ``form`` (lower case) the capitals of ``original``, part by hyphenated part."""
+    if _fold(form) == _fold(original):
+        return original
+    if original.isupper() and len(original) > 1:
+        return form.upper()
+    parts, orig = form.split("-"), original.split("-")
+    if len(parts) != len(orig):
+        return form[:1].upper() + form[1:] if original[:1].isupper() else form
+    return "-".join(
+        p.capitalize() if o[:1].isupper() else p for p, o in zip(parts, orig, strict=True)
+    )
+
+
+def _looks_like_person(term: Term, cores: list[str]) -> bool:
+    """«Серикжан Билаш», «Кастер Мусаханулы»: capitalised words ending in a personal name."""
+    if term.pos != "proper-noun" or not 2 <= len(cores) <= 3:
+        return False
+    if not all(c[:1].isupper() and not c.isupper() for c in cores):
+        return False
+    if any(_nominatives(c, ("ADJF", "PRTF")) and not _is_name(c) for c in cores):
+        return False
+    return _is_name(cores[-1])
+
+
+def _is_name(word: str) -> bool:
+    low = _fold(word.rpartition("-")[2])
+    if low.endswith(_PATRONYMIC_SUFFIXES + _SURNAME_SUFFIXES + _FEMALE_SURNAME_SUFFIXES):
+        return True
+    return any(
+        _in_dictionary(p) and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in _parses(low)
+    )
+
+
+def _plan(term: Term, cores: list[str]) -> tuple[int, Word] | None:
+    """The head word's index and declension, or None when the term has no declinable head."""
+    gender = _GENDERS.get(term.gender or "")
+    proper = term.pos in ("proper-noun", "abbreviation")
+    unknown: list[int] = []
+    for i, core in enumerate(cores):
+        if _nominatives(core, ("ADJF", "PRTF")) and i < len(cores) - 1:
+            continue  # an adjective before its noun
+        if proper and core[:1].isupper() and not term.plural_only:
+            if any(_in_dictionary(p) for p in _nominatives(core, ("NOUN",))) or core.isupper():
+                return i, _name(core, gender, None)
+            if not _nominatives(core, ("ADJF", "PRTF")):
+                unknown.append(i)
+                continue
+        noun = _noun(core, gender, term.plural_only)
+        if noun is not None:
+            return i, noun._replace(numbers=("sing",)) if proper and not term.plural_only else noun
+        adjective = _adjective(core)
+        if adjective is not None:  # a substantivised adjective: Рудный
+            table, own_gender = adjective
+            numbers = ("plur",) if term.plural_only else ("sing",) if proper else ("sing", "plur")
+            return i, Word(table, gender or own_gender, None, numbers)
+    if unknown:  # no Russian noun: a foreign name, its modifiers before it (Нагыз Атажурт)
+        return unknown[-1], _name(cores[unknown[-1]], gender, None)
+    return None
+
+
+def _cells(words: list[list[str]]) -> set[str]:
+    return {" ".join(combo) for combo in itertools.product(*words)}
+
+
+def russian_forms(term: Term) -> frozenset[str]:
+    """Every surface form of a ru term: itself, hand-listed forms, and its declension
+    (6 cases × singular/plural unless plural_only or the noun has no plural use).
+
+    Forms spelt with ё are also given with е.
+
+    >>> sorted(russian_forms(Term("Синьцзян", "ru", "preferred", pos="proper-noun", gender="m")))
+    ['Синьцзян', 'Синьцзяна', 'Синьцзяне', 'Синьцзяном', 'Синьцзяну']
+    >>> "лагерях политического перевоспитания" in russian_forms(
+    ...     Term("лагерь политического перевоспитания", "ru", "preferred", pos="noun", gender="m"))
+    True
+    """
+    if term.lang != "ru":
+        raise ToolkitError(f"russian_forms() needs a ru term, got {term.lang!r} term {term.text!r}")
+    forms = {term.text, *term.forms}
+    if not term.indeclinable and term.pos != "verb" and term.text.strip():
+        forms |= _declension(term)
+    return frozenset(forms | {f.replace("ё", "е").replace("Ё", "Е") for f in forms})
+
+
+def _declension(term: Term) -> set[str]:
+    tokens = term.text.split()
+    parts = [_split_quotes(t) for t in tokens]
+    cores = [inner for _, inner, _ in parts]
+    if not all(cores):
+        return set()
+    if term.pos == "adjective" and len(parts) == 1 and (adjective := _adjective(cores[0])):
+        opening, core, closing = parts[0]
+        return {opening + _recase(f.word, core) + closing for f in adjective[0]}
+    gender = _GENDERS.get(term.gender or "")
+    person = _looks_like_person(term, cores)
+    if person:
+        declined = dict(enumerate(_name(c, gender, True) for c in cores))
+        head_word = declined[len(cores) - 1]
+        adjectives: list[int] = []
+    else:
+        plan = _plan(term, cores)
+        if plan is None:
+            return set()
+        head, head_word = plan
+        declined = {head: head_word}
+        adjectives = [i for i in range(head) if _nominatives(cores[i], ("ADJF", "PRTF"))]
+        if "," in parts[head][2] and head + 1 < len(cores):  # лицо, ищущее убежище
+            adjectives.append(head + 1)
+    agreeing = {i: a for i in adjectives if (a := _adjective(cores[i])) is not None}
+    out: set[str] = set()
+    for number, case in itertools.product(head_word.numbers, CASES):
+        known_animacy = [head_word.animacy] if head_word.animacy else ["anim", "inan"]
+        for animacy in known_animacy if case == "accs" else [None]:
+            cell = []
+            for i, (opening, core, closing) in enumerate(parts):
+                if i in declined:
+                    word = declined[i]
+                    words = _select(word.table, case, number, word.gender, animacy)
+                elif i in agreeing:
+                    table, own_gender = agreeing[i]
+                    agree = (head_word.gender or own_gender) if number == "sing" else None
+                    words = _select(table, case, number, agree, animacy)
+                else:
+                    words = [core]
+                cell.append([opening + _recase(w, core) + closing for w in words])
+            out |= _cells(cell)
+    return out
