@@ -13,7 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from toolkit.matching.normalize import match_key
+from toolkit.matching.normalize import fold, match_key
+
+#: punctuation a form may end with that is not part of its key
+_TRAILING = ".'’"
 
 Pair = tuple["Candidate", "Candidate | None"]
 
@@ -55,6 +58,10 @@ class Match(NamedTuple):
         }
 
 
+def _span(hit: tuple) -> tuple[int, int]:
+    return hit[0], hit[1]
+
+
 def _best(candidates: Iterable[Candidate]) -> Candidate:
     return min(candidates, key=lambda c: (not c.is_base, STATUS_RANK[c.status], c.concept))
 
@@ -66,9 +73,10 @@ class TermMatcher:
     ``english`` maps concept ids to their preferred English term (reported with every match).
 
     Forms and text are compared as :func:`~.normalize.match_key` strings (folded, every
-    boundary character a space). Each form's key starts with a space, so the automaton only
-    finds forms at word starts; ``iter_long`` gives the leftmost-longest hits in one pass in
-    C, and Python only checks the right word boundary and the case rule.
+    boundary character a space, a space at each end). A form's key has a space on both
+    sides, so the automaton only reports forms standing between word boundaries: a form
+    inside a longer word («Алматы» in «Алматылық») never reaches Python. Python keeps the
+    leftmost-longest of the hits and applies the case rule.
 
     >>> index = {"Алматы": [Candidate("almaty", "preferred", "Алматы", True, True)],
     ...          "Алматыда": [Candidate("almaty", "preferred", "Алматы", True, False)]}
@@ -84,50 +92,64 @@ class TermMatcher:
 
         self.english = dict(english)
         merged: dict[str, list[Candidate]] = {}
+        tails: dict[str, set[str]] = {}
         for form, candidates in index.items():
-            key = match_key(form).rstrip()  # " тыс." -> " тыс": a key never eats a boundary
-            if key.strip():
-                merged.setdefault(key, []).extend(candidates)
-        # What a capitalised and a lower-case occurrence of each form stand for, decided once.
-        self._pairs: dict[str, Pair] = {}
+            # Trailing punctuation is not part of the key («тыс.», «U.N.», «camps'»): in text
+            # it is a boundary like any other. It is added back to the surface when present.
+            bare = form.rstrip(_TRAILING)
+            key = match_key(bare)
+            if not key.strip():
+                continue
+            merged.setdefault(key, []).extend(candidates)
+            tails.setdefault(key, set()).add(fold(form[len(bare) :]))
         self._automaton = ahocorasick.Automaton()
         for key, candidates in merged.items():
+            # What a capitalised and a lower-case occurrence stand for, decided once, here.
             lower_ok = [c for c in candidates if not c.needs_capital]
-            pair = (_best(candidates), _best(lower_ok) if lower_ok else None)
-            self._pairs[key] = pair
-            self._automaton.add_word(key, (len(key), *pair))
-        if self._pairs:
+            endings = tuple(sorted((t for t in tails[key] if t), key=len, reverse=True))
+            self._automaton.add_word(
+                key,
+                (len(key), _best(candidates), _best(lower_ok) if lower_ok else None, endings),
+            )
+        self._size = len(merged)
+        if merged:
             self._automaton.make_automaton()
 
     def __len__(self) -> int:
         """Number of distinct surface forms."""
-        return len(self._pairs)
+        return self._size
 
     def find(self, text: str) -> list[Match]:
         """Every glossary term in ``text``, left to right, without overlaps."""
-        if not self._pairs or not text:
+        if not self._size or not text:
             return []
         key = match_key(text)  # key index i + 1 is text index i
-        english = self.english
-        new_match = tuple.__new__  # Match(...) goes through a Python-level __new__
-        matches: list[Match] = []
-        for last, (length, if_capital, if_lower) in self._automaton.iter_long(key):
-            start = last - length + 1  # the space before the word = the word's text index
-            end = last  # key index last + 1 = text index last
-            if key[last + 1].isalnum():
-                # The longest form goes on inside a longer word («Алматыдағылар»): fall back
-                # to the whole first word, when that is a form.
-                end = key.find(" ", start + 1) - 1
-                pair = self._pairs.get(key[start : end + 1])
-                if pair is None:
-                    continue
-                if_capital, if_lower = pair
+        hits = []
+        for last, (length, if_capital, if_lower, endings) in self._automaton.iter(key):
+            start = last - length + 1  # key = " " + form + " ": the form is text[start:last - 1]
             best = if_capital if text[start].isupper() else if_lower
             if best is None:
                 continue
+            end = last - 1
+            for ending in endings:
+                if fold(text[end : end + len(ending)]) == ending:
+                    end += len(ending)
+                    break
+            hits.append((start, -end, best))  # -end: the longest first among equal starts
+        if len(hits) > 1:
+            hits.sort(key=_span)
+        english = self.english
+        new_match = tuple.__new__  # Match(...) goes through a Python-level __new__
+        matches: list[Match] = []
+        taken_until = 0
+        for start, negative_end, best in hits:
+            if start < taken_until:
+                continue
+            end = -negative_end
             concept = best[0]
             matches.append(
                 new_match(Match, (concept, english.get(concept, ""), start, end,
                                   text[start:end], best[1], best[2]))
             )  # fmt: skip
+            taken_until = end
         return matches

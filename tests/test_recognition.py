@@ -1,0 +1,75 @@
+"""Term recognition: recall and precision on hand-written sentence sets, and agreement of the
+automaton with a brute-force reference on random text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.recognition import LANGUAGES, score
+from toolkit.matching.matcher import Candidate, TermMatcher
+from toolkit.matching.normalize import fold
+
+#: floors for the sets in tests/data/recognition (measured: see benchmarks/bench_recognition.py)
+FLOORS = {"en": (0.93, 0.98), "kk": (0.97, 0.99), "ru": (0.97, 0.99)}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_recall_and_precision_on_the_sentence_sets(lang):
+    result = score(lang)
+    precision_floor, recall_floor = FLOORS[lang]
+    assert result.sentences >= 90
+    assert result.precision >= precision_floor, result.disagreements
+    assert result.recall >= recall_floor, result.disagreements
+
+
+def _spaced(text: str) -> str:
+    # The matcher's semantics: any run of non-word characters separates words alike.
+    return re.sub(r"[\W_]", " ", fold(text))
+
+
+def reference_find(forms: dict[str, Candidate], text: str) -> list[tuple[int, int, str]]:
+    """Every form at word boundaries, case rule applied, leftmost-longest: the slow way."""
+    folded = _spaced(text)
+    hits = []
+    for form, cand in forms.items():
+        key = _spaced(form)
+        for m in re.finditer(rf"(?<![^\W_]){re.escape(key)}(?![^\W_])", folded):
+            if cand.needs_capital and not text[m.start()].isupper():
+                continue
+            hits.append((m.start(), m.end(), cand.concept))
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    kept, until = [], 0
+    for start, end, concept in hits:
+        if start >= until:
+            kept.append((start, end, concept))
+            until = end
+    return kept
+
+
+WORDS = ["ал", "алма", "алматы", "алматыда", "облысы", "тенге", "Тілек", "тілек", "қандас"]
+FORMS = {
+    "Алматы": Candidate("almaty", "preferred", "Алматы", True, True),
+    "Алматыда": Candidate("almaty", "preferred", "Алматы", True, False),
+    "Алматы облысы": Candidate("almaty-region", "preferred", "Алматы облысы", True, True),
+    "теңге": Candidate("tenge", "preferred", "теңге", False, True),
+    "Тілек": Candidate("tilek", "preferred", "Тілек", True, True),
+    "қандас": Candidate("kandas", "preferred", "қандас", False, True),
+    "ал": Candidate("al", "admitted", "ал", False, True),
+}
+token = st.sampled_from([*WORDS, "Алматы", "Алматыда", "теңге", "ТЕҢГЕ", "Қандас"])
+separator = st.sampled_from([" ", " ", ", ", "-", "«", "» ", ". ", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(token, separator), max_size=12))
+def test_automaton_agrees_with_brute_force(parts):
+    text = "".join(word + sep for word, sep in parts)
+    matcher = TermMatcher({form: [cand] for form, cand in FORMS.items()}, {})
+    got = [(m.start, m.end, m.concept) for m in matcher.find(text)]
+    assert got == reference_find(FORMS, text)
+    for m in matcher.find(text):
+        assert text[m.start : m.end] == m.text
