@@ -10,6 +10,19 @@ from toolkit.checks.base import Check, Problem, Unit
 from toolkit.checks.registry import register
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CYRILLIC = "\u0400-\u04ff\u0500-\u052f"
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_HAS_CYRILLIC = re.compile(f"[{_CYRILLIC}]")
+_HAS_LATIN = re.compile(f"[{_LATIN}]")
+
+
+def _mixed_words(text: str) -> Iterator[re.Match[str]]:
+    """Words with both Cyrillic and Latin letters (most texts have one script: no word scan)."""
+    if not (_HAS_CYRILLIC.search(text) and _HAS_LATIN.search(text)):
+        return
+    for word in _WORD.finditer(text):
+        if _HAS_CYRILLIC.search(word.group()) and _HAS_LATIN.search(word.group()):
+            yield word
 
 
 @register
@@ -56,10 +69,7 @@ class ScriptMix(Check):
     )
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
-        for word in _WORD.finditer(unit.target):
-            scripts = {_script(ch) for ch in word.group()} - {None}
-            if len(scripts) < 2:
-                continue
+        for word in _mixed_words(unit.target):
             odd = _minority_letters(word.group())
             yield Problem(
                 f"«{word.group()}» mixes Latin and Cyrillic letters ({odd})",
@@ -116,7 +126,7 @@ class NumberMismatch(Check):
             yield Problem("numbers differ; " + "; ".join(parts))
 
 
-def _multiset_minus(a: list[float], b: list[float]) -> list[float]:
+def _multiset_minus(a: tuple[float, ...], b: tuple[float, ...]) -> list[float]:
     rest = list(b)
     out = []
     for x in a:

@@ -43,6 +43,7 @@ class VariantIndex:
 
     def __init__(self, words: dict[str, tuple[str, str]]):
         self.words = words  # folded word -> (word as written, concept id)
+        self.verdicts: dict[str, tuple[str, str] | None] = {}  # folded text word -> near miss
         self.by_key: dict[str, set[str]] = defaultdict(set)
         for word in words:
             for key in _deletions(word):
@@ -88,15 +89,23 @@ def near_misses(
         if any(s < end and start < e for s, e in taken):
             continue
         folded = fold(word)
-        for cut in range(0, MAX_ENDING.get(lang, 2) + 1):
-            stem = folded[: len(folded) - cut] if cut else folded
-            if len(stem) < MIN_LENGTH - 1:
-                break
-            hit = index.closest(stem)
-            if hit is not None:
-                written, concept = index.words[hit]
-                found.append(NearMiss(word, start, end, written, concept))
-                break
-            if stem in index.words:
-                break  # a glossary word plus an ending we do not generate: not a misspelling
+        if folded not in index.verdicts:  # words repeat: decide each once per run
+            index.verdicts[folded] = _verdict(index, folded, MAX_ENDING.get(lang, 2))
+        verdict = index.verdicts[folded]
+        if verdict is not None:
+            found.append(NearMiss(word, start, end, *verdict))
     return found
+
+
+def _verdict(index: VariantIndex, folded: str, max_ending: int) -> tuple[str, str] | None:
+    """(glossary word, concept) when ``folded`` (or it without an ending) is a near miss."""
+    for cut in range(0, max_ending + 1):
+        stem = folded[: len(folded) - cut] if cut else folded
+        if len(stem) < MIN_LENGTH - 1:
+            return None
+        hit = index.closest(stem)
+        if hit is not None:
+            return index.words[hit]
+        if stem in index.words:
+            return None  # a glossary word plus an ending we do not generate: not a misspelling
+    return None

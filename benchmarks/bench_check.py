@@ -1,0 +1,97 @@
+"""`toolkit check` against translate-toolkit's `pofilter` on the same 10,000-entry PO file.
+
+Target (issue 5): >= 5x faster than pofilter. Both run as commands, as a user would run them;
+`toolkit check` is timed warm (its compiled glossary and term forms cached, as after the first
+run on a machine) and cold (empty cache). pofilter runs its default checks; the toolkit all of
+its checks. Prints times and ratios; asserts nothing.
+
+Needs translate-toolkit (`pip install translate-toolkit`) for pofilter.
+Run: `.venv/bin/python benchmarks/bench_check.py [--entries N]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+#: (English, Russian) sentence patterns; {a}/{b} take glossary names in the right case.
+PATTERNS = [
+    ("The court in {a} fined the activist 252,000 tenges ($670).",
+     "Суд в {a_loc} оштрафовал активиста на 252 000 тенге (670 долларов)."),
+    ("Relatives of ethnic Kazakhs from {b} met in {a} on February 13.",
+     "Родственники этнических казахов из {b_gen} встретились в {a_loc} 13 февраля."),
+    ("Some 40 percent of the 22 million residents of {b} are Han.",
+     "Около 40 процентов из 22 млн жителей {b_gen} составляют ханьцы."),
+    ("Repatriates from {b} settled in {a} in 2019.",
+     "Оралманы из {b_gen} поселились в {a_loc} в 2019 году."),
+]  # fmt: skip
+PLACES_A = [("Almaty", "Алматы"), ("Astana", "Астане"), ("Shymkent", "Шымкенте")]
+PLACES_B = [("Xinjiang", "Синьцзяна"), ("China", "Китая"), ("Mongolia", "Монголии")]
+
+
+def write_po(path: Path, entries: int, seed: int = 5) -> None:
+    rng = random.Random(seed)
+    lines = [
+        'msgid ""',
+        'msgstr ""',
+        '"Content-Type: text/plain; charset=UTF-8\\n"',
+        '"Language: ru\\n"',
+        '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && '
+        'n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"',
+        "",
+    ]
+    for i in range(entries):
+        en, ru = rng.choice(PATTERNS)
+        (a_en, a_loc), (b_en, b_gen) = rng.choice(PLACES_A), rng.choice(PLACES_B)
+        msgid = f"{en.format(a=a_en, b=b_en)} ({i})"
+        msgstr = f"{ru.format(a_loc=a_loc, b_gen=b_gen)} ({i})"
+        lines += [f"#: archive.md:{i + 1}", f'msgid "{msgid}"', f'msgstr "{msgstr}"', ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def timed(command: list[str], env: dict[str, str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(command, env=env, capture_output=True, check=False)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    bin_dir = Path(sys.executable).parent
+    pofilter = shutil.which("pofilter", path=str(bin_dir)) or shutil.which("pofilter")
+    if pofilter is None:
+        sys.exit("bench_check: pofilter not found; install translate-toolkit")
+    with tempfile.TemporaryDirectory() as tmp:
+        po = Path(tmp) / "archive.po"
+        write_po(po, args.entries)
+        env = dict(os.environ, TOOLKIT_CACHE_DIR=str(Path(tmp) / "cache"))
+        toolkit = [str(bin_dir / "toolkit"), "--glossary", str(PROJECT / "glossary"), "check"]
+        check = [*toolkit, "--format", "json", "-o", str(Path(tmp) / "findings.json"), str(po)]
+        cold = timed(check, env, 1)  # builds the cache
+        warm = timed(check, env, args.runs)
+        theirs = timed([pofilter, "-i", str(po), "-o", str(Path(tmp) / "out.po")], env, args.runs)
+        found = (Path(tmp) / "findings.json").read_text(encoding="utf-8").count('"check":')
+    print(f"PO file: {args.entries} entries (Russian, glossary names in inflected forms)")
+    print(f"  toolkit check, cold cache: {cold:6.2f} s")
+    print(f"  toolkit check, warm:       {warm:6.2f} s  ({found} findings)")
+    print(f"  pofilter (default checks): {theirs:6.2f} s")
+    print(f"  speed-up warm: {theirs / warm:.1f}x, cold: {theirs / cold:.1f}x  (target >= 5x)")
+
+
+if __name__ == "__main__":
+    main()
