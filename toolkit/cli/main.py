@@ -24,6 +24,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "find": ("toolkit.cli.find", "find", "Find glossary terms (inflected forms too) in text."),
     "glossary": ("toolkit.cli.glossary", "glossary", "Lint, show and search the glossary."),
     "translit": ("toolkit.cli.translit", "translit", "Transliterate text between scripts."),
+    "extract": ("toolkit.cli.pipeline", "extract", "Articles → translation templates (POT)."),
+    "update": ("toolkit.cli.pipeline", "update", "Create or merge the PO files per language."),
+    "pretranslate": ("toolkit.cli.pipeline", "pretranslate", "Pre-fill names, numbers, dates."),
+    "conform": ("toolkit.cli.pipeline", "conform", "Replace deprecated terms in translations."),
+    "build": ("toolkit.cli.pipeline", "build", "Build the en, kk, kk-Latn, ru article versions."),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2

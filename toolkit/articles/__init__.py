@@ -1,0 +1,1 @@
+"""Articles: Markdown with front matter, segmentation, rebuild."""

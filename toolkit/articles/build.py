@@ -1,0 +1,135 @@
+"""Build the article versions: ``build/<slug>.<en|kk|kk-Latn|ru>.md`` and ``.html``.
+
+Translated segments come from the PO files; Kazakh Latin from the kk@latin catalogue
+(generated from kk by ``toolkit update``) or, when that is missing, by transliterating kk on
+the fly. A segment without a confirmed translation (empty or fuzzy) falls back to the English
+source with a visible ``[EN]`` marker and is reported. Output is deterministic: building twice
+gives the same bytes, and unchanged files are not rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from toolkit.articles.markdown import Article, parse_article, render_body
+from toolkit.articles.pipeline import (
+    LATIN,
+    OUTPUTS,
+    Fallback,
+    Project,
+    latin_converter,
+    translations,
+    translator,
+)
+from toolkit.fileio import atomic_write_text
+from toolkit.glossary.model import Glossary
+
+MARK = "[EN] "
+CSS = """
+body{font:17px/1.55 Georgia,serif;max-width:42rem;margin:2.5rem auto;padding:0 1rem;color:#1a1a1a}
+h1{font-size:1.9rem;line-height:1.2} .meta{color:#666;font:14px system-ui,sans-serif}
+img{max-width:100%} blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem}
+"""
+
+
+@dataclass
+class BuildResult:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    fallbacks: list[Fallback] = field(default_factory=list)
+
+
+def _date(meta: dict) -> datetime.date | None:
+    value = meta.get("date")
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def localized_meta(article: Article, output: str, translate) -> dict:
+    """Front matter of a version: translated title and dateline, the date written by CLDR."""
+    from babel.dates import format_date
+
+    meta = dict(article.meta)
+    for segment in article.segments:
+        if segment.context in ("title", "dateline"):
+            meta[segment.context] = translate(segment)
+    meta["lang"] = output
+    date = _date(article.meta)
+    if date is not None:
+        meta["date"] = date.isoformat()
+        locale = "kk" if output == "kk-Latn" else output
+        text = format_date(date, "long", locale=locale)
+        meta["date_text"] = latin_text(text) if output == "kk-Latn" else text
+    meta["source"] = f"articles/{article.slug}.md"
+    return meta
+
+
+def latin_text(text: str) -> str:
+    from toolkit.translit import transliterate
+
+    return transliterate(text, "kk-latn-2021")
+
+
+def render_markdown(meta: dict, body: str) -> str:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n\n{body}"
+
+
+def render_html(meta: dict, body: str, lang: str) -> str:
+    from markdown_it import MarkdownIt
+
+    content = MarkdownIt("commonmark", {"html": False}).render(body)
+    byline = escape(str(meta.get("byline", "")))
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(str(meta.get('title', '')))}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<body>\n<article>\n<h1>{escape(str(meta.get('title', '')))}</h1>\n"
+        f'<p class="meta">{escape(str(meta.get("dateline", "")))} · '
+        f"{escape(str(meta.get('date_text', '')))} · {byline}</p>\n"
+        f"{content}</article>\n</body>\n</html>\n"
+    )
+
+
+def _write(path: Path, text: str, result: BuildResult) -> None:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        result.unchanged.append(path)
+        return
+    atomic_write_text(path, text)
+    result.written.append(path)
+
+
+def build_article(project: Project, article: Article, glossary: Glossary, result: BuildResult):
+    """Write the four versions of one article."""
+    kazakh = translations(project, article.slug, "kk")
+    for output, (locale, _lang, tag) in OUTPUTS.items():
+        if locale is None:
+            translate = lambda segment: segment.text  # noqa: E731  (the source itself)
+        else:
+            table = translations(project, article.slug, locale)
+            if locale == LATIN and not table and kazakh:
+                convert = latin_converter(glossary)
+                table = {key: (convert(text), fuzzy) for key, (text, fuzzy) in kazakh.items()}
+            translate = translator(table, result.fallbacks, article, output, MARK)
+        meta = localized_meta(article, output, translate)
+        body = render_body(article, translate)
+        stem = project.build_dir / f"{article.slug}.{output}"
+        _write(stem.with_suffix(".md"), render_markdown(meta, body), result)
+        _write(stem.with_suffix(".html"), render_html(meta, body, tag), result)
+
+
+def build(project: Project, paths, glossary: Glossary) -> BuildResult:
+    """Build every article (or those in ``paths``)."""
+    result = BuildResult()
+    for path in project.articles(paths):
+        build_article(project, parse_article(path), glossary, result)
+    return result

@@ -1,0 +1,233 @@
+"""The article pipeline: article → POT → PO per language → article versions.
+
+A :class:`Project` knows where things live (``articles/``, ``locales/``, ``build/``). Each step
+is a function that returns what it did; the CLI prints. Every file is written atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.articles.markdown import Article, Segment, parse_article
+from toolkit.catalog import (
+    TemplateEntry,
+    create_catalog,
+    derive_catalog,
+    merge_catalog,
+    read_catalog,
+    write_template,
+)
+from toolkit.errors import InputError
+from toolkit.fileio import display_path
+from toolkit.glossary.model import Glossary
+
+#: PO locales translators work in; kk@latin is generated from kk
+TRANSLATED = ("kk", "ru")
+LATIN = "kk@latin"
+#: output language → (PO locale, glossary language, BCP 47 tag for HTML)
+OUTPUTS = {
+    "en": (None, "en", "en"),
+    "kk": ("kk", "kk", "kk"),
+    "kk-Latn": (LATIN, "kk-Latn", "kk-Latn"),
+    "ru": ("ru", "ru", "ru"),
+}
+
+
+@dataclass
+class Project:
+    """A newsroom project folder."""
+
+    root: Path
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.root / "articles"
+
+    @property
+    def locales(self) -> Path:
+        return self.root / "locales"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    def articles(self, paths: Iterable[str | Path] = ()) -> list[Path]:
+        """The article files named, or every ``articles/*.md``."""
+        chosen = [Path(p) for p in paths] or sorted(self.articles_dir.glob("*.md"))
+        missing = [p for p in chosen if not p.is_file()]
+        if missing:
+            raise InputError("no such article", path=display_path(missing[0]))
+        return chosen
+
+    def template(self, slug: str) -> Path:
+        return self.locales / "templates" / f"{slug}.pot"
+
+    def catalog(self, slug: str, locale: str) -> Path:
+        return self.locales / locale / "LC_MESSAGES" / f"{slug}.po"
+
+    def reference(self, article: Article, line: int) -> tuple[str, str]:
+        try:
+            shown = Path(article.path).resolve().relative_to(self.root.resolve())
+        except ValueError:
+            shown = Path(article.path)
+        return (shown.as_posix(), str(line))
+
+
+# -- extract -------------------------------------------------------------------------------
+
+
+def template_entries(
+    project: Project, article: Article, hints: Callable[[str], str] | None = None
+) -> list[TemplateEntry]:
+    """One entry per distinct segment (context + text), with every source line."""
+    order: list[tuple[str | None, str]] = []
+    lines: dict[tuple[str | None, str], list[tuple[str, str]]] = {}
+    kinds: dict[tuple[str | None, str], str] = {}
+    for segment in article.segments:
+        key = (segment.context, segment.text)
+        if key not in lines:
+            order.append(key)
+            lines[key] = []
+            kinds[key] = segment.kind
+        lines[key].append(project.reference(article, segment.line))
+    entries = []
+    for key in order:
+        context, text = key
+        comment = [f"{kinds[key]}"]
+        if hints is not None and (hint := hints(text)):
+            comment.append(hint)
+        entries.append(TemplateEntry(text, context, tuple(lines[key]), "\n".join(comment)))
+    return entries
+
+
+def glossary_hints(glossary: Glossary) -> Callable[[str], str]:
+    """A function giving the translator's hint for a segment: its glossary concepts with the
+    preferred kk and ru terms (``glossary: Almaty → kk Алматы · ru Алматы``)."""
+    from toolkit.matching.forms import load_matcher
+
+    matcher = load_matcher(glossary, "en")
+
+    def hint(text: str) -> str:
+        seen: list[str] = []
+        for match in matcher.find(text):
+            concept = glossary[match.concept]
+            line = (
+                f"glossary: {match.text} → kk {concept.preferred_text('kk')}"
+                f" · ru {concept.preferred_text('ru')}"
+            )
+            if match.status not in ("preferred", "admitted"):
+                line += f" ({match.status} in English: prefer {concept.preferred_text('en')})"
+            if line not in seen:
+                seen.append(line)
+        return "\n".join(seen)
+
+    return hint
+
+
+def extract(project: Project, paths: Iterable[str | Path], glossary: Glossary) -> list[Path]:
+    """Write ``locales/templates/<slug>.pot`` for each article; returns the files written."""
+    hints = glossary_hints(glossary)
+    written = []
+    for path in project.articles(paths):
+        article = parse_article(path)
+        target = project.template(article.slug)
+        write_template(target, template_entries(project, article, hints))
+        written.append(target)
+    return written
+
+
+# -- update --------------------------------------------------------------------------------
+
+
+@dataclass
+class UpdateResult:
+    created: list[Path] = field(default_factory=list)
+    merged: list[Path] = field(default_factory=list)
+    derived: list[Path] = field(default_factory=list)
+
+
+def update(
+    project: Project, glossary: Glossary, locales: Iterable[str] = TRANSLATED
+) -> UpdateResult:
+    """Create or merge ``locales/<lang>/LC_MESSAGES/<slug>.po`` from every template, then
+    regenerate the kk@latin catalogues from the kk ones."""
+    result = UpdateResult()
+    templates = sorted((project.locales / "templates").glob("*.pot"))
+    if not templates:
+        raise InputError("no templates: run `toolkit extract` first", path=project.locales)
+    wanted = list(locales)
+    for template in templates:
+        slug = template.stem
+        for locale in wanted:
+            if locale == LATIN:
+                continue
+            target = project.catalog(slug, locale)
+            if target.is_file():
+                merge_catalog(target, template)
+                result.merged.append(target)
+            else:
+                create_catalog(template, target, locale)
+                result.created.append(target)
+        if "kk" in wanted or LATIN in wanted:
+            source = project.catalog(slug, "kk")
+            if source.is_file():
+                latin = project.catalog(slug, LATIN)
+                derive_catalog(source, latin, LATIN, latin_converter(glossary))
+                result.derived.append(latin)
+    return result
+
+
+def latin_converter(glossary: Glossary) -> Callable[[str], str]:
+    """kk → kk-Latn by the 2021 alphabet, glossary spellings first."""
+    from toolkit.translit import transliterate
+
+    return lambda text: transliterate(text, "kk-latn-2021", glossary=glossary)
+
+
+# -- translations --------------------------------------------------------------------------
+
+
+@dataclass
+class Fallback:
+    """A segment built from the English source because its translation is missing or fuzzy."""
+
+    path: str
+    line: int
+    output: str
+    reason: str  # "untranslated" | "fuzzy"
+    msgid: str
+
+
+def translations(
+    project: Project, slug: str, locale: str
+) -> dict[tuple[str | None, str], tuple[str, bool]]:
+    """(msgctxt, msgid) → (msgstr, fuzzy) of a catalogue; empty when it does not exist."""
+    path = project.catalog(slug, locale)
+    if not path.is_file():
+        return {}
+    catalog = read_catalog(path)
+    return {
+        (e.msgctxt, e.msgid): (e.msgstr, e.fuzzy)
+        for e in catalog.entries
+        if not e.obsolete and e.msgid
+    }
+
+
+def translator(
+    table: dict[tuple[str | None, str], tuple[str, bool]],
+    fallbacks: list[Fallback],
+    article: Article,
+    output: str,
+    mark: str,
+) -> Callable[[Segment], str]:
+    def translate(segment: Segment) -> str:
+        found = table.get((segment.context, segment.text))
+        if found and found[0] and not found[1]:
+            return found[0]
+        reason = "fuzzy" if found and found[0] else "untranslated"
+        fallbacks.append(Fallback(article.path, segment.line, output, reason, segment.text))
+        return mark + segment.text
+
+    return translate

@@ -1,0 +1,159 @@
+"""The article pipeline commands: extract, update, pretranslate, conform, build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
+
+
+def project_root() -> Path:
+    """The nearest folder (from the working directory up) with articles/ or locales/ beside
+    a pyproject.toml; else the working directory."""
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "pyproject.toml").is_file() and (
+            (folder / "articles").is_dir() or (folder / "locales").is_dir()
+        ):
+            return folder
+    return here
+
+
+def _project():
+    from toolkit.articles.pipeline import Project
+
+    return Project(project_root())
+
+
+def _shown(path: Path) -> str:
+    from toolkit.fileio import display_path
+
+    return display_path(path)
+
+
+ARTICLES = click.argument("articles", nargs=-1, type=click.Path(dir_okay=False))
+
+
+@click.command()
+@ARTICLES
+@click.pass_obj
+def extract(obj: Context, articles: tuple[str, ...]) -> int:
+    """Write a translation template (POT) for each article (default: articles/*.md).
+
+    One entry per sentence-sized segment: title and dateline, headings, sentences of
+    paragraphs and quotes, list items, image alt texts and captions. Inline links and
+    emphasis become placeholders (<a1>…</a1>, <em>…</em>) to keep in the translation; each
+    entry points to its source line and lists its glossary terms with the kk and ru terms.
+    Output: locales/templates/<slug>.pot.
+    """
+    from toolkit.articles.pipeline import extract as run
+
+    for path in run(_project(), articles, obj.glossary()):
+        click.echo(f"wrote {_shown(path)}")
+    return EXIT_OK
+
+
+@click.command()
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    type=click.Choice(["kk", "ru", "kk@latin"]),
+    help="Only these catalogues (repeatable; default kk and ru, then kk@latin from kk).",
+)
+@click.pass_obj
+def update(obj: Context, langs: tuple[str, ...]) -> int:
+    """Create or merge the PO files of every template, per language.
+
+    New catalogues get their header (Language, Plural-Forms) from CLDR via Babel. Existing
+    ones are merged with GNU msgmerge: translations are kept, changed sentences become fuzzy
+    with their previous text, removed ones are kept as obsolete (#~), translator comments
+    are untouched. The kk@latin catalogues are regenerated from kk by transliteration.
+    """
+    from toolkit.articles.pipeline import TRANSLATED
+    from toolkit.articles.pipeline import update as run
+
+    result = run(_project(), obj.glossary(), langs or (*TRANSLATED, "kk@latin"))
+    for label, paths in (("created", result.created), ("merged", result.merged),
+                         ("generated", result.derived)):  # fmt: skip
+        for path in paths:
+            click.echo(f"{label} {_shown(path)}")
+    return EXIT_OK
+
+
+@click.command()
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    type=click.Choice(["kk", "ru"]),
+    help="Only these languages (default: kk and ru).",
+)
+@click.pass_obj
+def pretranslate(obj: Context, langs: tuple[str, ...]) -> int:
+    """Fill entries that need no translator, marked fuzzy for a person to confirm.
+
+    Segments made only of glossary names and terms, numbers and dates (datelines such as
+    "ALMATY, Kazakhstan"; "February 13, 2019" written by CLDR for the language; 252,000 →
+    252 000). Entries that already have a translation are never touched.
+    """
+    from toolkit.articles.pretranslate import pretranslate as run
+
+    for path, count in run(_project(), obj.glossary(), langs or ("kk", "ru")):
+        click.echo(f"{_shown(path)}: {count} entr{'y' if count == 1 else 'ies'} pre-filled")
+    return EXIT_OK
+
+
+@click.command()
+@click.option("--write", is_flag=True, help="Apply the changes (default: show a diff).")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.pass_obj
+def conform(obj: Context, write: bool, paths: tuple[str, ...]) -> int:
+    """Replace deprecated and forbidden terms in translations by the preferred term, in the
+    same inflected form (оралмандарға → қандастарға, оралманов → кандасов).
+
+    Shows a unified diff by default; --write changes the PO files (kk@latin is regenerated
+    by the next `toolkit update`). Exit 1 in dry-run when there is something to change.
+    """
+    from toolkit.articles.conform import conform as run
+
+    result = run(_project(), obj.glossary(), list(paths), write=write)
+    if result.diff:
+        click.echo(result.diff, nl=False)
+    for path in result.written:
+        click.echo(f"rewrote {_shown(path)}", err=True)
+    if result.unchanged_forms:
+        for note in result.unchanged_forms:
+            click.echo(f"warning: {note}", err=True)
+    return EXIT_FINDINGS if (result.diff and not write) else EXIT_OK
+
+
+@click.command()
+@ARTICLES
+@click.option("--strict", is_flag=True, help="Fail (exit 1) when a segment falls back to English.")
+@click.pass_obj
+def build(obj: Context, articles: tuple[str, ...], strict: bool) -> int:
+    """Build every article version: build/<slug>.<en|kk|kk-Latn|ru>.md and .html.
+
+    Untranslated or fuzzy segments fall back to the English text marked [EN] and are listed
+    as warnings (--strict turns them into a failure). Building again gives the same bytes.
+    """
+    from toolkit.articles.build import build as run
+    from toolkit.fileio import display_path
+
+    project = _project()
+    result = run(project, articles, obj.glossary())
+    for fallback in result.fallbacks:
+        click.echo(
+            f"{display_path(fallback.path)}:{fallback.line}: warning: {fallback.output}: "
+            f"{fallback.reason}, English used: {fallback.msgid[:60]}",
+            err=True,
+        )
+    versions = len(result.written) + len(result.unchanged)
+    click.echo(
+        f"{versions} files in {_shown(project.build_dir)} ({len(result.written)} written, "
+        f"{len(result.unchanged)} unchanged), {len(result.fallbacks)} segments fell back to English"
+    )
+    return EXIT_FINDINGS if (strict and result.fallbacks) else EXIT_OK
