@@ -125,11 +125,37 @@ def read_catalog(path: str | Path) -> Catalog:
         found = _SYNTAX_LINE.search(str(exc))
         line = int(found.group(1)) if found else None
         raise InputError("PO syntax error", path=shown, line=line) from exc
+    _syntax_check(path, shown)
     lines = text.splitlines()
     entries = [_entry(e, lines) for e in po]
     metadata = dict(po.metadata)
     locale, language = language_of(path, metadata)
     return Catalog(str(path), locale, language, entries, metadata)
+
+
+_MSGFMT_PROBLEM = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?:\d+:)? (?P<message>.*)$")
+
+
+def _syntax_check(path: Path, shown: str) -> None:
+    """polib forgives some broken files (an unterminated string); GNU msgfmt does not, so it
+    has the last word on syntax. Raises InputError with msgfmt's line and message."""
+    import subprocess
+
+    try:
+        result = subprocess.run(
+            ["msgfmt", "-o", "/dev/null", str(path)], capture_output=True, text=True
+        )
+    except FileNotFoundError as exc:
+        raise InputError("GNU gettext (msgfmt) is required: apt-get install gettext") from exc
+    if result.returncode == 0:
+        return
+    for row in result.stderr.splitlines():
+        problem = _MSGFMT_PROBLEM.match(row)
+        if problem and "warning" not in problem["message"]:
+            raise InputError(f"PO syntax: {problem['message']}", shown, int(problem["line"]))
+    raise InputError(
+        "PO syntax error (msgfmt: " + " ".join(result.stderr.split())[:120] + ")", shown
+    )
 
 
 def _msgid_line(start: int, lines: list[str], obsolete: bool) -> int:

@@ -122,9 +122,9 @@ def build_article(project: Project, article: Article, glossary: Glossary, result
             translate = translator(table, result.fallbacks, article, output, MARK)
         meta = localized_meta(article, output, translate)
         body = render_body(article, translate)
-        stem = project.build_dir / f"{article.slug}.{output}"
-        _write(stem.with_suffix(".md"), render_markdown(meta, body), result)
-        _write(stem.with_suffix(".html"), render_html(meta, body, tag), result)
+        name = f"{article.slug}.{output}"
+        _write(project.build_dir / f"{name}.md", render_markdown(meta, body), result)
+        _write(project.build_dir / f"{name}.html", render_html(meta, body, tag), result)
 
 
 def build(project: Project, paths, glossary: Glossary) -> BuildResult:

@@ -36,8 +36,38 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)(.*)$")
 #: where a sentence ends: after . ! ? (and closing quotes), before a capital, digit or quote
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”»’)]*)\s+(?=[\"“«(<]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
+#: words whose final dot does not end a sentence (lower case, without the final dot)
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "gen", "gov", "sen", "rep", "u.s", "u.n", "e.g", "i.e", "etc"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "u.s",
+        "u.n",
+        "e.g",
+        "i.e",
+        "etc",
+    ]
 )
 
 
@@ -210,9 +240,8 @@ class _Parser:
                 self.verbatim(lines[i : j + 1], number)
                 i = j + 1
             elif heading := _HEADING.match(line):
-                self.blocks.append(
-                    Block(heading.group(1) + " {0}", [self.segment(heading.group(2), number, "heading")], number)
-                )  # fmt: skip
+                slot = self.segment(heading.group(2), number, "heading")
+                self.blocks.append(Block(heading.group(1) + " {0}", [slot], number))
                 i += 1
             elif image := _IMAGE.match(line.strip()):
                 self.image(image, number)
@@ -243,7 +272,12 @@ class _Parser:
                 if not nxt.startswith(">"):
                     break
                 nxt = nxt.lstrip("> ")
-            elif _ITEM.match(nxt) or _HEADING.match(nxt) or nxt.startswith(">") or (continuation and not nxt.startswith((" ", "\t"))):
+            elif (
+                _ITEM.match(nxt)
+                or _HEADING.match(nxt)
+                or nxt.startswith(">")
+                or (continuation and not nxt.startswith((" ", "\t")))
+            ):
                 break
             text += " " + nxt.strip()
             i += 1
@@ -255,7 +289,7 @@ class _Parser:
         for sentence in split_sentences(tagged):
             markdown = from_placeholders(sentence, to_placeholders(text)[1])
             indices.append(self.segment(markdown, line, kind))
-        template = prefix + " ".join("{%d}" % n for n in range(len(indices)))
+        template = prefix + " ".join(f"{{{n}}}" for n in range(len(indices)))
         self.blocks.append(Block(template, indices, line))
 
     def image(self, match: re.Match[str], line: int) -> None:
@@ -265,7 +299,7 @@ class _Parser:
         template = "![{0}](" + src if alt else "![](" + src
         if caption:
             slots.append(self.segment(caption, line, "caption"))
-            template += ' "{%d}"' % (len(slots) - 1)
+            template += f' "{{{len(slots) - 1}}}"'
         self.blocks.append(Block(template + ")", slots, line))
 
     def verbatim(self, lines: list[str], line: int) -> None:

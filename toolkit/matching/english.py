@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from toolkit.errors import ToolkitError
 from toolkit.glossary.model import Term
+from toolkit.matching.normalize import fold
 
 #: Irregular plurals of common nouns (also the last part of compounds: policewoman).
 IRREGULAR_PLURALS: dict[str, str] = {
@@ -156,18 +157,113 @@ def english_forms(term: Term) -> frozenset[str]:
     text = term.text.strip()
     if not text or term.pos in ("verb", "phrase", "adjective"):
         return frozenset(forms)
-    if term.pos in ("proper-noun", "abbreviation"):
-        return frozenset(forms | possessives(text, name=True))
+    return frozenset(forms | {form for _, form in _paradigm(term)})
+
+
+# -- re-inflection ----------------------------------------------------------------------------
+
+#: What a form expresses: (number, possessive); number None for terms that do not inflect.
+Reading = tuple[str | None, bool]
+
+
+def _possessive(text: str, plural_form: bool) -> str:
+    """The possessive a generator writes: «X'» after a plural in s (also a plural-looking
+    name such as United States), «X's» otherwise (kandas's, Nur-Sultan's)."""
+    return text + "'" if plural_form and text.endswith("s") else text + "'s"
+
+
+def _paradigm(term: Term, text: str | None = None) -> list[tuple[Reading, str]]:
+    """The forms of a term (or of a spelling variant ``text``) with their readings, the form
+    a generator writes first: the hand-listed plural before the rule's (oralmans, not oralmen).
+    """
+    text = (text or term.text).strip()
+    name = term.pos in ("proper-noun", "abbreviation")
+    if term.pos in ("verb", "phrase", "adjective"):
+        return [((None, False), text)]
+    if name:
+        return [
+            (("sing", False), text),
+            (("sing", True), _possessive(text, is_plural(text.split()[-1]))),
+        ] + [(("sing", True), p) for p in possessives(text, name=True)]
     words = text.split()
     head = _split_head(words)
     tail = words[head + 1 :]
-    if is_plural(words[head]) and not term.plural_only:
-        numbers = [words[head], singular(words[head])]
-    else:
-        numbers = [words[head]] if term.plural_only else [words[head], plural(words[head])]
-    for noun in numbers:
+    hand = [f.split()[head] for f in term.forms if _same_but_head(f.split(), words, head)]
+    # a head in s is a singular when the glossary lists its plural (kandas, kandases)
+    plural_text = is_plural(words[head]) and plural(words[head]) not in hand
+    variants = [("plur" if plural_text else "sing", words[head])]
+    if plural_text and not term.plural_only:
+        variants.append(("sing", singular(words[head])))
+    elif not term.plural_only:
+        variants += [("plur", h) for h in hand if is_plural(h) and h != words[head]]
+        variants.append(("plur", plural(words[head])))
+    out: list[tuple[Reading, str]] = []
+    for num, noun in variants:
         form = " ".join([*words[:head], noun, *tail])
-        forms.add(form)
+        out.append(((num, False), form))
         if not tail or not is_plural(noun):  # no "governments of Kazakhstan's"
-            forms |= possessives(form)
-    return frozenset(forms)
+            first = _possessive(form, is_plural(tail[-1]) if tail else num == "plur")
+            out += [((num, True), p) for p in (first, *sorted(possessives(form) - {first}))]
+    return out
+
+
+def _same_but_head(words: list[str], model: list[str], head: int) -> bool:
+    return len(words) == len(model) and all(
+        w == m for i, (w, m) in enumerate(zip(words, model, strict=True)) if i != head
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def english_inflect_like(surface: str, source: Term, target: Term) -> str | None:
+    """The form of ``target`` with the number and possessive of ``surface``, a form of
+    ``source``: oralmans → kandases, oralman's → kandas's, Nur-Sultan's → Astana's.
+
+    The surface is looked up (case-insensitively) among the source's forms: its text, the
+    plural and singular of its head, hand-listed forms, and the possessives «'s» / «'». The
+    target is written with a hand-listed plural when it has one, else the rule's; its
+    possessive is «s'» after a plural in s, «'s» otherwise. Number is neutralised when the
+    target has only one (names, plural-only terms, verbs and phrases): the target's own, with
+    the possessive if asked. The surface's ALL CAPS or sentence-initial capital is kept. None
+    when the surface is not a form of the source, or a possessive is asked of a target that
+    cannot take one (verbs, phrases, adjectives, «X of Y» plurals).
+
+    A noun whose head ends in s (kandas) is read as a plural unless the glossary lists its
+    plural (kandases) among its forms.
+
+    >>> oralman = Term("oralman", "en", "deprecated", pos="noun", forms=("oralmans",))
+    >>> kandas = Term("kandas", "en", "preferred", pos="noun", forms=("kandases",))
+    >>> english_inflect_like("Oralmans", oralman, kandas), english_inflect_like("oralman's", oralman, kandas)
+    ('Kandases', "kandas's")
+    """
+    if source.lang != "en" or target.lang != "en":
+        raise ToolkitError(
+            f"english_inflect_like() needs en terms, got {source.lang}, {target.lang}"
+        )
+    key = _key(surface)
+    readings = [r for r, form in _paradigm(source) if _key(form) == key]
+    known = {_key(form) for _, form in _paradigm(source)}
+    for variant in source.forms:  # a spelling variant, not a form of the text
+        if not readings and _key(variant) not in known:
+            readings = [r for r, f in _paradigm(source, variant) if _key(f) == key]
+    if not readings:
+        return None
+    cells = _paradigm(target)
+    numbers = {num for (num, _), _ in cells}
+    for number, possessive in readings:
+        for (num, poss), form in cells:
+            if poss == possessive and (num == number or len(numbers) == 1 or number is None):
+                return _match_case(surface, source.text, form)
+    return None
+
+
+def _match_case(surface: str, source_text: str, form: str) -> str:
+    """Give ``form`` the capitalisation the surface adds to its term: ALL CAPS, or a capital
+    first letter (sentence start) when the source term is not written so itself."""
+    if sum(c.isalpha() for c in surface) > 1 and surface.isupper() and not source_text.isupper():
+        return form.upper()
+    if surface[:1].isupper() and not source_text[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form

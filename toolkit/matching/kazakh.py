@@ -16,7 +16,6 @@ Only inflection is generated, never derivation (Қытайлық, қытайша
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,6 +25,7 @@ import yaml
 
 from toolkit.errors import ToolkitError
 from toolkit.glossary.model import Term
+from toolkit.matching.normalize import fold
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "kk_suffixes.yaml"
 
@@ -224,6 +224,20 @@ def is_possessive_head(lower: str) -> bool:
 
 # -- generation -----------------------------------------------------------------------------
 
+#: Grammatical features of a form, in slot order: ("PL", "PX3", case, "ATTR"), each optional
+#: but the case: ("NOM",), ("PL", "DAT"), ("PX3", "LOC", "ATTR"), ("PL", "PX3", "GEN").
+Features = tuple[str, ...]
+#: form → its features, in order of preference (the first form of a feature set is the one
+#: a generator writes); a form generated twice keeps its first features.
+Tagged = dict[str, Features]
+
+_CASE_TAGS: tuple[Features, ...] = (*((c,) for c in CASES), ("LOC", "ATTR"))
+_BARE_TAGS: tuple[Features, ...] = (("NOM",), *_CASE_TAGS)  # singular, after_possessive
+_PL_TAGS: tuple[Features, ...] = tuple(("PL", *f) for f in _BARE_TAGS)
+_PX_TAGS: tuple[Features, ...] = tuple(("PX3", *f) for f in _BARE_TAGS)
+_PLAIN_TAGS: tuple[Features, ...] = (*_BARE_TAGS, *_PL_TAGS, *(("PL", *f) for f in _PX_TAGS))
+_ABBREVIATION_TAGS: tuple[Features, ...] = (*_CASE_TAGS, *_PL_TAGS)
+
 
 def _possessive_stems(word: str, lower: str) -> tuple[str, ...]:
     """The stems the possessive is added to: ь dropped, final п к қ voiced after a vowel."""
@@ -237,12 +251,17 @@ def _possessive_stems(word: str, lower: str) -> tuple[str, ...]:
     return (stem, word) if word[0].isupper() else (stem,)
 
 
-def _add(out: set[str], stem: str, endings: Iterable[str]) -> None:
-    out.update([stem + e for e in endings])
+def _add(out: Tagged, stem: str, endings: tuple[str, ...], tags: tuple[Features, ...]) -> None:
+    for ending, features in zip(endings, tags, strict=True):
+        out.setdefault(stem + ending, features)
 
 
-def _declinable(word: str, lower: str, plural: bool) -> set[str]:
-    """Plural, possessive and case forms of an ordinary word (no hyphen, not all-caps)."""
+def _declinable(word: str, lower: str, plural: bool) -> Tagged:
+    """Plural, possessive and case forms of an ordinary word (no hyphen, not all-caps).
+
+    Preferred first: the linking-vowel spelling (фактіге), the written ь (лагерьге), the
+    voiced possessive stem (кітабы), back endings when both harmonies are possible.
+    """
     t = _tables()
     classes = stem_classes(lower)
     hs = harmonies(lower, word[0].isupper())
@@ -252,57 +271,67 @@ def _declinable(word: str, lower: str, plural: bool) -> set[str]:
         spellings.append((word[:-1], (word[:-1],), classes))
     for cluster, vowel in t.linking_vowel.items():
         if lower.endswith(cluster):  # фактіге, актілер, актісі: a vowel stem
-            spellings.append((word + vowel, (word + vowel,), ("vowel",)))
-    table = t.plain if plural else t.singular
-    out = {word}
+            spellings.insert(0, (word + vowel, (word + vowel,), ("vowel",)))
+    table, tags = (t.plain, _PLAIN_TAGS) if plural else (t.singular, _BARE_TAGS)
+    out: Tagged = {word: ("NOM",)}
     for stem, px_stems, stem_cls in spellings:
         for cls in stem_cls:
             for h in hs:
-                _add(out, stem, table[cls, h])
+                _add(out, stem, table[cls, h], tags)
                 for px_stem in px_stems:
-                    _add(out, px_stem, t.possessive[cls, h])
+                    _add(out, px_stem, t.possessive[cls, h], _PX_TAGS)
     return out
 
 
-def _after_possessive(word: str, lower: str) -> set[str]:
-    """Forms of a word that already ends in a possessive: еріктілерінің, Республикасында."""
-    out: set[str] = set()
+def _after_possessive(word: str, lower: str) -> Tagged:
+    """Forms of a word that already ends in a possessive: еріктілерінің, Республикасында.
+    The possessive belongs to the term, so the features are the case alone."""
+    out: Tagged = {}
     for h in harmonies(lower, word[0].isupper()):
-        _add(out, word, _tables().after_possessive[h])
+        _add(out, word, _tables().after_possessive[h], _BARE_TAGS)
     return out
 
 
-def _patronymic(word: str, lower: str) -> set[str]:
-    """-ұлы/-қызы surnames: the possessive set (Мұсаханұлына) and the plain one (…ұлыға)."""
+def _patronymic(word: str, lower: str) -> Tagged:
+    """-ұлы/-қызы surnames: the possessive set (Мұсаханұлына, preferred) and the plain one
+    (…ұлыға)."""
     out = _after_possessive(word, lower)
     for h in harmonies(lower):
-        _add(out, word, _tables().singular["vowel", h])
+        _add(out, word, _tables().singular["vowel", h], _BARE_TAGS)
     return out
 
 
-def _abbreviation(word: str, lower: str, hyphen: bool) -> set[str]:
+def _abbreviation(word: str, lower: str, hyphen: bool) -> Tagged:
     """Abbreviations: the ending is chosen by how it is read, which the spelling does not show.
 
     Both harmonies, the class of the final letter and of a letter name (ҚР read қы-ры takes
-    -ның), with a hyphen and without: АҚШ-қа, АҚШқа, БҰҰ-ның, ҚР-ға.
+    -ның), with a hyphen and without: АҚШ-қа, АҚШқа, БҰҰ-ның, ҚР-ға. Preferred (generated
+    first): read as written (the final letter's class, the word's own harmony), hyphenated.
     """
     t = _tables()
-    classes = {"vowel", *stem_classes(lower)}
-    endings = {e for cls in classes for h in BOTH for e in t.abbreviation[cls, h]}
-    out = {word}
-    out.update([word + e for e in endings])
-    if hyphen:
-        out.update([word + "-" + e for e in endings])
+    classes = dict.fromkeys((*stem_classes(lower), "vowel"))
+    hs = dict.fromkeys((*harmonies(lower), *BOTH))
+    out: Tagged = {word: ("NOM",)}
+    for joint in ("-", "") if hyphen else ("",):
+        for cls in classes:
+            for h in hs:
+                _add(out, word + joint, t.abbreviation[cls, h], _ABBREVIATION_TAGS)
     return out
 
 
-def _word_forms(word: str, plural: bool = True, head_of_phrase: bool = False) -> set[str]:
+def _tagged_word_forms(word: str, plural: bool = True, head_of_phrase: bool = False) -> Tagged:
+    """Every form of one word with its features (see :data:`Features`), preferred first.
+
+    >>> forms = _tagged_word_forms("оралман")
+    >>> forms["оралмандарға"], forms["оралманның"], forms["оралманындағы"]
+    (('PL', 'DAT'), ('GEN',), ('PX3', 'LOC', 'ATTR'))
+    """
     t = _tables()
     cut = word.rfind("-") + 1
     prefix, part = word[:cut], word[cut:]
     lower = part.lower()
     if not lower or not set(lower) <= t.alphabet or not stem_classes(lower):
-        return {word}  # digits, Latin letters or punctuation: the reading is unknown
+        return {word: ("NOM",)}  # digits, Latin letters or punctuation: the reading is unknown
     if is_abbreviation(part):
         forms = _abbreviation(part, lower, hyphen=not prefix)
     elif is_patronymic(lower):
@@ -311,7 +340,11 @@ def _word_forms(word: str, plural: bool = True, head_of_phrase: bool = False) ->
         forms = _after_possessive(part, lower)
     else:
         forms = _declinable(part, lower, plural)
-    return {prefix + f for f in forms} if prefix else forms
+    return {prefix + f: tags for f, tags in forms.items()} if prefix else forms
+
+
+def _word_forms(word: str, plural: bool = True, head_of_phrase: bool = False) -> set[str]:
+    return set(_tagged_word_forms(word, plural, head_of_phrase))
 
 
 def kazakh_word_forms(word: str) -> frozenset[str]:
@@ -334,14 +367,18 @@ def kazakh_word_forms(word: str) -> frozenset[str]:
     return frozenset(_word_forms(word))
 
 
-def _phrase_forms(text: str, plural: bool) -> set[str]:
+def _tagged_phrase_forms(text: str, plural: bool) -> Tagged:
     """Forms of a term: only the head (last word) inflects, modifiers stay as they are."""
     cut = max(text.rfind(" "), text.rfind("\t"), text.rfind("\u00a0")) + 1
     prefix, head = text[:cut], text[cut:]
     if not head:
-        return {text}
-    forms = _word_forms(head, plural, head_of_phrase=bool(prefix.strip()))
-    return {prefix + f for f in forms} if prefix else forms
+        return {text: ("NOM",)}
+    forms = _tagged_word_forms(head, plural, head_of_phrase=bool(prefix.strip()))
+    return {prefix + f: tags for f, tags in forms.items()} if prefix else forms
+
+
+def _phrase_forms(text: str, plural: bool) -> set[str]:
+    return set(_tagged_phrase_forms(text, plural))
 
 
 def kazakh_forms(term: Term) -> frozenset[str]:
@@ -374,3 +411,78 @@ def kazakh_forms(term: Term) -> frozenset[str]:
     for base in bases:
         out |= _phrase_forms(base, plural=not term.plural_only)
     return frozenset(out)
+
+
+# -- re-inflection ----------------------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _paradigm(term: Term) -> Tagged:
+    """The tagged forms of a term's text (an indeclinable term has only its nominative)."""
+    if term.indeclinable:
+        return {term.text: ("NOM",)}
+    return _tagged_phrase_forms(term.text, plural=not term.plural_only)
+
+
+def _analyse(surface: str, term: Term) -> Features | None:
+    """The features of ``surface`` as a form of ``term``, or None.
+
+    The term's text is tried first; then each hand-listed form that is not itself a form of
+    the text (a spelling variant such as Нурсұлтан), inflected as a base of its own.
+    """
+    key = _key(surface)
+    paradigm = {_key(f): tags for f, tags in reversed(_paradigm(term).items())}
+    if key in paradigm:
+        return paradigm[key]
+    if term.indeclinable or term.pos not in INFLECTED_FORMS_POS:
+        return None
+    for variant in term.forms:
+        if _key(variant) not in paradigm:
+            forms = _tagged_phrase_forms(variant, plural=not term.plural_only)
+            found = {_key(f): tags for f, tags in reversed(forms.items())}.get(key)
+            if found is not None:
+                return found
+    return None
+
+
+def match_case(surface: str, source_text: str, form: str) -> str:
+    """Give ``form`` the capitalisation the surface adds to its term: ALL CAPS, or a capital
+    first letter (sentence start) when the source term is not written so itself."""
+    if sum(c.isalpha() for c in surface) > 1 and surface.isupper() and not source_text.isupper():
+        return form.upper()
+    if surface[:1].isupper() and not source_text[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def kazakh_inflect_like(surface: str, source: Term, target: Term) -> str | None:
+    """The form of ``target`` with the features of ``surface``, a form of ``source``.
+
+    The surface is analysed by looking it up (case-insensitively) among the source's tagged
+    forms; the target's head word gets the same number, possessive, case and -дағы (its
+    modifiers stay); the surface's ALL CAPS or sentence-initial capital is kept. None when
+    the surface is not a form of the source, or the target has no form with those features
+    (an indeclinable target, a head already in the possessive asked for PX3 or a plural).
+    Number is neutralised for a plural-only term: its text is the plural, so the PL of a
+    source maps to it and a plural-only source's forms map to the target's plural.
+
+    >>> source, target = Term("оралман", "kk", "deprecated"), Term("қандас", "kk", "preferred")
+    >>> kazakh_inflect_like("Оралмандарға", source, target)
+    'Қандастарға'
+    """
+    if source.lang != "kk" or target.lang != "kk":
+        raise ValueError(f"kazakh_inflect_like needs kk terms, got {source.lang}, {target.lang}")
+    features = _analyse(surface, source)
+    if features is None:
+        return None
+    if target.plural_only and not source.plural_only and features[0] == "PL":
+        features = features[1:]
+    elif source.plural_only and not target.plural_only and features[0] != "PL":
+        features = ("PL", *features)
+    for form, tags in _paradigm(target).items():
+        if tags == features:
+            return match_case(surface, source.text, form)
+    return None

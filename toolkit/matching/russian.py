@@ -2,9 +2,9 @@
 
 Common nouns and adjectives are declined with pymorphy3 (its analyzer is loaded once, on
 first use). Names that pymorphy3 does not know or misparses are declined by the rules of
-Розенталь's handbook (see the Kazakh morphology notes, §7): «Билаш» like
-стол, «-улы» surnames and foreign names in -о/-е/-и/-у indeclinable, «-ов/-ев/-ин» surnames
-with INS -ым, female names in a consonant indeclinable. A multi-word term declines its head
+Розенталь's handbook (:mod:`.russian_names`): «Билаш» like стол, «-улы» surnames and
+foreign names in -о/-е/-и/-у indeclinable, «-ов/-ев/-ин» surnames with INS -ым, female names
+in a consonant indeclinable. A multi-word term declines its head
 noun (the first noun in the nominative) and the adjectives before it; the rest is kept.
 
 >>> from toolkit.glossary.model import Term
@@ -21,11 +21,23 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from toolkit.errors import ToolkitError
 from toolkit.glossary.model import Term
+from toolkit.matching.normalize import fold
+from toolkit.matching.russian_names import (
+    FEMALE_SURNAME_SUFFIXES,
+    PATRONYMIC_SUFFIXES,
+    SURNAME_SUFFIXES,
+    Form,
+    Table,
+    fold_ru,
+    indeclinable_by_form,
+    plural_rule_table,
+    rule_table,
+    shares_stem,
+)
 
 if TYPE_CHECKING:
     from pymorphy3 import MorphAnalyzer
@@ -39,10 +51,6 @@ _GENDERS = {"m": "masc", "f": "femn", "n": "neut"}
 #: memory; superlatives are other words.
 _SKIPPED = frozenset({"Erro", "Dist", "Arch", "Supr", "V-oy", "V-ey", "V-be", "V-bi"})
 _QUOTES_OPEN, _CLOSING = "«\"“„'", "»\"”“',;:"
-_SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын")
-_FEMALE_SURNAME_SUFFIXES = ("ова", "ева", "ёва", "ина", "ына")
-#: Kazakh patronymic surnames (Мусаханулы, Назарбайкызы) are indeclinable in Russian.
-_PATRONYMIC_SUFFIXES = ("улы", "ұлы", "кызы", "қызы")
 #: pymorphy3 merges homonyms whose plurals differ by sense (лагерь: лагеря "camps" and лагери
 #: "factions"); the plural nominative a news glossary means, by lemma.
 PLURAL_BY_SENSE: dict[str, str] = {
@@ -52,20 +60,6 @@ PLURAL_BY_SENSE: dict[str, str] = {
     "корпус": "корпуса",
     "учитель": "учителя",
 }
-
-
-class Form(NamedTuple):
-    """One cell entry of a word's paradigm; gender/animacy None where the form has none."""
-
-    case: str
-    number: str
-    gender: str | None
-    animacy: str | None
-    word: str
-
-
-Table = tuple[Form, ...]
-_Add = Callable[..., None]  # adds forms of one cell to a table being built
 
 
 @functools.cache
@@ -89,10 +83,6 @@ def _parses(word: str) -> tuple[Parse, ...]:
 def _in_dictionary(parse: Parse) -> bool:
     """True when pymorphy3 found the word in its dictionary (not guessed from its ending)."""
     return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
-
-
-def _fold(word: str) -> str:
-    return word.lower().replace("ё", "е")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -125,135 +115,11 @@ def _lexeme_table(parse: Parse) -> Table:
         gender = ft.gender if tag.POS != "NOUN" and ft.number == "sing" else None
         animacy = ft.animacy if tag.POS != "NOUN" else None
         out.append(Form(case, ft.number, gender, animacy, form.word))
-    chosen = PLURAL_BY_SENSE.get(_fold(parse.normal_form))
+    chosen = PLURAL_BY_SENSE.get(fold_ru(parse.normal_form))
     if chosen and tag.POS == "NOUN":
         out = [f for f in out if f.number == "sing" or f.case not in ("nomn", "accs")]
         out += [Form(c, "plur", None, None, chosen) for c in ("nomn", "accs")]
     return tuple(out)
-
-
-# -- paradigms by rule, for names and words pymorphy3 does not know -----------------------
-
-
-def _y(stem: str) -> str:
-    """ы, or и after г к х ж ш ч щ (spelling rule)."""
-    return "и" if stem[-1:] in "гкхжшчщ" else "ы"
-
-
-def _indeclinable_by_form(word: str, gender: str | None) -> bool:
-    low = _fold(word)
-    if word.isupper() and len(word) > 1:  # ООН, СУАР
-        return True
-    if low.endswith(_PATRONYMIC_SUFFIXES) or low[-1] in "еиоуыэю":
-        return True
-    # Female names in a consonant do not decline (Айгерим, Акан); a -й stem cannot be female,
-    # so a gender f on one (Цинхай) is the gender of its generic noun (провинция).
-    return gender == "femn" and low[-1] not in "аяьй"
-
-
-def _rule_table(word: str, gender: str | None, person: bool | None, plural: bool) -> Table:
-    """The declension of ``word`` by ending, for names (singular) and unknown nouns."""
-    w, last = word.lower(), word[-1].lower()
-    stem = w[:-1]
-    out: list[Form] = []
-
-    def add(case: str, number: str, *words: str, animacy: str | None = None) -> None:
-        out.extend(_forms(case, number, *words, animacy=animacy))
-
-    add("nomn", "sing", w)
-    hushing = stem[-1:] in "жшчщц"
-    if gender == "femn" and w.endswith(_FEMALE_SURNAME_SUFFIXES):  # Назарбаева
-        for case in ("gent", "datv", "ablt", "loct"):
-            add(case, "sing", stem + "ой")
-        add("accs", "sing", stem + "у")
-        return tuple(out)
-    if last in "ая":  # Астана, Кайша, Монголия
-        i_stem = w.endswith("ия")
-        add("gent", "sing", stem + ("и" if last == "я" else _y(stem)))
-        add("datv", "sing", stem + ("и" if i_stem else "е"))
-        add("accs", "sing", stem + ("ю" if last == "я" else "у"))
-        soft = last == "я" or hushing  # unstressed -ей after hushing consonants, -ой if stressed
-        add("ablt", "sing", *((stem + "ей",) if soft else ()))
-        add("ablt", "sing", *((stem + "ой",) if last == "а" else ()))
-        add("loct", "sing", stem + ("и" if i_stem else "е"))
-        if plural:
-            nom = stem + ("и" if last == "я" else _y(stem))
-            gen = stem + ("й" if last == "я" else "")
-            _add_plural(add, nom, gen, stem + ("я" if last == "я" else "а"))
-        return tuple(out)
-    if last == "ь":  # masc like лагерь, fem like тень; both when the gender is not given
-        if gender != "femn":
-            _add_soft_masculine(add, w, stem)
-        if gender in (None, "femn"):
-            add("gent", "sing", stem + "и")
-            add("datv", "sing", stem + "и")
-            add("accs", "sing", w)
-            add("ablt", "sing", stem + "ью")
-            add("loct", "sing", stem + "и")
-        if plural:
-            _add_plural(add, stem + "и", stem + "ей", stem + ("а" if hushing else "я"))
-        return tuple(out)
-    if last == "й":  # Китай, Семей, Георгий
-        _add_soft_masculine(add, w, stem, loct=stem + ("и" if w.endswith("ий") else "е"))
-        if plural:
-            _add_plural(add, stem + "и", stem + "ев", stem + "я")
-        return tuple(out)
-    surname = w.endswith(_SURNAME_SUFFIXES)
-    add("gent", "sing", w + "а")
-    add("datv", "sing", w + "у")
-    add("accs", "sing", w, animacy="inan")
-    add("accs", "sing", w + "а", animacy="anim")
-    add("loct", "sing", w + "е")
-    if surname and person is not False:  # Токаевым; a place (Гурьевом) when person is unknown
-        add("ablt", "sing", w + "ым")
-    if not surname or person is not True:
-        add("ablt", "sing", w + "ом")
-        if w[-1] in "жшчщц":
-            add("ablt", "sing", w + "ем")
-    if plural:
-        gen = w + ("ей" if w[-1] in "жшчщ" else "ев" if w[-1] == "ц" else "ов")
-        _add_plural(add, w + _y(w), gen, w + "а")
-    return tuple(out)
-
-
-def _add_soft_masculine(add: _Add, w: str, stem: str, loct: str | None = None) -> None:
-    add("gent", "sing", stem + "я")
-    add("datv", "sing", stem + "ю")
-    add("accs", "sing", w, animacy="inan")
-    add("accs", "sing", stem + "я", animacy="anim")
-    add("ablt", "sing", stem + "ем")
-    add("loct", "sing", loct or stem + "е")
-
-
-def _add_plural(add: _Add, nom: str, gen: str, oblique: str) -> None:
-    """Plural cells; ``oblique`` is the stem plus the vowel of -ам/-ами/-ах (а or я)."""
-    add("nomn", "plur", nom)
-    add("gent", "plur", gen)
-    add("datv", "plur", oblique + "м")
-    add("accs", "plur", nom, animacy="inan")
-    add("accs", "plur", gen, animacy="anim")
-    add("ablt", "plur", oblique + "ми")
-    add("loct", "plur", oblique + "х")
-
-
-def _plural_rule_table(word: str) -> Table:
-    """An unknown noun given in the plural (кандасы, ханьцы): its plural cells only, since
-    the singular may have a fleeting vowel (ханьцы → ханец)."""
-    out: list[Form] = []
-    stem = word[:-1]
-    gen = stem + ("ей" if stem[-1] in "жшчщ" else "ев" if stem[-1] == "ц" else "ов")
-    _add_plural(lambda *a, **k: out.extend(_forms(*a, **k)), word, gen, stem + "а")
-    return tuple(out)
-
-
-def _forms(case: str, number: str, *words: str, animacy: str | None = None) -> list[Form]:
-    return [Form(case, number, None, animacy, w) for w in words]
-
-
-def _shares_stem(table: Table, word: str) -> bool:
-    """A name's forms keep its stem (a guessed lemma such as Билаша for Билаш must not win)."""
-    stem = _fold(word)[: max(1, len(word) - 2)]
-    return all(_fold(f.word).startswith(stem) for f in table)
 
 
 # -- one word of a term --------------------------------------------------------------------
@@ -281,28 +147,28 @@ def _name(word: str, gender: str | None, person: bool | None) -> Word:
         p
         for p in _nominatives(word, ("NOUN",))
         if _in_dictionary(p)
-        and _fold(p.normal_form) == _fold(word)
+        and fold_ru(p.normal_form) == fold_ru(word)
         and _gender_fits(p, gender)
         # a person's name is animate (ACC = GEN); -ов/-ев/-ин surnames follow the rules, so a
         # city named like a surname (Гурьев, Конаев) gets INS -ом as well as -ым
         and not (person and "inan" in p.tag)
-        and not ("Surn" in p.tag and _fold(word).endswith(_SURNAME_SUFFIXES))
+        and not ("Surn" in p.tag and fold_ru(word).endswith(SURNAME_SUFFIXES))
     ]
     if known:
         tag = known[0].tag
         if "Fixd" in tag:
             return _fixed(word, gender or tag.gender, animacy or tag.animacy)
         table = tuple(f for f in _lexeme_table(known[0]) if f.number == "sing")
-        if _shares_stem(table, word):
+        if shares_stem(table, word):
             return Word(table, gender or tag.gender, animacy or tag.animacy, ("sing",))
     if "-" in word:  # Нур-Султан, Касым-Жомарт: only the last part declines
         head, _, tail = word.rpartition("-")
         last = _name(tail, gender, person)
         table = tuple(f._replace(word=f"{head.lower()}-{f.word}") for f in last.table)
         return last._replace(table=table)
-    if _indeclinable_by_form(word, gender):
+    if indeclinable_by_form(word, gender):
         return _fixed(word, gender, animacy)
-    return Word(_rule_table(word, gender, person, plural=False), gender, animacy, ("sing",))
+    return Word(rule_table(word, gender, person, plural=False), gender, animacy, ("sing",))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -316,10 +182,10 @@ def _noun(word: str, gender: str | None, plural_only: bool) -> Word | None:
         if any(map(_in_dictionary, _parses(word.lower()))) or _nominatives(word, ("ADJF",)):
             return None
         if word[-1] in "ыи" and any(p.tag.number == "plur" for p in candidates):
-            return Word(_plural_rule_table(word.lower()), gender, None, ("plur",))
-        if _indeclinable_by_form(word, gender):
+            return Word(plural_rule_table(word.lower()), gender, None, ("plur",))
+        if indeclinable_by_form(word, gender):
             return _fixed(word, gender)
-        return Word(_rule_table(word, gender, None, True), gender, None, ("sing", "plur"))
+        return Word(rule_table(word, gender, None, True), gender, None, ("sing", "plur"))
     parse = min(
         known, key=lambda p: (not _gender_fits(p, gender), (p.tag.number == "plur") != plural_only)
     )
@@ -367,7 +233,7 @@ def _split_quotes(token: str) -> tuple[str, str, str]:
 @functools.lru_cache(maxsize=65536)
 def _recase(form: str, original: str) -> str:
     """Give ``form`` (lower case) the capitals of ``original``, part by hyphenated part."""
-    if _fold(form) == _fold(original):
+    if fold_ru(form) == fold_ru(original):
         return original
     if original.isupper() and len(original) > 1:
         return form.upper()
@@ -391,8 +257,8 @@ def _looks_like_person(term: Term, cores: list[str]) -> bool:
 
 
 def _is_name(word: str) -> bool:
-    low = _fold(word.rpartition("-")[2])
-    if low.endswith(_PATRONYMIC_SUFFIXES + _SURNAME_SUFFIXES + _FEMALE_SURNAME_SUFFIXES):
+    low = fold_ru(word.rpartition("-")[2])
+    if low.endswith(PATRONYMIC_SUFFIXES + SURNAME_SUFFIXES + FEMALE_SURNAME_SUFFIXES):
         return True
     return any(
         _in_dictionary(p) and {"Name", "Surn", "Patr"} & p.tag.grammemes for p in _parses(low)
@@ -426,10 +292,6 @@ def _plan(term: Term, cores: list[str]) -> tuple[int, Word] | None:
     return None
 
 
-def _cells(words: list[list[str]]) -> set[str]:
-    return {" ".join(combo) for combo in itertools.product(*words)}
-
-
 def russian_forms(term: Term) -> frozenset[str]:
     """Every surface form of a ru term: itself, hand-listed forms, and its declension
     (6 cases × singular/plural unless plural_only or the noun has no plural use).
@@ -450,15 +312,28 @@ def russian_forms(term: Term) -> frozenset[str]:
     return frozenset(forms | {f.replace("ё", "е").replace("Ё", "Е") for f in forms})
 
 
+#: What a form of a term expresses: (case, number, gender, animacy); gender only for adjective
+#: terms, animacy only in the accusative of a term whose animacy is not known.
+Reading = tuple[str, str, str | None, str | None]
+
+
 def _declension(term: Term) -> set[str]:
+    return {form for _, form in _tagged_declension(term)}
+
+
+def _tagged_declension(term: Term) -> list[tuple[Reading, str]]:
+    """Every declined form of a term with its reading, preferred spelling of each cell first."""
     tokens = term.text.split()
     parts = [_split_quotes(t) for t in tokens]
     cores = [inner for _, inner, _ in parts]
     if not all(cores):
-        return set()
+        return []
     if term.pos == "adjective" and len(parts) == 1 and (adjective := _adjective(cores[0])):
         opening, core, closing = parts[0]
-        return {opening + _recase(f.word, core) + closing for f in adjective[0]}
+        return [
+            ((f.case, f.number, f.gender, f.animacy), opening + _recase(f.word, core) + closing)
+            for f in adjective[0]
+        ]
     gender = _GENDERS.get(term.gender or "")
     person = _looks_like_person(term, cores)
     if person:
@@ -468,14 +343,14 @@ def _declension(term: Term) -> set[str]:
     else:
         plan = _plan(term, cores)
         if plan is None:
-            return set()
+            return []
         head, head_word = plan
         declined = {head: head_word}
         adjectives = [i for i in range(head) if _nominatives(cores[i], ("ADJF", "PRTF"))]
         if "," in parts[head][2] and head + 1 < len(cores):  # лицо, ищущее убежище
             adjectives.append(head + 1)
     agreeing = {i: a for i in adjectives if (a := _adjective(cores[i])) is not None}
-    out: set[str] = set()
+    out: list[tuple[Reading, str]] = []
     for number, case in itertools.product(head_word.numbers, CASES):
         known_animacy = [head_word.animacy] if head_word.animacy else ["anim", "inan"]
         for animacy in known_animacy if case == "accs" else [None]:
@@ -491,5 +366,115 @@ def _declension(term: Term) -> set[str]:
                 else:
                     words = [core]
                 cell.append([opening + _recase(w, core) + closing for w in words])
-            out |= _cells(cell)
+            reading = (case, number, None, None if head_word.animacy else animacy)
+            out += [(reading, " ".join(combo)) for combo in itertools.product(*cell)]
     return out
+
+
+# -- re-inflection ----------------------------------------------------------------------------
+
+#: Readings of an ambiguous surface, most likely first: the cases by their frequency in
+#: Russian text (nominative, genitive, accusative, prepositional, instrumental, dative), so
+#: Астане reads as «в Астане» before «Астане» (DAT); singular before plural.
+_CASE_RANK = {c: i for i, c in enumerate(("nomn", "gent", "accs", "loct", "ablt", "datv"))}
+_NOMINATIVE: Reading = ("nomn", "sing", None, None)
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).translate(_NO_QUOTES).split())
+
+
+_NO_QUOTES = str.maketrans("", "", '«»"“”„')
+
+
+def _readings(surface: str, term: Term) -> list[Reading]:
+    """The readings of ``surface`` as a form of ``term``, most likely first (see _CASE_RANK).
+
+    An indeclinable or verb term's text (or hand form) reads as the nominative. A hand form
+    that is not in the declension of the text is declined as a spelling variant of its own.
+    """
+    key = _key(surface)
+    if term.indeclinable or term.pos == "verb":
+        return [_NOMINATIVE] if key in {_key(f) for f in (term.text, *term.forms)} else []
+    cells = _tagged_declension(term)
+    found = [r for r, form in cells if _key(form) == key]
+    known = {_key(form) for _, form in cells}
+    for variant in term.forms:
+        if not found and _key(variant) not in known:
+            found = [
+                r for r, f in _tagged_declension(term._replace(text=variant)) if _key(f) == key
+            ]
+    if not found and key == _key(term.text):  # a text the declension does not reproduce
+        found = [_NOMINATIVE]
+    return sorted(dict.fromkeys(found), key=lambda r: (_CASE_RANK[r[0]], r[1] != "sing"))
+
+
+def _cell(cells: list[tuple[Reading, str]], reading: Reading, any_number: bool) -> str | None:
+    """The target's form for a reading: same case and number (any number if asked), the
+    reading's gender and animacy where the target has that choice, else the target's own."""
+    case, number, gender, animacy = reading
+    best, best_score = None, -1
+    for (c, n, g, a), form in cells:
+        if c != case or not (n == number or any_number):
+            continue
+        score = (n == number) * 4 + (g in (None, gender)) * 2 + (a in (None, animacy))
+        if score > best_score:
+            best, best_score = form, score
+    return best
+
+
+def russian_inflect_like(surface: str, source: Term, target: Term) -> str | None:
+    """The form of ``target`` in the case and number of ``surface``, a form of ``source``.
+
+    The surface is looked up (case-insensitively, ё = е, quotes ignored) in the source's
+    declension; the target's head noun and its agreeing adjectives are declined to match.
+    The surface's ALL CAPS or sentence-initial capital is kept, and so are quotes around it
+    («Атаджурта» → «Атажурта»). Ambiguous surfaces (оралманы = NOM/ACC plural, лагеря =
+    GEN sg/NOM pl) take the target form most readings agree on, ties going to the order of
+    ``_CASE_RANK`` (nominative first). An accusative
+    keeps the source's animacy only where the target's own is unknown. Number is neutralised
+    when the target has only one (plural-only nouns, names): the same case in its number.
+    An indeclinable target is its text for every reading. None when the surface is not a form
+    of the source, or the target is a verb or has no declension and the reading is oblique.
+
+    >>> source = Term("оралман", "ru", "deprecated", pos="noun", gender="m")
+    >>> russian_inflect_like("Оралманов", source, Term("кандас", "ru", "preferred", pos="noun"))
+    'Кандасов'
+    """
+    if source.lang != "ru" or target.lang != "ru":
+        raise ToolkitError(
+            f"russian_inflect_like() needs ru terms, got {source.lang}, {target.lang}"
+        )
+    opening, core, closing = _split_quotes(surface)
+    if source.text.startswith(tuple(_QUOTES_OPEN)) or not core:
+        opening, core, closing = "", surface, ""
+    form = _inflect(core, source, target)
+    return None if form is None else opening + _match_case(core, source.text, form) + closing
+
+
+def _inflect(surface: str, source: Term, target: Term) -> str | None:
+    readings = _readings(surface, source)
+    if not readings:
+        return None
+    cells = [] if target.indeclinable or target.pos == "verb" else _tagged_declension(target)
+    if not cells:
+        return target.text if target.indeclinable or readings[0][0] == "nomn" else None
+    for any_number in (False, True):
+        votes: dict[str, int] = {}
+        for reading in readings:
+            form = _cell(cells, reading, any_number)
+            if form is not None:
+                votes[form] = votes.get(form, 0) + 1
+        if votes:
+            return max(votes, key=votes.__getitem__)  # ties: the first (best-ranked) reading
+    return None
+
+
+def _match_case(surface: str, source_text: str, form: str) -> str:
+    """Give ``form`` the capitalisation the surface adds to its term: ALL CAPS, or a capital
+    first letter (sentence start) when the source term is not written so itself."""
+    if sum(c.isalpha() for c in surface) > 1 and surface.isupper() and not source_text.isupper():
+        return form.upper()
+    if surface[:1].isupper() and not source_text[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form

@@ -1,0 +1,97 @@
+"""Conform translations to the glossary: deprecated and forbidden terms become the preferred
+term in the same inflected form (оралмандарға → қандастарға, оралманов → кандасов)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.articles.pipeline import TRANSLATED, Project
+from toolkit.catalog import find_catalogs, read_catalog, set_translations
+from toolkit.fileio import display_path
+from toolkit.glossary.model import Glossary, Term
+
+
+@dataclass
+class ConformResult:
+    diff: str = ""
+    written: list[Path] = field(default_factory=list)
+    unchanged_forms: list[str] = field(default_factory=list)  # could not re-inflect
+
+
+def _inflector(lang: str) -> Callable[[str, Term, Term], str | None]:
+    if lang == "kk":
+        from toolkit.matching.kazakh import kazakh_inflect_like
+
+        return kazakh_inflect_like
+    if lang == "ru":
+        from toolkit.matching.russian import russian_inflect_like
+
+        return russian_inflect_like
+    from toolkit.matching.english import english_inflect_like
+
+    return english_inflect_like
+
+
+def conform_text(text: str, lang: str, glossary: Glossary, matcher, notes: list[str]) -> str:
+    """``text`` with every deprecated or forbidden term replaced (where it can be inflected)."""
+    inflect = _inflector(lang)
+    out, position = [], 0
+    for match in matcher.find(text):
+        if match.status not in ("deprecated", "forbidden"):
+            continue
+        concept = glossary[match.concept]
+        preferred = concept.preferred(lang)
+        source = next((t for t in concept.terms[lang] if t.text == match.term), None)
+        if preferred is None or source is None:
+            continue
+        replacement = inflect(match.text, source, preferred)
+        if replacement is None:
+            notes.append(f"«{match.text}» ({match.concept}): no form of «{preferred.text}» found")
+            continue
+        out.append(text[position : match.start])
+        out.append(replacement)
+        position = match.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def conform(project: Project, glossary: Glossary, paths: list[str], write: bool) -> ConformResult:
+    """Conform the kk and ru catalogues (or those under ``paths``); a diff, or rewrite them."""
+    from toolkit.matching.forms import load_matcher
+
+    result = ConformResult()
+    targets = find_catalogs(paths or [project.locales / lang for lang in TRANSLATED])
+    matchers = {}
+    diffs = []
+    for path in targets:
+        catalog = read_catalog(path)
+        lang = catalog.language
+        if lang not in TRANSLATED:
+            continue  # kk@latin is regenerated from kk by `toolkit update`
+        if lang not in matchers:
+            matchers[lang] = load_matcher(glossary, lang)
+        changes = {}
+        before, after = [], []
+        for entry in catalog.entries:
+            if entry.obsolete or not entry.msgstr:
+                continue
+            fixed = conform_text(
+                entry.msgstr, lang, glossary, matchers[lang], result.unchanged_forms
+            )
+            if fixed != entry.msgstr:
+                changes[(entry.msgctxt, entry.msgid)] = (fixed, entry.fuzzy)
+                before.append(f'{entry.line}: msgstr "{entry.msgstr}"\n')
+                after.append(f'{entry.line}: msgstr "{fixed}"\n')
+        if changes:
+            shown = display_path(path)
+            diffs.extend(
+                difflib.unified_diff(before, after, f"{shown} (now)", f"{shown} (conformed)")
+            )
+            if write:
+                set_translations(path, changes)
+                result.written.append(path)
+    result.diff = "".join(diffs)
+    return result

@@ -1,0 +1,116 @@
+"""Pre-fill entries that need no translator: names, datelines, numbers and dates.
+
+A segment qualifies when every word in it belongs to a glossary term, a number or a date.
+Terms become the preferred term of the target language (in the nominative: a person still
+checks the sentence), numbers are written by CLDR for the locale (252,000 → 252 000), dates
+too ("February 13, 2019" → «13 февраля 2019 г.»). Pre-filled entries are marked fuzzy.
+
+>>> format_english_date("February 13, 2019", "ru").replace("\u202f", " ")  # CLDR: narrow nbsp
+'13 февраля 2019 г.'
+>>> format_english_date("13 February 2019", "kk").replace("\u202f", " ")
+'2019 ж. 13 ақпан'
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+from toolkit.articles.pipeline import Project
+from toolkit.catalog import read_catalog, set_translations
+from toolkit.glossary.model import Glossary
+
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_LEFTOVER = re.compile(r"[^\W\d_]")
+
+
+@cache
+def _months() -> dict[str, int]:
+    from babel import Locale
+
+    names = Locale.parse("en").months["format"]["wide"]
+    return {name.lower(): number for number, name in names.items()}
+
+
+@cache
+def _date_pattern() -> re.Pattern[str]:
+    months = "|".join(sorted(_months(), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<m1>{months})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+        rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{months})\s+(?P<y2>\d{{4}}))\b",
+        re.IGNORECASE,
+    )
+
+
+def format_english_date(text: str, locale: str) -> str | None:
+    """An English date ("February 13, 2019" / "13 February 2019") in CLDR's long format."""
+    from babel.dates import format_date
+
+    match = _date_pattern().fullmatch(text.strip())
+    if not match:
+        return None
+    month = _months()[(match["m1"] or match["m2"]).lower()]
+    day, year = int(match["d1"] or match["d2"]), int(match["y1"] or match["y2"])
+    return format_date(datetime.date(year, month, day), "long", locale=locale)
+
+
+def prefill(text: str, locale: str, glossary: Glossary, matcher) -> str | None:
+    """The pre-translation of ``text``, or None when it needs a translator."""
+    from babel.numbers import format_decimal
+
+    pieces: list[tuple[int, int, str]] = []
+    for match in _date_pattern().finditer(text):
+        pieces.append((match.start(), match.end(), format_english_date(match.group(), locale)))
+    for match in matcher.find(text):
+        if any(s < match.end and match.start < e for s, e, _ in pieces):
+            continue
+        term = glossary[match.concept].preferred_text(locale)
+        if not term:
+            return None
+        if match.text.isupper() and len(match.text) > 1:
+            term = term.upper()
+        pieces.append((match.start, match.end, term))
+    for match in _NUMBER.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e, _ in pieces):
+            continue
+        value = float(match.group().replace(",", ""))
+        number = int(value) if value.is_integer() else value
+        pieces.append((match.start(), match.end(), format_decimal(number, locale=locale)))
+    pieces.sort()
+    out, position = [], 0
+    for start, end, replacement in pieces:
+        gap = text[position:start]
+        if _LEFTOVER.search(gap):
+            return None  # a word that is no name, number or date: a translator's job
+        out.append(gap)
+        out.append(replacement)
+        position = end
+    if _LEFTOVER.search(text[position:]) or not pieces:
+        return None
+    out.append(text[position:])
+    return "".join(out)
+
+
+def pretranslate(
+    project: Project, glossary: Glossary, locales: Iterable[str]
+) -> list[tuple[Path, int]]:
+    """Pre-fill the empty entries of every catalogue of ``locales``; returns (file, count)."""
+    from toolkit.matching.forms import load_matcher
+
+    matcher = load_matcher(glossary, "en")
+    done = []
+    for locale in locales:
+        for path in sorted((project.locales / locale / "LC_MESSAGES").glob("*.po")):
+            catalog = read_catalog(path)
+            changes = {}
+            for entry in catalog.entries:
+                if entry.obsolete or not entry.msgid or entry.msgstr:
+                    continue
+                filled = prefill(entry.msgid, locale, glossary, matcher)
+                if filled is not None:
+                    changes[(entry.msgctxt, entry.msgid)] = (filled, True)
+            done.append((path, set_translations(path, changes) if changes else 0))
+    return done
