@@ -218,3 +218,13 @@ def test_interrupted_write_leaves_the_old_file(project, run_cli, monkeypatch):
         tk(run_cli, "extract")
     assert template.read_bytes() == old
     assert [p.name for p in template.parent.iterdir()] == ["court-sample.pot"]
+
+
+def test_second_update_with_nothing_changed_does_nothing(project, run_cli):
+    tk(run_cli, "extract")
+    tk(run_cli, "update")
+    code, out, _ = tk(run_cli, "update")
+    assert code == 0
+    assert out == "3 catalogues already up to date\n"  # kk, ru and kk@latin
+    code, out, _ = tk(run_cli, "extract")
+    assert out == "1 templates unchanged\n"

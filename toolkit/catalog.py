@@ -125,7 +125,7 @@ def read_catalog(path: str | Path) -> Catalog:
         found = _SYNTAX_LINE.search(str(exc))
         line = int(found.group(1)) if found else None
         raise InputError("PO syntax error", path=shown, line=line) from exc
-    _syntax_check(path, shown)
+    _syntax_check(path, shown, raw)
     lines = text.splitlines()
     entries = [_entry(e, lines) for e in po]
     metadata = dict(po.metadata)
@@ -136,10 +136,53 @@ def read_catalog(path: str | Path) -> Catalog:
 _MSGFMT_PROBLEM = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?:\d+:)? (?P<message>.*)$")
 
 
-def _syntax_check(path: Path, shown: str) -> None:
+class _Verified:
+    """Digests of PO contents msgfmt has already accepted (kept in the user cache), so a
+    file is run through msgfmt once per change, not once per read."""
+
+    def __init__(self) -> None:
+        self._digests: set[str] | None = None
+
+    def _path(self) -> Path:
+        from toolkit.glossary.cache import cache_dir
+
+        return cache_dir() / "po-verified.txt"
+
+    def _load(self) -> set[str]:
+        if self._digests is None:
+            try:
+                self._digests = set(self._path().read_text("ascii").split())
+            except OSError:
+                self._digests = set()
+        return self._digests
+
+    def __contains__(self, digest: str) -> bool:
+        return digest in self._load()
+
+    def add(self, digest: str) -> None:
+        from toolkit.fileio import atomic_write_text
+
+        digests = self._load()
+        digests.add(digest)
+        kept = sorted(digests)[-20000:]  # bounded: old entries only cost a msgfmt run
+        try:
+            atomic_write_text(self._path(), "\n".join(kept))
+        except OSError:
+            pass  # a read-only cache only costs the next read a msgfmt run
+
+
+_VERIFIED = _Verified()
+
+
+def _syntax_check(path: Path, shown: str, raw: bytes) -> None:
     """polib forgives some broken files (an unterminated string); GNU msgfmt does not, so it
     has the last word on syntax. Raises InputError with msgfmt's line and message."""
+    import hashlib
     import subprocess
+
+    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    if digest in _VERIFIED:
+        return
 
     try:
         result = subprocess.run(
@@ -148,6 +191,7 @@ def _syntax_check(path: Path, shown: str) -> None:
     except FileNotFoundError as exc:
         raise InputError("GNU gettext (msgfmt) is required: apt-get install gettext") from exc
     if result.returncode == 0:
+        _VERIFIED.add(digest)
         return
     for row in result.stderr.splitlines():
         problem = _MSGFMT_PROBLEM.match(row)
@@ -244,8 +288,9 @@ def _save(po, path: Path) -> None:  # po: polib.POFile
     atomic_write_text(path, str(po))
 
 
-def write_template(path: str | Path, entries: list[TemplateEntry]) -> None:
-    """Write a POT file (atomically) with these entries, in this order."""
+def write_template(path: str | Path, entries: list[TemplateEntry]) -> bool:
+    """Write a POT file (atomically) with these entries, in this order; False (and nothing
+    written) when the file already has exactly this content."""
     import polib
 
     po = polib.POFile(wrapwidth=WRAP_WIDTH)
@@ -261,7 +306,12 @@ def write_template(path: str | Path, entries: list[TemplateEntry]) -> None:
                 flags=list(e.flags),
             )
         )
-    _save(po, Path(path))
+    path = Path(path)
+    po.wrapwidth = WRAP_WIDTH
+    if path.is_file() and path.read_text(encoding="utf-8") == str(po):
+        return False
+    _save(po, path)
+    return True
 
 
 def create_catalog(template: str | Path, path: str | Path, locale: str) -> None:

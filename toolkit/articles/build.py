@@ -127,9 +127,10 @@ def build_article(project: Project, article: Article, glossary: Glossary, result
         _write(project.build_dir / f"{name}.html", render_html(meta, body, tag), result)
 
 
-def build(project: Project, paths, glossary: Glossary) -> BuildResult:
+def build(project: Project, paths, glossary: Glossary, progress=None) -> BuildResult:
     """Build every article (or those in ``paths``)."""
     result = BuildResult()
-    for path in project.articles(paths):
+    articles = project.articles(paths)
+    for path in progress(articles) if progress else articles:
         build_article(project, parse_article(path), glossary, result)
     return result

@@ -126,16 +126,30 @@ def glossary_hints(glossary: Glossary) -> Callable[[str], str]:
     return hint
 
 
-def extract(project: Project, paths: Iterable[str | Path], glossary: Glossary) -> list[Path]:
-    """Write ``locales/templates/<slug>.pot`` for each article; returns the files written."""
+@dataclass
+class ExtractResult:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+
+
+def extract(
+    project: Project,
+    paths: Iterable[str | Path],
+    glossary: Glossary,
+    progress: Callable[[list[Path]], Iterable[Path]] | None = None,
+) -> ExtractResult:
+    """Write ``locales/templates/<slug>.pot`` for each article (only when it changes)."""
     hints = glossary_hints(glossary)
-    written = []
-    for path in project.articles(paths):
+    result = ExtractResult()
+    articles = project.articles(paths)
+    for path in progress(articles) if progress else articles:
         article = parse_article(path)
         target = project.template(article.slug)
-        write_template(target, template_entries(project, article, hints))
-        written.append(target)
-    return written
+        if write_template(target, template_entries(project, article, hints)):
+            result.written.append(target)
+        else:
+            result.unchanged.append(target)
+    return result
 
 
 # -- update --------------------------------------------------------------------------------
@@ -146,36 +160,100 @@ class UpdateResult:
     created: list[Path] = field(default_factory=list)
     merged: list[Path] = field(default_factory=list)
     derived: list[Path] = field(default_factory=list)
+    current: list[Path] = field(default_factory=list)  # nothing to do: inputs unchanged
+
+
+class UpdateState:
+    """What each catalogue was last made from (digests of its inputs and of itself), so a
+    second `update` with nothing changed does no merging at all. Kept in the user cache."""
+
+    def __init__(self, project: Project):
+        import hashlib
+        import json
+
+        from toolkit.glossary.cache import cache_dir
+
+        name = hashlib.blake2b(str(project.root.resolve()).encode(), digest_size=8).hexdigest()
+        self.path = cache_dir() / f"update-{name}.json"
+        self._json = json
+        try:
+            self.entries: dict[str, list[str]] = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+
+    @staticmethod
+    def digest(*parts: Path | str) -> str:
+        """Digest of files' bytes (a missing file counts as such) and of plain strings."""
+        import hashlib
+
+        h = hashlib.blake2b(digest_size=16)
+        for part in parts:
+            if isinstance(part, str):
+                h.update(b"\0str:" + part.encode())
+            else:
+                h.update(part.read_bytes() if part.is_file() else b"\0missing")
+        return h.hexdigest()
+
+    def current(self, target: Path, *inputs: Path | str) -> bool:
+        """True when ``target`` and its inputs are as they were after the last run."""
+        recorded = self.entries.get(str(target))
+        return recorded == [self.digest(*inputs), self.digest(target)]
+
+    def record(self, target: Path, *inputs: Path | str) -> None:
+        self.entries[str(target)] = [self.digest(*inputs), self.digest(target)]
+
+    def save(self) -> None:
+        from toolkit.fileio import atomic_write_text
+
+        try:
+            atomic_write_text(self.path, self._json.dumps(self.entries, indent=0))
+        except OSError:
+            pass  # a read-only cache only costs the next run its shortcut
 
 
 def update(
-    project: Project, glossary: Glossary, locales: Iterable[str] = TRANSLATED
+    project: Project,
+    glossary: Glossary,
+    locales: Iterable[str] = TRANSLATED,
+    progress: Callable[[list[Path]], Iterable[Path]] | None = None,
 ) -> UpdateResult:
     """Create or merge ``locales/<lang>/LC_MESSAGES/<slug>.po`` from every template, then
-    regenerate the kk@latin catalogues from the kk ones."""
+    regenerate the kk@latin catalogues from the kk ones. Catalogues whose template (and
+    own content) did not change since the last run are left alone."""
     result = UpdateResult()
     templates = sorted((project.locales / "templates").glob("*.pot"))
     if not templates:
         raise InputError("no templates: run `toolkit extract` first", path=project.locales)
     wanted = list(locales)
-    for template in templates:
+    state = UpdateState(project)
+    convert = None
+    for template in progress(templates) if progress else templates:
         slug = template.stem
         for locale in wanted:
             if locale == LATIN:
                 continue
             target = project.catalog(slug, locale)
-            if target.is_file():
-                merge_catalog(target, template)
-                result.merged.append(target)
-            else:
+            if not target.is_file():
                 create_catalog(template, target, locale)
                 result.created.append(target)
-        if "kk" in wanted or LATIN in wanted:
-            source = project.catalog(slug, "kk")
-            if source.is_file():
-                latin = project.catalog(slug, LATIN)
-                derive_catalog(source, latin, LATIN, latin_converter(glossary))
-                result.derived.append(latin)
+            elif state.current(target, template):
+                result.current.append(target)
+                continue
+            else:
+                merge_catalog(target, template)
+                result.merged.append(target)
+            state.record(target, template)
+        source = project.catalog(slug, "kk")
+        if ("kk" in wanted or LATIN in wanted) and source.is_file():
+            latin = project.catalog(slug, LATIN)
+            if state.current(latin, source, glossary.key):
+                result.current.append(latin)
+                continue
+            convert = convert or latin_converter(glossary)
+            derive_catalog(source, latin, LATIN, convert)
+            result.derived.append(latin)
+            state.record(latin, source, glossary.key)
+    state.save()
     return result
 
 

@@ -99,13 +99,12 @@ def near_misses(
 
 def _verdict(index: VariantIndex, folded: str, max_ending: int) -> tuple[str, str] | None:
     """(glossary word, concept) when ``folded`` (or it without an ending) is a near miss."""
-    for cut in range(0, max_ending + 1):
-        stem = folded[: len(folded) - cut] if cut else folded
-        if len(stem) < MIN_LENGTH - 1:
-            return None
+    stems = [folded[: len(folded) - cut] if cut else folded for cut in range(max_ending + 1)]
+    stems = [stem for stem in stems if len(stem) >= MIN_LENGTH - 1]
+    if any(stem in index.words for stem in stems):
+        return None  # a glossary word plus an ending («Солтүстікке»): not a misspelling
+    for stem in stems:
         hit = index.closest(stem)
         if hit is not None:
             return index.words[hit]
-        if stem in index.words:
-            return None  # a glossary word plus an ending we do not generate: not a misspelling
     return None

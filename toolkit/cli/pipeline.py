@@ -33,6 +33,20 @@ def _shown(path: Path) -> str:
     return display_path(path)
 
 
+def _progress(label: str):
+    """A progress bar over a batch (drawn on a terminal only, and only for long batches)."""
+
+    def wrap(items):
+        items = list(items)
+        if len(items) < 20:
+            yield from items
+            return
+        with click.progressbar(items, label=label, file=click.get_text_stream("stderr")) as bar:
+            yield from bar
+
+    return wrap
+
+
 ARTICLES = click.argument("articles", nargs=-1, type=click.Path(dir_okay=False))
 
 
@@ -50,8 +64,11 @@ def extract(obj: Context, articles: tuple[str, ...]) -> int:
     """
     from toolkit.articles.pipeline import extract as run
 
-    for path in run(_project(), articles, obj.glossary()):
+    written = run(_project(), articles, obj.glossary(), progress=_progress("extract"))
+    for path in written.written:
         click.echo(f"wrote {_shown(path)}")
+    if written.unchanged:
+        click.echo(f"{len(written.unchanged)} templates unchanged")
     return EXIT_OK
 
 
@@ -75,11 +92,16 @@ def update(obj: Context, langs: tuple[str, ...]) -> int:
     from toolkit.articles.pipeline import TRANSLATED
     from toolkit.articles.pipeline import update as run
 
-    result = run(_project(), obj.glossary(), langs or (*TRANSLATED, "kk@latin"))
+    project = _project()
+    result = run(
+        project, obj.glossary(), langs or (*TRANSLATED, "kk@latin"), progress=_progress("update")
+    )
     for label, paths in (("created", result.created), ("merged", result.merged),
                          ("generated", result.derived)):  # fmt: skip
         for path in paths:
             click.echo(f"{label} {_shown(path)}")
+    if result.current:
+        click.echo(f"{len(result.current)} catalogues already up to date")
     return EXIT_OK
 
 
@@ -144,7 +166,7 @@ def build(obj: Context, articles: tuple[str, ...], strict: bool) -> int:
     from toolkit.fileio import display_path
 
     project = _project()
-    result = run(project, articles, obj.glossary())
+    result = run(project, articles, obj.glossary(), progress=_progress("build"))
     for fallback in result.fallbacks:
         click.echo(
             f"{display_path(fallback.path)}:{fallback.line}: warning: {fallback.output}: "

@@ -235,8 +235,8 @@ def english_inflect_like(surface: str, source: Term, target: Term) -> str | None
 
     >>> oralman = Term("oralman", "en", "deprecated", pos="noun", forms=("oralmans",))
     >>> kandas = Term("kandas", "en", "preferred", pos="noun", forms=("kandases",))
-    >>> english_inflect_like("Oralmans", oralman, kandas), english_inflect_like("oralman's", oralman, kandas)
-    ('Kandases', "kandas's")
+    >>> [english_inflect_like(s, oralman, kandas) for s in ("Oralmans", "oralman's")]
+    ['Kandases', "kandas's"]
     """
     if source.lang != "en" or target.lang != "en":
         raise ToolkitError(

@@ -12,12 +12,13 @@ and the attributive locative -дағы.
 True
 
 Only inflection is generated, never derivation (Қытайлық, қытайша, Алматылық).
+:func:`kazakh_inflect_like` re-inflects: a form of one term → the same form of another.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -343,10 +344,6 @@ def _tagged_word_forms(word: str, plural: bool = True, head_of_phrase: bool = Fa
     return {prefix + f: tags for f, tags in forms.items()} if prefix else forms
 
 
-def _word_forms(word: str, plural: bool = True, head_of_phrase: bool = False) -> set[str]:
-    return set(_tagged_word_forms(word, plural, head_of_phrase))
-
-
 def kazakh_word_forms(word: str) -> frozenset[str]:
     """Every surface form of one Kazakh word (see :func:`kazakh_forms`).
 
@@ -364,7 +361,7 @@ def kazakh_word_forms(word: str) -> frozenset[str]:
     >>> "Нұр-Сұлтандағы" in kazakh_word_forms("Нұр-Сұлтан")
     True
     """
-    return frozenset(_word_forms(word))
+    return frozenset(_tagged_word_forms(word))
 
 
 def _tagged_phrase_forms(text: str, plural: bool) -> Tagged:
@@ -375,10 +372,6 @@ def _tagged_phrase_forms(text: str, plural: bool) -> Tagged:
         return {text: ("NOM",)}
     forms = _tagged_word_forms(head, plural, head_of_phrase=bool(prefix.strip()))
     return {prefix + f: tags for f, tags in forms.items()} if prefix else forms
-
-
-def _phrase_forms(text: str, plural: bool) -> set[str]:
-    return set(_tagged_phrase_forms(text, plural))
 
 
 def kazakh_forms(term: Term) -> frozenset[str]:
@@ -409,7 +402,7 @@ def kazakh_forms(term: Term) -> frozenset[str]:
         return frozenset(out)
     bases = (term.text, *term.forms) if term.pos in INFLECTED_FORMS_POS else (term.text,)
     for base in bases:
-        out |= _phrase_forms(base, plural=not term.plural_only)
+        out.update(_tagged_phrase_forms(base, plural=not term.plural_only))
     return frozenset(out)
 
 
@@ -420,10 +413,12 @@ def _key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+@lru_cache(maxsize=4096)
 def _paradigm(term: Term) -> Tagged:
-    """The tagged forms of a term's text (an indeclinable term has only its nominative)."""
+    """The tagged forms of a term's text (an indeclinable term: its text and hand forms, read
+    as nominatives)."""
     if term.indeclinable:
-        return {term.text: ("NOM",)}
+        return dict.fromkeys((term.text, *term.forms), ("NOM",))
     return _tagged_phrase_forms(term.text, plural=not term.plural_only)
 
 
@@ -448,7 +443,7 @@ def _analyse(surface: str, term: Term) -> Features | None:
     return None
 
 
-def match_case(surface: str, source_text: str, form: str) -> str:
+def _match_case(surface: str, source_text: str, form: str) -> str:
     """Give ``form`` the capitalisation the surface adds to its term: ALL CAPS, or a capital
     first letter (sentence start) when the source term is not written so itself."""
     if sum(c.isalpha() for c in surface) > 1 and surface.isupper() and not source_text.isupper():
@@ -484,5 +479,5 @@ def kazakh_inflect_like(surface: str, source: Term, target: Term) -> str | None:
         features = ("PL", *features)
     for form, tags in _paradigm(target).items():
         if tags == features:
-            return match_case(surface, source.text, form)
+            return _match_case(surface, source.text, form)
     return None

@@ -321,19 +321,20 @@ def _declension(term: Term) -> set[str]:
     return {form for _, form in _tagged_declension(term)}
 
 
-def _tagged_declension(term: Term) -> list[tuple[Reading, str]]:
+@functools.lru_cache(maxsize=4096)
+def _tagged_declension(term: Term) -> tuple[tuple[Reading, str], ...]:
     """Every declined form of a term with its reading, preferred spelling of each cell first."""
     tokens = term.text.split()
     parts = [_split_quotes(t) for t in tokens]
     cores = [inner for _, inner, _ in parts]
     if not all(cores):
-        return []
+        return ()
     if term.pos == "adjective" and len(parts) == 1 and (adjective := _adjective(cores[0])):
         opening, core, closing = parts[0]
-        return [
+        return tuple(
             ((f.case, f.number, f.gender, f.animacy), opening + _recase(f.word, core) + closing)
             for f in adjective[0]
-        ]
+        )
     gender = _GENDERS.get(term.gender or "")
     person = _looks_like_person(term, cores)
     if person:
@@ -343,7 +344,7 @@ def _tagged_declension(term: Term) -> list[tuple[Reading, str]]:
     else:
         plan = _plan(term, cores)
         if plan is None:
-            return []
+            return ()
         head, head_word = plan
         declined = {head: head_word}
         adjectives = [i for i in range(head) if _nominatives(cores[i], ("ADJF", "PRTF"))]
@@ -368,7 +369,7 @@ def _tagged_declension(term: Term) -> list[tuple[Reading, str]]:
                 cell.append([opening + _recase(w, core) + closing for w in words])
             reading = (case, number, None, None if head_word.animacy else animacy)
             out += [(reading, " ".join(combo)) for combo in itertools.product(*cell)]
-    return out
+    return tuple(out)
 
 
 # -- re-inflection ----------------------------------------------------------------------------
@@ -409,7 +410,7 @@ def _readings(surface: str, term: Term) -> list[Reading]:
     return sorted(dict.fromkeys(found), key=lambda r: (_CASE_RANK[r[0]], r[1] != "sing"))
 
 
-def _cell(cells: list[tuple[Reading, str]], reading: Reading, any_number: bool) -> str | None:
+def _cell(cells: tuple[tuple[Reading, str], ...], reading: Reading, any_number: bool) -> str | None:
     """The target's form for a reading: same case and number (any number if asked), the
     reading's gender and animacy where the target has that choice, else the target's own."""
     case, number, gender, animacy = reading
@@ -456,7 +457,7 @@ def _inflect(surface: str, source: Term, target: Term) -> str | None:
     readings = _readings(surface, source)
     if not readings:
         return None
-    cells = [] if target.indeclinable or target.pos == "verb" else _tagged_declension(target)
+    cells = () if target.indeclinable or target.pos == "verb" else _tagged_declension(target)
     if not cells:
         return target.text if target.indeclinable or readings[0][0] == "nomn" else None
     for any_number in (False, True):
