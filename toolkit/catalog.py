@@ -7,6 +7,8 @@ glossary's language codes (``kk@latin`` → ``kk-Latn``), and typed errors with 
 
 from __future__ import annotations
 
+import contextlib
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -165,10 +167,9 @@ class _Verified:
         digests = self._load()
         digests.add(digest)
         kept = sorted(digests)[-20000:]  # bounded: old entries only cost a msgfmt run
-        try:
+        # A read-only cache only costs the next read a msgfmt run.
+        with contextlib.suppress(OSError):
             atomic_write_text(self._path(), "\n".join(kept))
-        except OSError:
-            pass  # a read-only cache only costs the next read a msgfmt run
 
 
 _VERIFIED = _Verified()

@@ -6,6 +6,8 @@ is a function that returns what it did; the CLI prints. Every file is written at
 
 from __future__ import annotations
 
+import contextlib
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,10 +207,9 @@ class UpdateState:
     def save(self) -> None:
         from toolkit.fileio import atomic_write_text
 
-        try:
+        # A read-only cache only costs the next run its shortcut.
+        with contextlib.suppress(OSError):
             atomic_write_text(self.path, self._json.dumps(self.entries, indent=0))
-        except OSError:
-            pass  # a read-only cache only costs the next run its shortcut
 
 
 def update(
