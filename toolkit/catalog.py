@@ -8,7 +8,6 @@ glossary's language codes (``kk@latin`` → ``kk-Latn``), and typed errors with 
 from __future__ import annotations
 
 import contextlib
-
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field

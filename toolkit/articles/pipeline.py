@@ -7,7 +7,6 @@ is a function that returns what it did; the CLI prints. Every file is written at
 from __future__ import annotations
 
 import contextlib
-
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
