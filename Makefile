@@ -18,8 +18,8 @@ demo: $(STAMP)
 	@bash scripts/demo.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check toolkit tests benchmarks
-	$(BIN)/ruff format --check toolkit tests benchmarks
+	$(BIN)/ruff check toolkit tests benchmarks conftest.py
+	$(BIN)/ruff format --check toolkit tests benchmarks conftest.py
 
 # pytest exits 5 when it collects no tests; that is not a failure of the suite.
 test: lint

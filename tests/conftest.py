@@ -1,4 +1,4 @@
-"""Shared fixtures: every test gets its own glossary cache folder."""
+"""Shared fixtures of the tests (the cache folder fixture is in the root conftest.py)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,6 @@ from toolkit.cli.main import main
 
 DATA = Path(__file__).parent / "data"
 PROJECT = Path(__file__).parent.parent
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.delenv("TOOLKIT_GLOSSARY", raising=False)
 
 
 @pytest.fixture
