@@ -24,7 +24,7 @@ $TK update || status=$?
 
 step "toolkit check (the sample translations: the consistency gate)"
 $TK check || status=$?
-$TK check --format html -o build/check-report.html >/dev/null 2>&1 || status=$?
+$TK report -o build/report.html || status=$?
 
 step "toolkit build (build/<slug>.<en|kk|kk-Latn|ru>.md and .html)"
 $TK build || status=$?
@@ -35,5 +35,5 @@ echo "(exit code $? — every planted mistake above is caught; the correct entri
 
 step "outputs"
 ls build/*.md | sed 's/^/  /'
-echo "  build/check-report.html  (the check findings for editors)"
+echo "  build/report.html  (the editors' terminology report: terms per language, findings in context)"
 exit $status

@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "pretranslate": ("toolkit.cli.pipeline", "pretranslate", "Pre-fill names, numbers, dates."),
     "conform": ("toolkit.cli.pipeline", "conform", "Replace deprecated terms in translations."),
     "build": ("toolkit.cli.pipeline", "build", "Build the en, kk, kk-Latn, ru article versions."),
+    "report": ("toolkit.cli.report", "report", "The editors' terminology report (HTML, Markdown)."),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2

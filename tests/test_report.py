@@ -1,0 +1,99 @@
+"""The editors' report: summary numbers, findings in context, escaping, Markdown."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import polib
+import pytest
+from lxml import html as lxml_html
+
+from tests.conftest import DATA, PROJECT
+
+GLOSSARY = str(PROJECT / "glossary")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli) -> Path:
+    root = Path(shutil.copytree(DATA / "pipeline" / "project", tmp_path / "project"))
+    monkeypatch.chdir(root)
+    run_cli("--glossary", GLOSSARY, "extract")
+    run_cli("--glossary", GLOSSARY, "update")
+    return root
+
+
+def test_summary_numbers_match_check(run_cli, monkeypatch, tmp_path):
+    monkeypatch.chdir(PROJECT)
+    code, out, _ = run_cli("report", "-o", str(tmp_path / "r.html"))
+    assert code == 0 and "3 article(s)" in out
+    _, findings_json, _ = run_cli("check", "--format", "json")
+    expected = Counter()
+    for f in json.loads(findings_json):
+        locale = Path(f["file"]).parent.parent.name
+        lang = {"kk@latin": "kk-Latn"}.get(locale, locale)
+        expected[lang, f["check"], f["severity"]] += 1
+    page = lxml_html.parse(str(tmp_path / "r.html")).getroot()
+    rows = page.xpath("//table[@class='summary']/tr[td]")
+    got = Counter({(r[0].text, r[1].text, r[2].text): int(r[3].text) for r in rows})
+    assert got == expected
+    assert len(page.xpath("//h2")) == 3
+
+
+def test_findings_shown_in_context_with_suggestion(project, run_cli):
+    path = project / "locales/ru/LC_MESSAGES/court-sample.po"
+    po = polib.pofile(str(path))
+    po.find("Bilash will appeal.").msgstr = "Билаш и оралманы обжалуют решение."
+    po.save(str(path))
+    code, _, _ = run_cli("--glossary", GLOSSARY, "report", "-o", "r.html")
+    assert code == 1
+    page = lxml_html.parse("r.html").getroot()
+    (row,) = page.xpath("//tr[@data-check='deprecated_term']")
+    assert row.get("data-lang") == "ru" and row.get("data-severity") == "error"
+    assert row.xpath(".//mark")[0].text == "оралманы"
+    assert row.xpath(".//div[@class='sug']")[0].text == "suggestion: кандас"
+    filters = page.xpath("//div[@class='filters']//input/@value")
+    assert {"lang:ru", "check:deprecated_term", "severity:error"} <= set(filters)
+
+
+def test_counts_side_by_side_and_gaps(project, run_cli):
+    run_cli("--glossary", GLOSSARY, "report", "-o", "r.html")
+    page = lxml_html.parse("r.html").getroot()
+    (row,) = page.xpath("//tr[td/small='serikzhan-bilash']")
+    counts = [int(td.text) for td in row.xpath("td[@class]")]
+    assert counts == [4, 4, 4, 4]  # en, kk, kk-Latn, ru: the name is kept in all four segments
+
+
+def test_hostile_text_is_escaped(project, run_cli):
+    article = project / "articles/court-sample.md"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "It only helped families.", "It only helped <script>alert(1)</script> families."
+        ),
+        encoding="utf-8",
+    )
+    run_cli("--glossary", GLOSSARY, "extract")
+    run_cli("--glossary", GLOSSARY, "update")
+    path = project / "locales/ru/LC_MESSAGES/court-sample.po"
+    po = polib.pofile(str(path))
+    for entry in po:
+        if "<script>" in entry.msgid:
+            entry.msgstr = "Она <script>alert(1)</script> оралманам помогала."
+            entry.flags = []
+    po.save(str(path))
+    run_cli("--glossary", GLOSSARY, "report", "-o", "r.html")
+    text = Path("r.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    page = lxml_html.parse("r.html").getroot()
+    assert len(page.xpath("//script")) == 1  # only the filter script of the page itself
+
+
+def test_markdown_format(project, run_cli):
+    code, out, _ = run_cli("--glossary", GLOSSARY, "report", "--format", "md", "-o", "r.md")
+    text = Path("r.md").read_text(encoding="utf-8")
+    assert text.startswith("# Terminology report\n")
+    assert "| concept | en | kk | kk-Latn | ru |" in text
+    assert "| Serikzhan Bilash | 4 | 4 | 4 | 4 |" in text

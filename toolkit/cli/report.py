@@ -1,0 +1,44 @@
+"""`toolkit report`: the editors' terminology report (HTML or Markdown)."""
+
+from __future__ import annotations
+
+import click
+
+from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
+              help="Write the report to this file.")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html",
+              show_default=True, help="html: one self-contained page; md: for a review ticket.")  # fmt: skip
+@click.pass_obj
+def report(obj: Context, paths: tuple[str, ...], output: str, fmt: str) -> int:
+    """Write the editors' terminology report for articles, PO files or locale folders
+    (default: the whole project).
+
+    Per article and language: every glossary concept found, with its count in the English
+    source and in each translation side by side (a translation with fewer is highlighted),
+    and every finding of `toolkit check` in context with its suggestion. The HTML page has
+    a summary table and filters by language, check and severity; it needs no server and no
+    network. Exit 1 when a finding has error severity.
+    """
+    from toolkit.checks.runner import select_checks
+    from toolkit.cli.pipeline import _project
+    from toolkit.config import check_settings
+    from toolkit.fileio import atomic_write_text
+    from toolkit.reports.editorial import collect, render_html, render_markdown
+
+    settings = check_settings()
+    checks = select_checks((), settings.disable, settings.severity)
+    data = collect(_project(), obj.glossary(), checks, list(paths))
+    text = render_html(data) if fmt == "html" else render_markdown(data)
+    atomic_write_text(output, text)
+    findings = [f for a in data.articles for f in a.findings]
+    errors = sum(f.severity == "error" for f in findings)
+    click.echo(
+        f"report of {len(data.articles)} article(s) written to {output}: "
+        f"{errors} errors, {len(findings) - errors} warnings"
+    )
+    return EXIT_FINDINGS if errors else EXIT_OK
