@@ -9,10 +9,17 @@ from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
-              help="Write the report to this file.")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html",
-              show_default=True, help="html: one self-contained page; md: for a review ticket.")  # fmt: skip
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), required=True, help="The report file."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md"]),
+    default="html",
+    show_default=True,
+    help="html: one self-contained page; md: for a review ticket.",
+)
 @click.pass_obj
 def report(obj: Context, paths: tuple[str, ...], output: str, fmt: str) -> int:
     """Write the editors' terminology report for articles, PO files or locale folders
