@@ -122,7 +122,8 @@ function applyFilters(){
     r.style.display=(on['lang:'+r.dataset.lang]&&on['check:'+r.dataset.check]
       &&on['severity:'+r.dataset.severity])?'':'none'});
 }
-document.querySelectorAll('.filters input').forEach(function(b){b.addEventListener('change',applyFilters)});
+document.querySelectorAll('.filters input').forEach(function(b){
+  b.addEventListener('change',applyFilters)});
 """
 
 
@@ -130,7 +131,8 @@ def _highlight(f: Finding) -> str:
     text = f.translation
     if f.start is None or f.end is None:
         return escape(text)
-    return f"{escape(text[: f.start])}<mark>{escape(text[f.start : f.end])}</mark>{escape(text[f.end :])}"
+    before, marked, after = text[: f.start], text[f.start : f.end], text[f.end :]
+    return f"{escape(before)}<mark>{escape(marked)}</mark>{escape(after)}"
 
 
 def _filters(report: Report) -> str:
