@@ -19,6 +19,7 @@ from toolkit.catalog import read_catalog
 from toolkit.checks.base import Check, Finding
 from toolkit.fileio import display_path
 from toolkit.glossary.model import Glossary
+from toolkit.reports.html import highlight as _highlight
 
 #: report columns: output language → PO locale
 LANGUAGES = {"kk": "kk", "kk-Latn": "kk@latin", "ru": "ru"}
@@ -125,14 +126,6 @@ function applyFilters(){
 document.querySelectorAll('.filters input').forEach(function(b){
   b.addEventListener('change',applyFilters)});
 """
-
-
-def _highlight(f: Finding) -> str:
-    text = f.translation
-    if f.start is None or f.end is None:
-        return escape(text)
-    before, marked, after = text[: f.start], text[f.start : f.end], text[f.end :]
-    return f"{escape(before)}<mark>{escape(marked)}</mark>{escape(after)}"
 
 
 def _filters(report: Report) -> str:

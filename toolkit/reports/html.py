@@ -20,7 +20,8 @@ vertical-align:top;border-bottom:1px solid #eee} th{background:#f5f5f5}
 """
 
 
-def _highlight(f: Finding) -> str:
+def highlight(f: Finding) -> str:
+    """The translation, escaped, with the finding's span in <mark>."""
     text = f.translation
     if f.start is None or f.end is None or not text:
         return escape(text)
@@ -62,7 +63,7 @@ def render(findings: list[Finding], catalogs: list[Catalog]) -> str:
             parts.append(
                 f'<tr><td>{f.line}</td><td class="{escape(f.severity)}">{escape(f.check)}</td>'
                 f"<td><div>{escape(f.message)}</div>"
-                f'<div class="src">{escape(f.msgid)}</div><div>{_highlight(f)}</div>'
+                f'<div class="src">{escape(f.msgid)}</div><div>{highlight(f)}</div>'
                 f"{suggestion}</td></tr>"
             )
         parts.append("</table>")
