@@ -12,6 +12,7 @@ from __future__ import annotations
 from toolkit.errors import ToolkitError
 from toolkit.glossary.model import Term
 from toolkit.matching.normalize import fold
+from toolkit.matching.normalize import match_case as _match_case
 
 #: Irregular plurals of common nouns (also the last part of compounds: policewoman).
 IRREGULAR_PLURALS: dict[str, str] = {
@@ -257,13 +258,3 @@ def english_inflect_like(surface: str, source: Term, target: Term) -> str | None
             if poss == possessive and (num == number or len(numbers) == 1 or number is None):
                 return _match_case(surface, source.text, form)
     return None
-
-
-def _match_case(surface: str, source_text: str, form: str) -> str:
-    """Give ``form`` the capitalisation the surface adds to its term: ALL CAPS, or a capital
-    first letter (sentence start) when the source term is not written so itself."""
-    if sum(c.isalpha() for c in surface) > 1 and surface.isupper() and not source_text.isupper():
-        return form.upper()
-    if surface[:1].isupper() and not source_text[:1].isupper():
-        return form[:1].upper() + form[1:]
-    return form

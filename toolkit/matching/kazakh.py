@@ -27,6 +27,7 @@ import yaml
 from toolkit.errors import ToolkitError
 from toolkit.glossary.model import Term
 from toolkit.matching.normalize import fold
+from toolkit.matching.normalize import match_case as _match_case
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "kk_suffixes.yaml"
 
@@ -441,16 +442,6 @@ def _analyse(surface: str, term: Term) -> Features | None:
             if found is not None:
                 return found
     return None
-
-
-def _match_case(surface: str, source_text: str, form: str) -> str:
-    """Give ``form`` the capitalisation the surface adds to its term: ALL CAPS, or a capital
-    first letter (sentence start) when the source term is not written so itself."""
-    if sum(c.isalpha() for c in surface) > 1 and surface.isupper() and not source_text.isupper():
-        return form.upper()
-    if surface[:1].isupper() and not source_text[:1].isupper():
-        return form[:1].upper() + form[1:]
-    return form
 
 
 def kazakh_inflect_like(surface: str, source: Term, target: Term) -> str | None:

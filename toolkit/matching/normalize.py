@@ -70,3 +70,19 @@ def match_key(text: str) -> str:
         if before in text:
             text = text.replace(before, after)
     return " " + _NON_WORD.sub(" ", text.lower()) + " "
+
+
+def match_case(surface: str, source_text: str, form: str) -> str:
+    """Give ``form`` the capitalisation that ``surface`` adds to its term ``source_text``:
+    ALL CAPS, or a capital first letter (sentence start) when the term is not capitalised.
+
+    >>> match_case("ОРАЛМАНДАРҒА", "оралман", "қандастарға")
+    'ҚАНДАСТАРҒА'
+    >>> match_case("Оралманы", "оралман", "кандасы")
+    'Кандасы'
+    """
+    if sum(c.isalpha() for c in surface) > 1 and surface.isupper() and not source_text.isupper():
+        return form.upper()
+    if surface[:1].isupper() and not source_text[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form

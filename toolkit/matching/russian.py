@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from toolkit.errors import ToolkitError
 from toolkit.glossary.model import Term
 from toolkit.matching.normalize import fold
+from toolkit.matching.normalize import match_case as _match_case
 from toolkit.matching.russian_names import (
     FEMALE_SURNAME_SUFFIXES,
     PATRONYMIC_SUFFIXES,
@@ -469,13 +470,3 @@ def _inflect(surface: str, source: Term, target: Term) -> str | None:
         if votes:
             return max(votes, key=votes.__getitem__)  # ties: the first (best-ranked) reading
     return None
-
-
-def _match_case(surface: str, source_text: str, form: str) -> str:
-    """Give ``form`` the capitalisation the surface adds to its term: ALL CAPS, or a capital
-    first letter (sentence start) when the source term is not written so itself."""
-    if sum(c.isalpha() for c in surface) > 1 and surface.isupper() and not source_text.isupper():
-        return form.upper()
-    if surface[:1].isupper() and not source_text[:1].isupper():
-        return form[:1].upper() + form[1:]
-    return form
