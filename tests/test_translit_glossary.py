@@ -33,9 +33,14 @@ def test_longest_term_first(glossary) -> None:
     )
 
 
+def test_inflected_names_take_the_glossary_spelling_and_keep_their_ending(glossary) -> None:
+    # «Қазақстанда» is Қазақстан + -да: the English name, then the ending transliterated.
+    assert transliterate("Қазақстанда", "kk-newsroom", glossary=glossary) == "Kazakhstanda"
+
+
 def test_terms_match_whole_words_only(glossary) -> None:
-    # Inflected forms are not recognised yet: «Қазақстанда» is transliterated letter by letter.
-    assert transliterate("Қазақстанда", "kk-newsroom", glossary=glossary) == "Qazaqstanda"
+    # «Қазақстандық» is a derived word, not a form of the name: letter by letter.
+    assert transliterate("Қазақстандық", "kk-newsroom", glossary=glossary) == "Qazaqstandyq"
 
 
 def test_common_nouns_are_transliterated_not_translated(glossary) -> None:
@@ -58,3 +63,13 @@ def test_reverse_uses_the_kk_term_for_h(glossary) -> None:
 
 def test_glossary_terms_are_not_reported_as_ambiguous(glossary) -> None:
     assert [w.word for w in ambiguous_words("Jihan, Mūhtar", glossary=glossary)] == ["Mūhtar"]
+
+
+def test_a_surname_alone_takes_the_english_surname() -> None:
+    from tests.conftest import PROJECT
+    from toolkit.glossary import load_glossary
+
+    project = load_glossary(PROJECT / "glossary")
+    # «Назарбаев» is an admitted short form of «Нұрсұлтан Назарбаев» (Nursultan Nazarbayev).
+    assert transliterate("Назарбаевтың", "kk-newsroom", glossary=project) == "Nazarbayevtyng"
+    assert transliterate("Назарбаевтың", "kk-newsroom") == "Nazarbaevtyng"

@@ -93,7 +93,8 @@ def transliterate(
     """Transliterate ``text`` by ``scheme`` (Latin → Cyrillic with ``reverse=True``).
 
     With a ``glossary`` (an iterable of ``Concept``), glossary spellings win over letter rules
-    for exact term forms at word boundaries, longest first. URLs, e-mail addresses and
+    for terms at word boundaries, longest first, in inflected forms too (the glossary spelling
+    plus the transliterated ending). URLs, e-mail addresses and
     Markdown code/link targets pass through unchanged, as does everything that is not a
     letter of the source script.
 
@@ -105,7 +106,7 @@ def transliterate(
     if glossary is not None:
         from toolkit.translit.glossary_terms import matcher_for
 
-        matcher = matcher_for(glossary, *_target_langs(sch, reverse))
+        matcher = matcher_for(glossary, *_target_langs(sch, reverse), letters=convert)
 
         def convert_piece(piece: str, _letters: Any = convert) -> str:
             return "".join(

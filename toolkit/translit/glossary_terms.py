@@ -5,18 +5,70 @@ term in the same position (and back, in reverse). For schemes whose target is ``
 names map (terms written with a capital, e.g. «Серікжан Біләш» → the preferred English
 term «Serikzhan Bilash»): common nouns are transliterated, not translated.
 
-Exact term forms for now, matched at word boundaries, longest first.
+Inflected forms count too (from the term recognition generators): the glossary spelling
+replaces the term's letters and the ending is transliterated by the scheme, so with the
+glossary's «Nazarbayev» the newsroom spelling of «Назарбаевтың» is «Nazarbayevtyng». A form
+that changes the term's own letters (a voiced stem) is left to the letter rules. Matched at
+word boundaries, longest first.
 """
 
 from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from toolkit.translit.casing import kk_title
 from toolkit.translit.engine import WORD_END, WORD_START
+
+
+def _forms_generator(lang: str) -> Callable[[Any], Iterable[str]] | None:
+    """The surface-form generator of the term recognition for ``lang`` (None: exact only)."""
+    if lang == "kk":
+        from toolkit.matching.kazakh import kazakh_forms
+
+        return kazakh_forms
+    if lang == "ru":
+        from toolkit.matching.russian import russian_forms
+
+        return russian_forms
+    return None
+
+
+def inflected_pairs(
+    glossary: Iterable[Any], pairs: dict[str, str], source_lang: str, letters: Callable[[str], str]
+) -> dict[str, str]:
+    """``pairs`` plus every inflected form of their source terms: the target spelling and the
+    transliterated ending («Назарбаевтың» → «Nazarbayev» + «tyng»)."""
+    generate = _forms_generator(source_lang)
+    if generate is None:
+        return pairs
+    extended = dict(pairs)
+    for concept in glossary:
+        for term in concept.terms.get(source_lang, ()):
+            target = pairs.get(term.text)
+            if target is None:
+                continue
+            for form in generate(term):
+                if form.startswith(term.text) and form not in extended:
+                    extended[form] = target + letters(form[len(term.text) :])
+    return extended
+
+
+def _part_of(text: str, preferred: Any, english: str) -> str:
+    """The English for ``text``: the whole preferred English term, or, when ``text`` is the
+    last (or first) words of the preferred term (a surname: «Назарбаев» of «Нұрсұлтан
+    Назарбаев»), the same number of last (first) English words («Nazarbayev»)."""
+    if preferred is None or text == preferred.text:
+        return english
+    words, full, target = text.split(), preferred.text.split(), english.split()
+    if len(words) < len(full) and len(full) == len(target):
+        if full[-len(words) :] == words:
+            return " ".join(target[-len(words) :])
+        if full[: len(words)] == words:
+            return " ".join(target[: len(words)])
+    return english
 
 
 def term_pairs(glossary: Iterable[Any], source_lang: str, target_lang: str) -> dict[str, str]:
@@ -28,9 +80,10 @@ def term_pairs(glossary: Iterable[Any], source_lang: str, target_lang: str) -> d
             target = concept.preferred("en")
             if target is None or not target.text[:1].isupper():
                 continue
+            preferred = concept.preferred(source_lang)
             for term in terms:
                 if term.status in ("preferred", "admitted") and term.text[:1].isupper():
-                    pairs.setdefault(term.text, target.text)
+                    pairs.setdefault(term.text, _part_of(term.text, preferred, target.text))
         else:
             for term, other in zip(terms, concept.terms.get(target_lang, ()), strict=False):
                 pairs.setdefault(term.text, other.text)
@@ -87,8 +140,13 @@ _cache = weakref.WeakKeyDictionary()
 _id_cache: dict[int, tuple[Any, dict[tuple[str, str], TermMatcher]]] = {}
 
 
-def matcher_for(glossary: Any, source_lang: str, target_lang: str) -> TermMatcher:
-    """The matcher of ``glossary`` for one language pair, built once per glossary object."""
+def matcher_for(
+    glossary: Any, source_lang: str, target_lang: str, letters: Callable[[str], str] | None = None
+) -> TermMatcher:
+    """The matcher of ``glossary`` for one language pair, built once per glossary object.
+
+    With ``letters`` (the scheme's converter), inflected forms of the terms match too and
+    their endings are converted by it."""
     try:
         per_glossary = _cache.setdefault(glossary, {})
     except TypeError:  # not weak-referenceable or not hashable: keep it by identity
@@ -96,8 +154,11 @@ def matcher_for(glossary: Any, source_lang: str, target_lang: str) -> TermMatche
         if entry is None or entry[0] is not glossary:
             entry = _id_cache[id(glossary)] = (glossary, {})
         per_glossary = entry[1]
-    key = (source_lang, target_lang)
+    key = (source_lang, target_lang, id(letters))
     matcher = per_glossary.get(key)
     if matcher is None:
-        matcher = per_glossary[key] = TermMatcher(term_pairs(glossary, source_lang, target_lang))
+        pairs = term_pairs(glossary, source_lang, target_lang)
+        if letters is not None:
+            pairs = inflected_pairs(glossary, pairs, source_lang, letters)
+        matcher = per_glossary[key] = TermMatcher(pairs)
     return matcher
