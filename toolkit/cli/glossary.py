@@ -1,8 +1,9 @@
-"""`toolkit glossary ...`: lint, show, search and summarise the glossary."""
+"""`toolkit glossary ...`: lint, show, search, summarise, export and import the glossary."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import click
@@ -16,7 +17,7 @@ FORMAT = click.Choice(["text", "json"])
 
 @click.group()
 def glossary() -> None:
-    """Lint, show, search and summarise the glossary.
+    """Lint, show, search, summarise, export and import the glossary.
 
     The glossary is the folder of YAML files given by the global --glossary option
     (default: the project's glossary/ folder). See docs/glossary-format.md for the format.
@@ -205,3 +206,107 @@ def concept_card(concept: Concept) -> str:
     lines.append("  sources:")
     lines.extend(f"    - {s}" for s in concept.sources)
     return "\n".join(lines)
+
+
+# -- interchange (docs/interchange.md) -------------------------------------------------------
+
+#: glossary language → PO locale of the exported glossary catalogue
+_PO_LOCALES = {"kk": "kk", "kk-Latn": "kk@latin", "ru": "ru"}
+
+
+def _write_or_echo(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from toolkit.fileio import atomic_write_text
+
+        atomic_write_text(output, text)
+
+
+@glossary.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(["tbx", "csv", "po"]), default="tbx", show_default=True
+)
+@click.option("--pair", metavar="SRC:TGT", help="csv: the two languages, e.g. en:ru.")
+@click.option(
+    "--dialect",
+    type=click.Choice(["weblate", "omegat"]),
+    default="weblate",
+    show_default=True,
+    help="csv: Weblate's CSV with header, or OmegaT's tab-separated glossary.",
+)
+@click.option("--lang", type=click.Choice(sorted(_PO_LOCALES)), help="po: the target language.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@click.pass_obj
+def export_(
+    obj: Context, fmt: str, pair: str | None, dialect: str, lang: str | None, output: Path | None
+) -> int:
+    """Export the glossary as TBX-Basic, a bilingual CSV, or a PO file (stdout or -o FILE).
+
+    \b
+    toolkit glossary export --format tbx -o glossary.tbx
+    toolkit glossary export --format csv --pair en:ru -o en-ru.csv
+    toolkit glossary export --format csv --pair en:kk --dialect omegat -o en-kk.txt
+    toolkit glossary export --format po --lang ru -o glossary-ru.po
+    """
+    concepts = list(obj.glossary())
+    if fmt == "tbx":
+        from toolkit.glossary.tbx import export_tbx
+
+        text = export_tbx(concepts)
+    elif fmt == "csv":
+        from toolkit.glossary import bilingual
+
+        if pair is None:
+            raise click.UsageError("--format csv needs --pair SRC:TGT (e.g. en:ru)")
+        rows = bilingual.glossary_rows(concepts, *bilingual.parse_pair(pair))
+        text = bilingual.weblate_csv(rows) if dialect == "weblate" else bilingual.omegat_tsv(rows)
+    else:
+        from toolkit.catalog import glossary_catalog_text
+        from toolkit.glossary.bilingual import po_entries
+
+        if lang is None:
+            raise click.UsageError("--format po needs --lang (kk, kk-Latn or ru)")
+        text = glossary_catalog_text(po_entries(concepts, lang), _PO_LOCALES[lang])
+    _write_or_echo(text, output)
+    return EXIT_OK
+
+
+@glossary.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True)
+@click.option("--pair", metavar="SRC:TGT", help="csv: the two languages of the file.")
+@click.option(
+    "--domain", default="imported", show_default=True, help="csv: domain of the concepts."
+)
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder to write <domain>.yaml files into (created if missing).",
+)
+def import_(fmt: str, file: Path, pair: str | None, domain: str, folder: Path) -> int:
+    """Turn a TBX or Weblate CSV glossary into glossary YAML, one file per domain.
+
+    Files of the same name in the folder are replaced; others are left alone.
+    """
+    from toolkit.fileio import display_path
+    from toolkit.glossary.writer import write_glossary
+
+    if fmt == "tbx":
+        from toolkit.glossary import _derive_latin
+        from toolkit.glossary.tbx import read_tbx
+
+        concepts = read_tbx(file, _derive_latin)
+    else:
+        from toolkit.glossary import bilingual
+
+        if pair is None:
+            raise click.UsageError("--format csv needs --pair SRC:TGT (e.g. en:ru)")
+        concepts = bilingual.read_weblate_csv(file, *bilingual.parse_pair(pair), domain=domain)
+    for path in write_glossary(concepts, folder, origin=file.name):
+        count = sum(c.domain == path.stem for c in concepts)
+        click.echo(f"{display_path(path)}: {count} concept{'s' * (count != 1)}")
+    return EXIT_OK
