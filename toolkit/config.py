@@ -38,16 +38,29 @@ def check_settings(pyproject: Path | None = None) -> CheckSettings:
     path = pyproject or find_pyproject()
     if path is None:
         return CheckSettings()
+    shown = display_path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError("not valid UTF-8", path=shown) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"TOML syntax: {exc}", path=display_path(path)) from exc
-    table = data.get("tool", {}).get("toolkit", {}).get("checks", {})
+        raise InputError(f"TOML syntax: {exc}", path=shown) from exc
+    table: object = data
+    for key in ("tool", "toolkit", "checks"):
+        if not isinstance(table, dict):
+            raise InputError(f"[tool.toolkit.checks]: {key!r} must be a table", path=shown)
+        table = table.get(key, {})
+    if not isinstance(table, dict):
+        raise InputError("[tool.toolkit.checks] must be a table", path=shown)
     disable = table.get("disable", [])
     severity = table.get("severity", {})
-    if not isinstance(disable, list) or not isinstance(severity, dict):
+    if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
+        raise InputError("[tool.toolkit.checks] disable must be a list of check ids", path=shown)
+    if not isinstance(severity, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in severity.items()
+    ):
         raise InputError(
-            "[tool.toolkit.checks] disable must be a list and severity a table",
-            path=display_path(path),
+            '[tool.toolkit.checks] severity must map check ids to "error", "warning" or "info"',
+            path=shown,
         )
     return CheckSettings(frozenset(disable), dict(severity))

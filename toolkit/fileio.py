@@ -30,19 +30,26 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
     The bytes go to a temporary file in the same folder, are flushed to disk, and the file is
     renamed over ``path``. If anything fails, the temporary file is removed and the old file
-    is left as it was.
+    is left as it was; a failure of the file system (no space, no permission, a file where a
+    folder should be) is raised as InputError naming the file.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = None
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write: {exc.strerror or exc}", path=display_path(target)) from exc
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 
@@ -51,17 +58,20 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def iter_text_lines(path: str | os.PathLike[str] | None) -> Iterator[tuple[int, str]]:
-    """(line number, line without its newline) of a UTF-8 file, or of stdin when ``path`` is
-    None or ``"-"``. A byte that is not UTF-8 raises InputError naming the file and line.
+def iter_text_lines(
+    path: str | os.PathLike[str] | None, *, keep_ends: bool = False
+) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a UTF-8 file, or of stdin when ``path`` is None or ``"-"``;
+    the line without its newline unless ``keep_ends``. A leading byte-order mark is dropped.
+    A byte that is not UTF-8 raises InputError naming the file and line.
     """
     if path is None or str(path) == "-":
         name, stream = "<stdin>", sys.stdin.buffer
-        yield from _decode_lines(name, stream)
+        yield from _decode_lines(name, stream, keep_ends)
         return
     try:
         with open(path, "rb") as stream:
-            yield from _decode_lines(display_path(path), stream)
+            yield from _decode_lines(display_path(path), stream, keep_ends)
     except FileNotFoundError as exc:
         raise InputError("no such file", path=display_path(path)) from exc
     except IsADirectoryError as exc:
@@ -70,7 +80,7 @@ def iter_text_lines(path: str | os.PathLike[str] | None) -> Iterator[tuple[int, 
         raise InputError("permission denied", path=display_path(path)) from exc
 
 
-def _decode_lines(name: str, stream: BinaryIO) -> Iterator[tuple[int, str]]:
+def _decode_lines(name: str, stream: BinaryIO, keep_ends: bool) -> Iterator[tuple[int, str]]:
     for number, raw in enumerate(stream, start=1):
         try:
             line = raw.decode("utf-8")
@@ -82,4 +92,4 @@ def _decode_lines(name: str, stream: BinaryIO) -> Iterator[tuple[int, str]]:
             ) from exc
         if number == 1:
             line = line.removeprefix("\ufeff")
-        yield number, line.rstrip("\r\n")
+        yield number, line if keep_ends else line.rstrip("\r\n")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 import yaml
 
-from toolkit.articles.markdown import Article, parse_article, render_body
+from toolkit.articles.markdown import Article, from_placeholders, parse_article, render_body
 from toolkit.articles.pipeline import (
     LATIN,
     OUTPUTS,
@@ -61,7 +61,7 @@ def localized_meta(article: Article, output: str, translate) -> dict:
     meta = dict(article.meta)
     for segment in article.segments:
         if segment.context in ("title", "dateline"):
-            meta[segment.context] = translate(segment)
+            meta[segment.context] = from_placeholders(translate(segment), segment.codes)
     meta["lang"] = output
     date = _date(article.meta)
     if date is not None:
@@ -85,15 +85,20 @@ def render_markdown(meta: dict, body: str) -> str:
 
 
 def render_html(meta: dict, body: str, lang: str) -> str:
+    import re
+
     from markdown_it import MarkdownIt
 
-    content = MarkdownIt("commonmark", {"html": False}).render(body)
+    markdown = MarkdownIt("commonmark", {"html": False})
+    content = markdown.render(body)
+    title = markdown.renderInline(str(meta.get("title", "")))  # *Almaty* -> <em>Almaty</em>
+    plain_title = escape(unescape(re.sub(r"<[^>]+>", "", title)))
     byline = escape(str(meta.get("byline", "")))
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(str(meta.get('title', '')))}</title>\n<style>{CSS}</style>\n</head>\n"
-        f"<body>\n<article>\n<h1>{escape(str(meta.get('title', '')))}</h1>\n"
+        f"<title>{plain_title}</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<body>\n<article>\n<h1>{title}</h1>\n"
         f'<p class="meta">{escape(str(meta.get("dateline", "")))} · '
         f"{escape(str(meta.get('date_text', '')))} · {byline}</p>\n"
         f"{content}</article>\n</body>\n</html>\n"

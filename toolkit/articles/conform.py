@@ -58,7 +58,9 @@ def conform_text(text: str, lang: str, glossary: Glossary, matcher, notes: list[
     return "".join(out)
 
 
-def conform(project: Project, glossary: Glossary, paths: list[str], write: bool) -> ConformResult:
+def conform(
+    project: Project, glossary: Glossary, paths: list[str], write: bool, use_cache: bool = True
+) -> ConformResult:
     """Conform the kk and ru catalogues (or those under ``paths``); a diff, or rewrite them."""
     from toolkit.matching.forms import load_matcher
 
@@ -72,7 +74,7 @@ def conform(project: Project, glossary: Glossary, paths: list[str], write: bool)
         if lang not in TRANSLATED:
             continue  # kk@latin is regenerated from kk by `toolkit update`
         if lang not in matchers:
-            matchers[lang] = load_matcher(glossary, lang)
+            matchers[lang] = load_matcher(glossary, lang, use_cache=use_cache)
         changes = {}
         before, after = [], []
         for entry in catalog.entries:

@@ -13,6 +13,7 @@ its caption. Inline markup becomes placeholders a translator moves but does not 
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+(?:\s+\"[^\"]*\")?)\)")
 _STRONG = re.compile(r"\*\*(.+?)\*\*")
 _EM = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
 _CODE = re.compile(r"`([^`]+)`")
-_TAG = re.compile(r"</?(?:a\d+|em|strong)>|<c\d+/>")
+_TAG = re.compile(r"</?(?:a\d+|em|strong)>|<c\d+/>|<br/>")
 _IMAGE = re.compile(r'^!\[([^\]]*)\]\((\S+?)(?:\s+"([^"]*)")?\)\s*$')
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)(.*)$")
@@ -133,10 +134,20 @@ def from_placeholders(text: str, codes: dict[str, tuple[str, str]]) -> str:
         name = raw.strip("</>")
         if name in ("em", "strong"):
             return "*" if name == "em" else "**"
+        if name == "br":
+            return "\\\n"  # CommonMark's hard line break
         opening, closing = codes.get(name, (raw, ""))
         return closing if raw.startswith("</") else opening
 
     return _TAG.sub(tag, text)
+
+
+def _joiner(previous_line: str) -> str:
+    """How a line joins the one before it: a hard break (two spaces or a backslash at the
+    end of the previous line) becomes the ``<br/>`` placeholder, anything else a space."""
+    if previous_line.endswith(("  ", "\\")):
+        return "<br/>"
+    return " "
 
 
 def placeholders(text: str) -> list[str]:
@@ -186,6 +197,10 @@ class _Parser:
         self.segments.append(Segment(tagged, line, kind, codes, context))
         return len(self.segments) - 1
 
+    def key_line(self, key: str, end: int) -> int:
+        """The line of ``key:`` in the front matter (1 when not found)."""
+        return next((i + 1 for i in range(1, end) if self.lines[i].startswith(f"{key}:")), 1)
+
     def front_matter(self) -> tuple[dict, int]:
         if not self.lines or self.lines[0].strip() != "---":
             raise self.fail(1, "no YAML front matter (the file must start with a --- line)")
@@ -193,26 +208,39 @@ class _Parser:
             end = next(i for i in range(1, len(self.lines)) if self.lines[i].strip() == "---")
         except StopIteration:
             raise self.fail(1, "front matter is not closed by a --- line") from None
+        source = "\n".join(self.lines[1:end])
         try:
-            meta = yaml.safe_load("\n".join(self.lines[1:end])) or {}
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark
-            line = mark.line + 2 if mark else 1
-            raise self.fail(line, f"front matter YAML: {exc.problem}") from exc
+            # BaseLoader: every scalar stays a string, so a bad date or an odd value is ours
+            # to report with its line, not a constructor's exception.
+            meta = yaml.load(source, Loader=yaml.BaseLoader) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            if mark is not None:
+                line = mark.line + 2
+            else:  # a reader error: a character YAML does not allow
+                position = getattr(exc, "position", 0) or 0
+                line = source[:position].count("\n") + 2
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise self.fail(line, f"front matter YAML: {problem}") from exc
         if not isinstance(meta, dict):
             raise self.fail(2, "front matter must be a mapping (key: value)")
         for key in REQUIRED_FIELDS:
             if not meta.get(key):
                 raise self.fail(1, f"front matter has no {key!r}")
+        date_line = self.key_line("date", end)
+        try:
+            datetime.date.fromisoformat(str(meta["date"]))
+        except ValueError:
+            raise self.fail(
+                date_line, f"date {meta['date']!r} is not a date (YYYY-MM-DD)"
+            ) from None
         if str(meta["slug"]) != self.path.stem:
             raise self.fail(
                 2, f"slug {meta['slug']!r} differs from the file name {self.path.stem!r}"
             )
         for key in FRONT_MATTER_FIELDS:
             if key in meta:
-                line = next(
-                    (i + 1 for i in range(1, end) if self.lines[i].startswith(f"{key}:")), 1
-                )
+                line = self.key_line(key, end)
                 self.segment(str(meta[key]), line, key, context=key)
         return meta, end + 1
 
@@ -254,8 +282,9 @@ class _Parser:
                     Block(prefix + "{0}", [self.segment(text, number, "item")], number, tight)
                 )
             elif line.startswith(">"):
-                text, i = self.gather(i + 1, line.lstrip("> ").strip(), quote=True)
-                self.sentences(text, number, "quote", prefix="> ")
+                i = self.quote(i)
+            elif line.lstrip().startswith("|"):
+                i = self.table(i)
             elif re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line):
                 self.verbatim([line], number)
                 i += 1
@@ -275,21 +304,71 @@ class _Parser:
             elif (
                 _ITEM.match(nxt)
                 or _HEADING.match(nxt)
-                or nxt.startswith(">")
+                or nxt.lstrip().startswith((">", "```", "<!--", "|"))
                 or (continuation and not nxt.startswith((" ", "\t")))
             ):
                 break
-            text += " " + nxt.strip()
+            text += _joiner(lines[i - 1]) + nxt.strip()
             i += 1
         return text, i
 
-    def sentences(self, text: str, line: int, kind: str, prefix: str = "") -> None:
-        tagged, _ = to_placeholders(text)
-        indices = []
-        for sentence in split_sentences(tagged):
-            markdown = from_placeholders(sentence, to_placeholders(text)[1])
-            indices.append(self.segment(markdown, line, kind))
-        template = prefix + " ".join(f"{{{n}}}" for n in range(len(indices)))
+    def quote(self, i: int) -> int:
+        """A block quote; a line that is only ``>`` separates its paragraphs."""
+        lines, first = self.lines, i + 1
+        paragraphs: list[str] = []
+        current = ""
+        while i < len(lines) and lines[i].startswith(">"):
+            content = lines[i][1:].strip()
+            if content:
+                current = current + _joiner(lines[i - 1]) + content if current else content
+            elif current:
+                paragraphs.append(current)
+                current = ""
+            i += 1
+        if current:
+            paragraphs.append(current)
+        groups, indices = [], []
+        for paragraph in paragraphs:
+            slots = [
+                len(indices) + n for n in range(len(split_sentences(to_placeholders(paragraph)[0])))
+            ]
+            indices.extend(self.sentence_segments(paragraph, first, "quote"))
+            groups.append(" ".join(f"{{{n}}}" for n in slots))
+        self.blocks.append(Block("> " + "\n>\n> ".join(groups), indices, first))
+        return i
+
+    def table(self, i: int) -> int:
+        """A pipe table: each cell a segment, the separator row as it is."""
+        lines, rows, indices, first = self.lines, [], [], i + 1
+        while i < len(lines) and lines[i].lstrip().startswith("|"):
+            row = lines[i].strip()
+            if re.fullmatch(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*", row):
+                rows.append(row.replace("{", "{{").replace("}", "}}"))
+            else:
+                cells = [c.strip() for c in re.split(r"(?<!\\)\|", row.strip("|"))]
+                parts = []
+                for cell in cells:
+                    if cell:
+                        parts.append(f"{{{len(indices)}}}")
+                        indices.append(self.segment(cell, i + 1, "cell"))
+                    else:
+                        parts.append("")
+                rows.append("| " + " | ".join(parts) + " |")
+            i += 1
+        self.blocks.append(Block("\n".join(rows), indices, first))
+        return i
+
+    def sentence_segments(self, text: str, line: int, kind: str) -> list[int]:
+        """One segment per sentence of a paragraph (placeholders numbered per sentence)."""
+        tagged, codes = to_placeholders(text)
+        return [
+            self.segment(from_placeholders(sentence, codes), line, kind)
+            for sentence in split_sentences(tagged)
+        ]
+
+    def sentences(self, text: str, line: int, kind: str) -> None:
+        indices = self.sentence_segments(text, line, kind)
+        template = " ".join(f"{{{n}}}" for n in range(len(indices)))
         self.blocks.append(Block(template, indices, line))
 
     def image(self, match: re.Match[str], line: int) -> None:

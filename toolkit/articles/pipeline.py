@@ -103,12 +103,12 @@ def template_entries(
     return entries
 
 
-def glossary_hints(glossary: Glossary) -> Callable[[str], str]:
+def glossary_hints(glossary: Glossary, use_cache: bool = True) -> Callable[[str], str]:
     """A function giving the translator's hint for a segment: its glossary concepts with the
     preferred kk and ru terms (``glossary: Almaty → kk Алматы · ru Алматы``)."""
     from toolkit.matching.forms import load_matcher
 
-    matcher = load_matcher(glossary, "en")
+    matcher = load_matcher(glossary, "en", use_cache=use_cache)
 
     def hint(text: str) -> str:
         seen: list[str] = []
@@ -138,9 +138,10 @@ def extract(
     paths: Iterable[str | Path],
     glossary: Glossary,
     progress: Callable[[list[Path]], Iterable[Path]] | None = None,
+    use_cache: bool = True,
 ) -> ExtractResult:
     """Write ``locales/templates/<slug>.pot`` for each article (only when it changes)."""
-    hints = glossary_hints(glossary)
+    hints = glossary_hints(glossary, use_cache)
     result = ExtractResult()
     articles = project.articles(paths)
     for path in progress(articles) if progress else articles:
@@ -178,9 +179,14 @@ class UpdateState:
         self.path = cache_dir() / f"update-{name}.json"
         self._json = json
         try:
-            self.entries: dict[str, list[str]] = json.loads(self.path.read_text("utf-8"))
-        except (OSError, ValueError):
-            self.entries = {}
+            entries = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):  # missing or damaged: start afresh
+            entries = {}
+        valid = isinstance(entries, dict) and all(
+            isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
+            for v in entries.values()
+        )
+        self.entries: dict[str, list[str]] = entries if valid else {}
 
     @staticmethod
     def digest(*parts: Path | str) -> str:
@@ -207,7 +213,7 @@ class UpdateState:
         from toolkit.fileio import atomic_write_text
 
         # A read-only cache only costs the next run its shortcut.
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(InputError):  # what atomic_write_text makes of an OSError
             atomic_write_text(self.path, self._json.dumps(self.entries, indent=0))
 
 

@@ -9,6 +9,8 @@ too ("February 13, 2019" → «13 февраля 2019 г.»). Pre-filled entries
 '13 февраля 2019 г.'
 >>> format_english_date("13 February 2019", "kk").replace("\u202f", " ")
 '2019 ж. 13 ақпан'
+>>> format_english_date("31 April 2020", "ru") is None
+True
 """
 
 from __future__ import annotations
@@ -54,7 +56,11 @@ def format_english_date(text: str, locale: str) -> str | None:
         return None
     month = _months()[(match["m1"] or match["m2"]).lower()]
     day, year = int(match["d1"] or match["d2"]), int(match["y1"] or match["y2"])
-    return format_date(datetime.date(year, month, day), "long", locale=locale)
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        return None  # 31 April: not a date; the translator sees the source as it is
+    return format_date(date, "long", locale=locale)
 
 
 def prefill(text: str, locale: str, glossary: Glossary, matcher) -> str | None:
@@ -63,7 +69,10 @@ def prefill(text: str, locale: str, glossary: Glossary, matcher) -> str | None:
 
     pieces: list[tuple[int, int, str]] = []
     for match in _date_pattern().finditer(text):
-        pieces.append((match.start(), match.end(), format_english_date(match.group(), locale)))
+        date = format_english_date(match.group(), locale)
+        if date is None:
+            return None
+        pieces.append((match.start(), match.end(), date))
     for match in matcher.find(text):
         if any(s < match.end and match.start < e for s, e, _ in pieces):
             continue
@@ -95,12 +104,12 @@ def prefill(text: str, locale: str, glossary: Glossary, matcher) -> str | None:
 
 
 def pretranslate(
-    project: Project, glossary: Glossary, locales: Iterable[str]
+    project: Project, glossary: Glossary, locales: Iterable[str], use_cache: bool = True
 ) -> list[tuple[Path, int]]:
     """Pre-fill the empty entries of every catalogue of ``locales``; returns (file, count)."""
     from toolkit.matching.forms import load_matcher
 
-    matcher = load_matcher(glossary, "en")
+    matcher = load_matcher(glossary, "en", use_cache=use_cache)
     done = []
     for locale in locales:
         for path in sorted((project.locales / locale / "LC_MESSAGES").glob("*.po")):

@@ -134,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     except ToolkitError as exc:
         click.echo(error_line(str(exc)), err=True)
         return EXIT_INPUT
+    except OSError as exc:
+        # A file-system failure the library did not name (it names the ones it expects).
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        click.echo(error_line(f"{where}{exc.strerror or exc}"), err=True)
+        return EXIT_INPUT
     except BrokenPipeError:
         # `toolkit ... | head`: the reader left; not an error of ours.
         sys.stderr.close()

@@ -64,7 +64,9 @@ def extract(obj: Context, articles: tuple[str, ...]) -> int:
     """
     from toolkit.articles.pipeline import extract as run
 
-    written = run(_project(), articles, obj.glossary(), progress=_progress("extract"))
+    written = run(
+        _project(), articles, obj.glossary(), progress=_progress("extract"), use_cache=obj.use_cache
+    )
     for path in written.written:
         click.echo(f"wrote {_shown(path)}")
     if written.unchanged:
@@ -123,7 +125,7 @@ def pretranslate(obj: Context, langs: tuple[str, ...]) -> int:
     """
     from toolkit.articles.pretranslate import pretranslate as run
 
-    for path, count in run(_project(), obj.glossary(), langs or ("kk", "ru")):
+    for path, count in run(_project(), obj.glossary(), langs or ("kk", "ru"), obj.use_cache):
         click.echo(f"{_shown(path)}: {count} entr{'y' if count == 1 else 'ies'} pre-filled")
     return EXIT_OK
 
@@ -141,7 +143,7 @@ def conform(obj: Context, write: bool, paths: tuple[str, ...]) -> int:
     """
     from toolkit.articles.conform import conform as run
 
-    result = run(_project(), obj.glossary(), list(paths), write=write)
+    result = run(_project(), obj.glossary(), list(paths), write=write, use_cache=obj.use_cache)
     if result.diff:
         click.echo(result.diff, nl=False)
     for path in result.written:

@@ -39,7 +39,7 @@ def report(obj: Context, paths: tuple[str, ...], output: str, fmt: str) -> int:
 
     settings = check_settings()
     checks = select_checks((), settings.disable, settings.severity)
-    data = collect(_project(), obj.glossary(), checks, list(paths))
+    data = collect(_project(), obj.glossary(), checks, list(paths), obj.use_cache)
     text = render_html(data) if fmt == "html" else render_markdown(data)
     atomic_write_text(output, text)
     findings = [f for a in data.articles for f in a.findings]

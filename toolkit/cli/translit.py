@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import Any
 
 import click
 
-from toolkit.errors import InputError
-
-
-def _lines(stream: BinaryIO, name: str) -> Iterator[str]:
-    """The decoded lines of ``stream`` (line ends kept); non-UTF-8 is an InputError at its line."""
-    for number, raw in enumerate(stream, 1):
-        try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not valid UTF-8 ({exc.reason})", name, number) from None
-
-
-def _open(path: str) -> BinaryIO:
-    try:
-        return open(path, "rb")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
+from toolkit.fileio import iter_text_lines
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -65,20 +47,15 @@ def translit(
     get_scheme(scheme).converter(reverse)  # unknown scheme / no reverse: exit 2 before reading
     glossary = None if no_glossary else ctx.glossary()
     for name in files or ("-",):
-        if name == "-":
-            stream, label = sys.stdin.buffer, "<stdin>"
-        else:
-            stream, label = _open(name), name
-        try:
-            lines = list(_lines(stream, label)) if ambiguous else _lines(stream, label)
-            converted = transliterate_lines(lines, scheme, reverse=reverse, glossary=glossary)
-            for line in converted:
-                click.echo(line, nl=False)
-            if ambiguous:
-                _report_ambiguous(lines, label, scheme, glossary, ambiguous_words)
-        finally:
-            if name != "-":
-                stream.close()
+        # Line ends are kept as they are (CRLF, a last line without one).
+        numbered = iter_text_lines(name, keep_ends=True)
+        lines = [line for _, line in numbered] if ambiguous else None
+        texts = lines if lines is not None else (line for _, line in numbered)
+        for line in transliterate_lines(texts, scheme, reverse=reverse, glossary=glossary):
+            click.echo(line, nl=False)
+        if lines is not None:
+            label = "<stdin>" if name == "-" else name
+            _report_ambiguous(lines, label, scheme, glossary, ambiguous_words)
     return 0
 
 

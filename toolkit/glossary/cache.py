@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
+from toolkit.errors import InputError
 from toolkit.fileio import atomic_write_bytes
 
 FORMAT = 1  # bump when the record layout changes
@@ -64,10 +65,10 @@ def read(root: Path, key: str, kind: str = "glossary") -> Any | None:
 def write(root: Path, key: str, payload: Any, kind: str = "glossary") -> bool:
     """Store ``payload``; returns False when the cache folder is not writable.
 
-    A read-only home must not stop the toolkit, so an OSError here only means "not cached".
+    A read-only home must not stop the toolkit, so a failed write only means "not cached".
     """
     try:
         atomic_write_bytes(cache_file(root, kind), pickle.dumps((key, payload), protocol=5))
-    except OSError:
+    except InputError:  # what atomic_write_bytes makes of an OSError
         return False
     return True

@@ -39,13 +39,31 @@ def _rank(concept: Concept, query: str) -> int | None:
     return best
 
 
-def search(glossary: Glossary, text: str) -> list[Concept]:
-    """Concepts with a spelling (or id) matching ``text``, best matches first.
+def inflected_hits(glossary: Glossary, text: str) -> set[str]:
+    """Concepts that ``text`` is an inflected form of, in any language («Синьцзяне»,
+    «Алматыда», «Kazakhstan's»), found by the term recognition."""
+    from toolkit.matching.forms import MATCH_LANGUAGES, load_matcher
+
+    hits: set[str] = set()
+    for lang in MATCH_LANGUAGES:
+        hits.update(m.concept for m in load_matcher(glossary, lang).find(text))
+    return hits
+
+
+def search(glossary: Glossary, text: str, *, inflected: bool = True) -> list[Concept]:
+    """Concepts with a spelling (or id) matching ``text``, best matches first; with
+    ``inflected``, also the concepts ``text`` is an inflected form of (ranked as exact).
 
     An empty ``text`` returns every concept in glossary order.
     """
-    query = fold(" ".join(text.split()))
+    text = " ".join(text.split())
+    query = fold(text)
     if not query:
         return list(glossary)
-    ranked = [(rank, i, c) for i, c in enumerate(glossary) if (rank := _rank(c, query)) is not None]
+    forms = inflected_hits(glossary, text) if inflected else set()
+    ranked = [
+        (0 if c.id in forms else rank, i, c)
+        for i, c in enumerate(glossary)
+        if (rank := _rank(c, query)) is not None or c.id in forms
+    ]
     return [c for _, _, c in sorted(ranked, key=lambda r: (r[0], r[1]))]

@@ -68,14 +68,20 @@ def _slugs(project: Project, paths: list[str]) -> list[str]:
     return slugs
 
 
-def collect(project: Project, glossary: Glossary, checks: list[Check], paths: list[str]) -> Report:
+def collect(
+    project: Project,
+    glossary: Glossary,
+    checks: list[Check],
+    paths: list[str],
+    use_cache: bool = True,
+) -> Report:
     """Read every article named (default: all) with its catalogues, count terms, run checks."""
     from toolkit.checks.base import Resources
     from toolkit.checks.runner import check_catalog
     from toolkit.matching.forms import load_matcher
 
-    resources = Resources(glossary)
-    english = load_matcher(glossary, "en")
+    resources = Resources(glossary, use_cache=use_cache)
+    english = load_matcher(glossary, "en", use_cache=use_cache)
     reports = []
     for slug in _slugs(project, paths):
         source = project.articles_dir / f"{slug}.md"

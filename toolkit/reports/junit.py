@@ -5,12 +5,21 @@ An entry with error-severity findings is a failed test case; warnings go to syst
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from toolkit.catalog import Catalog
 from toolkit.checks.base import Finding
 from toolkit.fileio import display_path
+
+#: characters XML 1.0 does not allow (a PO string may hold them: msgfmt accepts \v or \f)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """``text`` with the characters XML cannot carry shown as \\xNN."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def render(findings: list[Finding], catalogs: list[Catalog]) -> str:
@@ -28,7 +37,10 @@ def render(findings: list[Finding], catalogs: list[Catalog]) -> str:
                 continue
             tests += 1
             case = ET.SubElement(
-                suite, "testcase", classname=file, name=f"line {entry.line}: {entry.msgid[:80]}"
+                suite,
+                "testcase",
+                classname=file,
+                name=_xml(f"line {entry.line}: {entry.msgid[:80]}"),
             )
             here = by_place.get((file, entry.line), [])
             errors = [f for f in here if f.severity == "error"]
@@ -37,18 +49,20 @@ def render(findings: list[Finding], catalogs: list[Catalog]) -> str:
                 failure = ET.SubElement(
                     case,
                     "failure",
-                    message="; ".join(f"{f.check}: {f.message}" for f in errors),
+                    message=_xml("; ".join(f"{f.check}: {f.message}" for f in errors)),
                     type=",".join(sorted({f.check for f in errors})),
                 )
-                failure.text = "\n".join(
-                    f"{f.check}: {f.message}"
-                    + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
-                    for f in errors
+                failure.text = _xml(
+                    "\n".join(
+                        f"{f.check}: {f.message}"
+                        + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+                        for f in errors
+                    )
                 )
             others = [f for f in here if f.severity != "error"]
             if others:
                 out = ET.SubElement(case, "system-out")
-                out.text = "\n".join(f"{f.severity}: {f.check}: {f.message}" for f in others)
+                out.text = _xml("\n".join(f"{f.severity}: {f.check}: {f.message}" for f in others))
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", "0")
