@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,19 @@ def test_catalogue_without_language_is_an_input_error(tmp_path, run_cli):
     po.write_text('msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8")
     code, _, err = run_cli("check", str(po))
     assert code == 2 and "cannot tell the language" in err
+
+
+def test_project_settings_in_pyproject(tmp_path, monkeypatch, run_cli):
+    shutil.copytree(DATA / "checks" / "untranslated-fuzzy", tmp_path, dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.toolkit.checks]\ndisable = ["untranslated"]\n')
+    code, out, _ = run_cli("check", "--format", "json")
+    assert (code, [f["check"] for f in json.loads(out)]) == (0, ["fuzzy"])
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.toolkit.checks]\nseverity = {fuzzy = "error"}\n'
+    )
+    code, out, _ = run_cli("check", "--format", "json")
+    assert code == 1 and {f["severity"] for f in json.loads(out)} == {"error"}
+    (tmp_path / "pyproject.toml").write_text("[tool.toolkit]\nchecks = ['fuzzy']\n")
+    code, _, err = run_cli("check")
+    assert code == 2 and err.startswith("toolkit: error: pyproject.toml: [tool.toolkit.checks]")

@@ -101,3 +101,10 @@ def test_default_glossary_is_the_projects(run_cli, monkeypatch):
     monkeypatch.chdir(PROJECT)
     code, out, _ = run_cli("glossary", "stats")
     assert code == 0 and out.split()[1] == "concepts"
+
+
+def test_search_finds_inflected_forms(run_cli):
+    for query, concept in (("Синьцзяне", "xinjiang"), ("Шыңжаңнан", "xinjiang"),
+                           ("Алматыда", "almaty"), ("кандасов", "kandas")):  # fmt: skip
+        _, out, _ = run_cli("--glossary", MINI, "glossary", "search", query, "--format", "json")
+        assert [h["id"] for h in json.loads(out)] == [concept], query

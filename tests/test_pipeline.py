@@ -217,7 +217,8 @@ def test_interrupted_write_leaves_the_old_file(project, run_cli, monkeypatch):
     code, _, err = tk(run_cli, "extract")
     assert code == 2
     assert err == (
-        "toolkit: error: locales/templates/court-sample.pot: cannot write: No space left on device\n"
+        "toolkit: error: locales/templates/court-sample.pot: "
+        "cannot write: No space left on device\n"
     )
     assert template.read_bytes() == old
     assert [p.name for p in template.parent.iterdir()] == ["court-sample.pot"]

@@ -98,3 +98,17 @@ def test_markdown_format(project, run_cli):
     assert text.startswith("# Terminology report\n")
     assert "| concept | en | kk | kk-Latn | ru |" in text
     assert "| Serikzhan Bilash | 4 | 4 | 4 | 4 |" in text
+
+
+def test_report_on_catalogues_without_an_article_is_an_input_error(run_cli, monkeypatch):
+    monkeypatch.chdir(PROJECT)
+    code, _, err = run_cli("report", "examples/planted-mistakes/locales", "-o", "/dev/null")
+    assert code == 2
+    assert err.startswith("toolkit: error: examples/planted-mistakes/locales: no article")
+
+
+def test_report_on_a_po_file_reports_its_article(run_cli, monkeypatch, tmp_path):
+    monkeypatch.chdir(PROJECT)
+    po = "locales/ru/LC_MESSAGES/kandas-resettlement.po"
+    code, out, _ = run_cli("report", po, "-o", str(tmp_path / "r.html"))
+    assert code == 0 and "report of 1 article(s)" in out

@@ -22,17 +22,14 @@ class ConformResult:
 
 
 def _inflector(lang: str) -> Callable[[str, Term, Term], str | None]:
+    """The re-inflection of the catalogue languages conform works on (kk, ru)."""
     if lang == "kk":
         from toolkit.matching.kazakh import kazakh_inflect_like
 
         return kazakh_inflect_like
-    if lang == "ru":
-        from toolkit.matching.russian import russian_inflect_like
+    from toolkit.matching.russian import russian_inflect_like
 
-        return russian_inflect_like
-    from toolkit.matching.english import english_inflect_like
-
-    return english_inflect_like
+    return russian_inflect_like
 
 
 def conform_text(text: str, lang: str, glossary: Glossary, matcher, notes: list[str]) -> str:

@@ -62,7 +62,7 @@ def load_glossary(root: Path | str, *, use_cache: bool = True) -> Glossary:
 
     root = Path(root)
     files = glossary_files(root)
-    key = cache.fingerprint(files, extra=schemes_fingerprint())
+    key = cache.fingerprint(files, extra=schemes_fingerprint() + cache.code_fingerprint())
     if use_cache:
         with _gc_paused():
             records = cache.read(root, key)

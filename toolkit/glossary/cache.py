@@ -42,6 +42,19 @@ def fingerprint(files: list[Path], extra: str) -> str:
     return digest.hexdigest()
 
 
+def code_fingerprint() -> str:
+    """Digest of the code that shapes a loaded glossary (loader, model, transliteration
+    engine): editing it invalidates caches even without a version bump."""
+    digest = hashlib.blake2b(digest_size=12)
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(
+        [package / "glossary" / "loader.py", package / "glossary" / "model.py",
+         *(package / "translit").glob("*.py")]
+    ):  # fmt: skip
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_file(root: Path, kind: str = "glossary") -> Path:
     """The cache file of one glossary folder and kind of payload (overwritten on change)."""
     name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()

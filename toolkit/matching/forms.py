@@ -42,7 +42,9 @@ def _needs_capital(text: str) -> bool:
     return text[:1].isupper()
 
 
-def latin_forms(concept: Concept, term: Term, kazakh: dict[str, frozenset[str]]) -> set[str]:
+def latin_forms(
+    concept: Concept, term: Term, kazakh: dict[tuple[str, str], frozenset[str]]
+) -> set[str]:
     """Forms of a kk-Latn term: the transliterated forms of the kk term it comes from.
 
     A derived term has the kk term of the same position as its source. A term given by hand
@@ -59,12 +61,12 @@ def latin_forms(concept: Concept, term: Term, kazakh: dict[str, frozenset[str]])
     if term.derived:
         source = next((k for k in kk_terms if latin(k.text) == term.text), None)
         if source is not None:
-            forms.update(latin(f) for f in kazakh[source.text])
+            forms.update(latin(f) for f in kazakh[concept.id, source.text])
         return forms
     base = concept.preferred("kk")
     if base is None:
         return forms
-    for form in kazakh[base.text]:
+    for form in kazakh[concept.id, base.text]:
         if form.startswith(base.text) and form != base.text:
             forms.add(term.text + latin(form[len(base.text) :]))
     return forms
@@ -73,17 +75,18 @@ def latin_forms(concept: Concept, term: Term, kazakh: dict[str, frozenset[str]])
 def build_index(glossary: Glossary, lang: str) -> FormIndex:
     """Folded surface form -> candidates, for every term of ``lang`` in ``glossary``."""
     index: dict[str, list[Candidate]] = defaultdict(list)
-    kazakh: dict[str, frozenset[str]] = {}
+    # keyed by concept too: two concepts may share a spelling with other grammar or forms
+    kazakh: dict[tuple[str, str], frozenset[str]] = {}
     if lang in ("kk", "kk-Latn"):
         generate_kk = _generator("kk")
-        kazakh = {t.text: generate_kk(t) for c in glossary for t in c.terms.get("kk", ())}
+        kazakh = {(c.id, t.text): generate_kk(t) for c in glossary for t in c.terms.get("kk", ())}
     generate = None if lang == "kk-Latn" else _generator(lang)
     for concept in glossary:
         for term in concept.terms.get(lang, ()):
             if lang == "kk-Latn":
                 forms = latin_forms(concept, term, kazakh)
             elif lang == "kk":
-                forms = set(kazakh[term.text])
+                forms = set(kazakh[concept.id, term.text])
             else:
                 forms = set(generate(term))  # type: ignore[misc]
             base = {fold(term.text), *(fold(f) for f in term.forms)}
@@ -106,11 +109,20 @@ def _from_builtins(stored: dict[str, list[tuple]]) -> FormIndex:
 
 
 def _code_fingerprint() -> str:
-    """Digest of the generators' code and data: a change to them invalidates cached forms."""
+    """Digest of the generators' code and data and of the installed pymorphy3 dictionaries:
+    a change to any of them invalidates cached forms (the transliteration code is already
+    part of the glossary's key)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     digest = hashlib.blake2b(digest_size=12)
     here = Path(__file__).parent
     for path in sorted([*here.glob("*.py"), *here.glob("data/*")]):
         digest.update(path.name.encode() + path.read_bytes())
+    for package in ("pymorphy3", "pymorphy3-dicts-ru"):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=missing".encode())
     return digest.hexdigest()
 
 

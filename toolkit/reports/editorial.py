@@ -17,6 +17,7 @@ from toolkit.articles.markdown import parse_article
 from toolkit.articles.pipeline import Project
 from toolkit.catalog import read_catalog
 from toolkit.checks.base import Check, Finding
+from toolkit.errors import InputError
 from toolkit.fileio import display_path
 from toolkit.glossary.model import Glossary
 from toolkit.reports.html import highlight as _highlight
@@ -56,14 +57,39 @@ def _language_of(path: str) -> str:
 
 
 def _slugs(project: Project, paths: list[str]) -> list[str]:
-    """Articles named by the paths (articles, PO files or locale folders), in order."""
+    """Articles named by the paths (articles, PO files or locale folders), in order.
+
+    A PO file names the articles its entries come from (its ``#:`` references). Raises
+    InputError for a path that leads to no article of the project: the report sets each
+    translation beside its English source.
+    """
+    from toolkit.catalog import find_catalogs
+
     if not paths:
         return [p.stem for p in project.articles()]
     slugs: list[str] = []
     for item in paths:
-        p = Path(item)
-        found = [p.stem] if p.is_file() else [x.stem for x in sorted(p.rglob("*.po"))]
-        found += [x.stem for x in sorted(p.rglob("*.md"))] if p.is_dir() else []
+        path = Path(item)
+        candidates = [path.stem] if path.suffix == ".md" else []
+        if path.suffix != ".md":
+            for po in find_catalogs([path]):
+                catalog = read_catalog(po)
+                sources = {
+                    Path(file).stem
+                    for e in catalog.entries
+                    for file, _ in e.occurrences
+                    if file.endswith(".md")
+                }
+                candidates.extend(sorted(sources) or [po.stem])
+        if path.is_dir():
+            candidates.extend(x.stem for x in sorted(path.rglob("*.md")))
+        found = [s for s in candidates if (project.articles_dir / f"{s}.md").is_file()]
+        if not found:
+            raise InputError(
+                f"no article of this project for it (expected {display_path(project.articles_dir)}/"
+                "<slug>.md)",
+                path=display_path(path),
+            )
         slugs.extend(s for s in found if s not in slugs)
     return slugs
 
