@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import InputError, ToolkitError, UnknownSchemeError
-from toolkit.translit.engine import ContextRule, Converter
+from toolkit.translit.engine import Converter
+from toolkit.translit.rules import ContextRule
 
 SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
 
