@@ -18,8 +18,10 @@ from toolkit.errors import ToolkitError
 from toolkit.glossary import load_glossary
 from toolkit.glossary.model import Glossary, Term
 from toolkit.matching.english import english_forms, english_inflect_like
-from toolkit.matching.kazakh import kazakh_forms, kazakh_inflect_like
-from toolkit.matching.russian import russian_forms, russian_inflect_like
+from toolkit.matching.kazakh import kazakh_forms
+from toolkit.matching.kazakh_reinflect import kazakh_inflect_like
+from toolkit.matching.russian import russian_forms
+from toolkit.matching.russian_reinflect import russian_inflect_like
 
 PROJECT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data" / "inflect-like"

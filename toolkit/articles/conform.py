@@ -24,10 +24,10 @@ class ConformResult:
 def _inflector(lang: str) -> Callable[[str, Term, Term], str | None]:
     """The re-inflection of the catalogue languages conform works on (kk, ru)."""
     if lang == "kk":
-        from toolkit.matching.kazakh import kazakh_inflect_like
+        from toolkit.matching.kazakh_reinflect import kazakh_inflect_like
 
         return kazakh_inflect_like
-    from toolkit.matching.russian import russian_inflect_like
+    from toolkit.matching.russian_reinflect import russian_inflect_like
 
     return russian_inflect_like
 
