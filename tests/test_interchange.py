@@ -15,7 +15,8 @@ from toolkit.catalog import check_with_msgfmt, read_catalog
 from toolkit.errors import InputError
 from toolkit.glossary import _derive_latin, load_glossary
 from toolkit.glossary.bilingual import read_weblate_csv
-from toolkit.glossary.tbx import NS, read_tbx, schema, validate
+from toolkit.glossary.tbx import NS, schema, validate
+from toolkit.glossary.tbx_import import read_tbx
 
 TBX = DATA / "tbx"
 MINI = DATA / "glossary-mini"

@@ -297,7 +297,7 @@ def import_(fmt: str, file: Path, pair: str | None, domain: str, folder: Path) -
 
     if fmt == "tbx":
         from toolkit.glossary import _derive_latin
-        from toolkit.glossary.tbx import read_tbx
+        from toolkit.glossary.tbx_import import read_tbx
 
         concepts = read_tbx(file, _derive_latin)
     else:
