@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -23,32 +24,67 @@ _DIGIT = re.compile(r"\d")
 LOCALES = {"en": "en", "kk": "kk", "kk-Latn": "kk", "ru": "ru"}
 
 
-@cache
-def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str], str]:
-    """(number, scale word, group separators, decimal symbol) for ``lang``."""
+def _locale_data() -> tuple[dict[str, tuple[str, str]], dict]:
+    """(CLDR locale -> (group symbol, decimal symbol), lang -> scale words), from Babel and
+    data/scale_words.yaml; kept in the user cache (keyed by the YAML file and Babel's
+    version), since importing Babel and YAML and loading CLDR data costs more than a check
+    run on a small catalogue."""
+    import hashlib
+    import importlib.util
+    import pickle
+
+    from toolkit.glossary.cache import cache_dir
+
+    words = (Path(__file__).parent / "data" / "scale_words.yaml").read_bytes()
+    digest = hashlib.blake2b(words, digest_size=16)
+    spec = importlib.util.find_spec("babel")
+    if spec is not None and spec.origin:
+        digest.update(Path(spec.origin).read_bytes())  # babel/__init__.py: its version
+    cached = cache_dir() / f"amounts-{digest.hexdigest()}.pickle"
+    try:
+        with cached.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+        pass
     import yaml
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
-    locale = LOCALES.get(lang, "en")
-    group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
+    symbols = {
+        locale: (get_group_symbol(locale), get_decimal_symbol(locale))
+        for locale in sorted({*LOCALES.values(), "en"})
+    }
+    data = (symbols, yaml.safe_load(words.decode("utf-8")))
+    from toolkit.fileio import atomic_write_bytes
+
+    with contextlib.suppress(OSError):  # a read-only cache only costs the next run this
+        atomic_write_bytes(cached, pickle.dumps(data, protocol=5))
+    return data
+
+
+@cache
+def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    """(number with the scale word after it, group separators, decimal symbol) for ``lang``.
+
+    A number: digits not preceded by a letter, digit, point or comma, grouped by the
+    locale's group symbol (or a space) and with its decimal part. The scale word after it
+    (a space or hyphen, then a word of data/scale_words.yaml, case-insensitive) is looked
+    at without being consumed, so the next number is searched right after the digits;
+    its named group ``s<factor>`` tells the factor. The digit comes before the look-behind
+    so that the regex engine can skip to digits.
+    """
+    symbols, scale_words = _locale_data()
+    group, decimal = symbols[LOCALES.get(lang, "en")]
     groups = f"(?:{re.escape(group)}|[{SPACES}])" if group in SPACES else re.escape(group)
     fraction = rf"(?:{re.escape(decimal)}\d+)?"
-    number = re.compile(
-        rf"(?<![\w.,])(?:\d{{1,3}}(?:{groups}\d{{3}})+{fraction}|\d+{fraction})(?!\d)"
-    )
-    scales = yaml.safe_load(
-        (Path(__file__).parent / "data" / "scale_words.yaml").read_text("utf-8")
-    )
+    first = r"\d(?<![\w.,]\d)"  # a digit not preceded by [\w.,]
+    number = rf"({first}\d{{0,2}}(?:{groups}\d{{3}})+{fraction}|{first}\d*{fraction})(?!\d)"
     alternatives = [
-        f"(?P<s{factor}>{'|'.join(words)})" for factor, words in scales.get(lang, {}).items()
+        f"(?P<s{factor}>{'|'.join(words)})" for factor, words in scale_words.get(lang, {}).items()
     ]
-    scale = (
-        re.compile(rf"[{SPACES}-]?(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
-        if alternatives
-        else None
-    )
+    if alternatives:
+        number += rf"(?:(?=(?i:[{SPACES}-]?(?:{'|'.join(alternatives)})(?!\w)))|)"
     separators = re.compile(f"[{SPACES}]|{re.escape(group)}")
-    return number, scale, separators, decimal
+    return re.compile(number), separators, decimal
 
 
 @lru_cache(maxsize=4096)  # the same source sentence is checked once per language
@@ -56,17 +92,18 @@ def numbers_in(text: str, lang: str) -> tuple[float, ...]:
     """The numbers of ``text`` as values, scale words applied, in order of appearance."""
     if not _DIGIT.search(text):
         return ()
-    number, scale, separators, decimal = _patterns(lang)
+    number, separators, decimal = _patterns(lang)
     values = []
     for match in number.finditer(text):
-        raw = match.group()
+        raw = match.group(1)
         if raw.isdigit():
             value = float(raw)
         else:
             raw = separators.sub("", raw).replace(decimal, ".")
-            value = float(Decimal(raw))
-        word = scale.match(text, match.end()) if scale else None
-        if word:
-            value *= int(word.lastgroup[1:])  # the scale word's group is named s<factor>
+            # ASCII digits and one point: float() rounds the decimal exactly as Decimal does
+            value = float(raw) if raw.isascii() else float(Decimal(raw))
+        scale = match.lastgroup
+        if scale is not None:
+            value *= int(scale[1:])  # the scale word's group is named s<factor>
         values.append(value)
     return tuple(values)

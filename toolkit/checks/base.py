@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
@@ -111,36 +110,37 @@ class Resources:
         return self._siblings[key]
 
 
-@dataclass
 class Unit:
-    """One entry of one catalogue, with its term matches computed on first use."""
+    """One entry of one catalogue, with its term matches computed on first use (or handed in
+    by the runner, which matches a whole catalogue at once)."""
 
-    entry: Entry
-    catalog: Catalog
-    resources: Resources
+    __slots__ = ("_source_matches", "_target_matches", "catalog", "entry", "lang", "resources",
+                 "source", "target")  # fmt: skip
+
+    def __init__(self, entry: Entry, catalog: Catalog, resources: Resources):
+        self.entry = entry
+        self.catalog = catalog
+        self.resources = resources
+        self.source: str = entry.msgid
+        #: the translation (the first plural form for plural entries)
+        self.target: str = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+        self.lang: str = catalog.language
+        self._source_matches: list[Match] | None = None
+        self._target_matches: list[Match] | None = None
 
     @property
-    def source(self) -> str:
-        return self.entry.msgid
-
-    @property
-    def target(self) -> str:
-        """The translation (the first plural form for plural entries)."""
-        if self.entry.msgid_plural:
-            return self.entry.msgstr_plural.get(0, "")
-        return self.entry.msgstr
-
-    @property
-    def lang(self) -> str:
-        return self.catalog.language
-
-    @cached_property
     def source_matches(self) -> list[Match]:
-        return self.resources.matcher("en").find(self.source)
+        found = self._source_matches
+        if found is None:
+            found = self._source_matches = self.resources.matcher("en").find(self.source)
+        return found
 
-    @cached_property
+    @property
     def target_matches(self) -> list[Match]:
-        return self.resources.matcher(self.lang).find(self.target)
+        found = self._target_matches
+        if found is None:
+            found = self._target_matches = self.resources.matcher(self.lang).find(self.target)
+        return found
 
 
 class Check:
@@ -156,6 +156,17 @@ class Check:
     needs_translation: ClassVar[bool] = True
     #: target languages the check applies to; None = all
     languages: ClassVar[frozenset[str] | None] = None
+    #: the check can only find problems in entries without a translation / marked fuzzy
+    #: (the runner then skips the others without asking)
+    only_untranslated: ClassVar[bool] = False
+    only_fuzzy: ClassVar[bool] = False
+    #: the check reads the term matches of the source / the translation (the runner then
+    #: matches the whole catalogue in one pass)
+    uses_source_matches: ClassVar[bool] = False
+    uses_target_matches: ClassVar[bool] = False
+    #: the check keeps state across entries (Resources.first_time): entries must be checked
+    #: in order, in one process
+    stateful: ClassVar[bool] = False
 
     def applies_to(self, unit: Unit) -> bool:
         if self.needs_translation and not unit.entry.translated:

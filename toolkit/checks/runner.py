@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from toolkit.catalog import LOCALE_TO_LANGUAGE, Catalog, find_catalogs, read_catalog
+from toolkit.catalog import LOCALE_TO_LANGUAGE, Catalog, Entry, find_catalogs, read_catalog
 from toolkit.checks.base import SEVERITIES, Check, Finding, Resources, Unit
 from toolkit.checks.registry import all_checks
 from toolkit.errors import InputError
@@ -55,21 +55,67 @@ def language_filter(lang: str | None) -> str | None:
 
 
 def check_catalog(catalog: Catalog, checks: list[Check], resources: Resources) -> list[Finding]:
-    """Findings of ``checks`` on every live entry of ``catalog``."""
-    findings = []
+    """Findings of ``checks`` on every live entry of ``catalog``, entry by entry, in the order
+    of ``checks`` within an entry."""
+    live = [e for e in catalog.entries if not e.obsolete and e.msgid]
+    if not live:
+        return []
+    return _check_entries(catalog, live, checks, resources)
+
+
+def _check_entries(
+    catalog: Catalog, entries: list[Entry], checks: list[Check], resources: Resources
+) -> list[Finding]:
     shown = display_path(catalog.path)
-    for entry in catalog.entries:
-        if entry.obsolete or not entry.msgid:
-            continue
-        ignored = entry.ignored_checks()
-        if ignored is not None and not ignored:
-            continue  # "toolkit: ignore" with no ids: every check
-        unit = Unit(entry, catalog, resources)
-        for check in checks:
-            if (ignored and check.id in ignored) or not check.applies_to(unit):
+    lang = catalog.language
+    # Which checks can fire, by (translated, fuzzy), decided once per catalogue. A check
+    # with its own applies_to is asked entry by entry.
+    by_kind: dict[tuple[bool, bool], list[tuple[Check, bool]]] = {}
+    for translated in (False, True):
+        for fuzzy in (False, True):
+            chosen = []
+            for check in checks:
+                custom = type(check).applies_to is not Check.applies_to
+                if not custom:
+                    if check.needs_translation and not translated:
+                        continue
+                    if check.languages is not None and lang not in check.languages:
+                        continue
+                    if (check.only_untranslated and translated) or (check.only_fuzzy and not fuzzy):
+                        continue
+                chosen.append((check, custom))
+            by_kind[translated, fuzzy] = chosen
+    # What runs on each entry: its unit and the checks not silenced by a translator comment.
+    plan: list[tuple[Unit, list[tuple[Check, bool]]]] = []
+    for entry in entries:
+        chosen = by_kind[entry.translated, entry.fuzzy]
+        if entry.translator_comment:
+            ignored = entry.ignored_checks()
+            if ignored is not None:
+                if not ignored:
+                    continue  # "toolkit: ignore" with no ids: every check
+                chosen = [item for item in chosen if item[0].id not in ignored]
+        plan.append((Unit(entry, catalog, resources), chosen))
+    if len(plan) >= PARALLEL_MIN_ENTRIES and not any(
+        check.stateful for chosen in by_kind.values() for check, _ in chosen
+    ):
+        return _run_in_two(plan, shown, resources)
+    return _run(plan, shown, resources)
+
+
+def _run(
+    plan: list[tuple[Unit, list[tuple[Check, bool]]]], shown: str, resources: Resources
+) -> list[Finding]:
+    _match_all(plan, resources)
+    findings = []
+    add = findings.append
+    for unit, chosen in plan:
+        entry = unit.entry
+        for check, custom in chosen:
+            if custom and not check.applies_to(unit):
                 continue
             for problem in check.problems(unit):
-                findings.append(
+                add(
                     Finding(
                         file=shown,
                         line=entry.line,
@@ -89,6 +135,85 @@ def check_catalog(catalog: Catalog, checks: list[Check], resources: Resources) -
                     )
                 )
     return findings
+
+
+#: a catalogue with this many entries is checked in two processes (where fork exists)
+PARALLEL_MIN_ENTRIES = 2000
+
+
+def _run_in_two(
+    plan: list[tuple[Unit, list[tuple[Check, bool]]]], shown: str, resources: Resources
+) -> list[Finding]:
+    """_run on the first half of the plan here and on the second half in a forked child
+    (both share what is loaded: glossary, matchers); the child's findings come back
+    pickled and follow ours, so the order is the order of _run. Checks are pure functions
+    of the entry and the shared read-only resources (``stateful`` checks never get here),
+    so the findings are the same. Whatever goes wrong in the child, the second half is
+    checked here instead."""
+    import os
+    import pickle
+    import sys
+
+    if not hasattr(os, "fork") or not sys.platform.startswith("linux"):
+        return _run(plan, shown, resources)
+    if len(os.sched_getaffinity(0)) < 2:
+        return _run(plan, shown, resources)
+    import gc
+
+    middle = len(plan) // 2
+    first, second = plan[:middle], plan[middle:]
+    # Load once, before the fork, the matchers both halves use.
+    if any(check.uses_source_matches for _, chosen in plan for check, _ in chosen):
+        resources.matcher("en")
+    if any(check.uses_target_matches for _, chosen in plan for check, _ in chosen):
+        resources.matcher(plan[0][0].lang)
+    gc.collect()
+    gc.freeze()  # the child then does not copy every page it shares with us to scan it
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        status = 1
+        try:
+            os.close(read_end)
+            found = _run(second, shown, resources)
+            data = pickle.dumps([_finding_tuple(f) for f in found], protocol=5)
+            with os.fdopen(write_end, "wb") as out:
+                out.write(data)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    try:
+        findings = _run(first, shown, resources)
+    finally:
+        with os.fdopen(read_end, "rb") as incoming:
+            data = incoming.read()
+        _, status = os.waitpid(pid, 0)
+    if status == 0:
+        findings.extend(Finding(*row) for row in pickle.loads(data))
+    else:
+        findings.extend(_run(second, shown, resources))
+    return findings
+
+
+def _finding_tuple(f: Finding) -> tuple:
+    return (f.file, f.line, f.msgid, f.check, f.severity, f.concept, f.message, f.suggestion,
+            f.translation, f.start, f.end)  # fmt: skip
+
+
+def _match_all(plan: list[tuple[Unit, list[tuple[Check, bool]]]], resources: Resources) -> None:
+    """Term matches of the units a check will read them for, found in one pass per language
+    and handed to the units (the same matches each unit would find for itself)."""
+    sources = [u for u, chosen in plan if any(c.uses_source_matches for c, _ in chosen)]
+    if sources:
+        found = resources.matcher("en").find_all([u.source for u in sources])
+        for unit, matches in zip(sources, found, strict=True):
+            unit._source_matches = matches
+    targets = [u for u, chosen in plan if any(c.uses_target_matches for c, _ in chosen)]
+    if targets:
+        found = resources.matcher(targets[0].lang).find_all([u.target for u in targets])
+        for unit, matches in zip(targets, found, strict=True):
+            unit._target_matches = matches
 
 
 def run_checks(

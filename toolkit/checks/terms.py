@@ -22,6 +22,8 @@ class MissingTerm(Check):
         "admitted terms, in any inflected form. An error for names (capitalised terms), a "
         "warning for common nouns, which a translator may rightly paraphrase."
     )
+    uses_source_matches = True
+    uses_target_matches = True
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
         present = {m.concept for m in unit.target_matches}
@@ -45,6 +47,7 @@ class MissingTerm(Check):
 
 class _StatusCheck(Check):
     status: str
+    uses_target_matches = True
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
         for match in unit.target_matches:
@@ -86,6 +89,7 @@ class WrongVariant(Check):
         "for Билаш) that is not itself a form of any term."
     )
     severity = "warning"
+    uses_target_matches = True
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
         from toolkit.checks.variants import near_misses

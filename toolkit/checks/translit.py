@@ -17,6 +17,7 @@ class TranslitMismatch(Check):
         "msgid in the kk catalogue beside it (glossary spellings win, as in `toolkit translit`)."
     )
     languages = frozenset({"kk-Latn"})
+    stateful = True  # "no kk catalogue" is reported once per catalogue
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
         from toolkit.translit import transliterate

@@ -1,10 +1,11 @@
 """Near misses of glossary names: a word one edit away from a word of a glossary name.
 
 Candidates come from a deletion index (the SymSpell idea: two words within one edit share a
-one-deletion variant), verified with rapidfuzz's Levenshtein distance. Only capitalised words
-are compared with words of capitalised terms (names): common nouns have too many legitimate
-neighbours (қандай "what kind" is one letter from қандас). Inflected misspellings are found by
-also trying the word without its last few letters (Атажурттың → Атажурт ≈ Атажұрт).
+one-deletion variant), verified to be exactly one edit apart (Levenshtein distance 1). Only
+capitalised words are compared with words of capitalised terms (names): common nouns have
+too many legitimate neighbours (қандай "what kind" is one letter from қандас). Inflected
+misspellings are found by also trying the word without its last few letters (Атажурттың →
+Атажурт ≈ Атажұрт).
 """
 
 from __future__ import annotations
@@ -51,15 +52,33 @@ class VariantIndex:
 
     def closest(self, candidate: str) -> str | None:
         """A glossary word exactly one edit from ``candidate`` (folded), or None."""
-        from rapidfuzz.distance import Levenshtein
-
         if candidate in self.words:
             return None
         found = set()
         for key in _deletions(candidate):
             found |= self.by_key.get(key, set())
-        near = sorted(w for w in found if Levenshtein.distance(w, candidate) == 1)
+        near = sorted(w for w in found if _one_edit(w, candidate))
         return near[0] if near else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance of ``a`` and ``b`` is exactly 1 (what rapidfuzz's
+    ``Levenshtein.distance(a, b) == 1`` says, without importing it for a few words): one
+    substitution between equal lengths, or one deletion from the longer word.
+
+    >>> _one_edit("атажурт", "атажұрт"), _one_edit("билаш", "билашы"), _one_edit("аб", "ба")
+    (True, True, False)
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) - len(b) > 1 or a == b:
+        return False
+    i = 0
+    while i < len(b) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i + 1 :] == b[i:]
 
 
 def build_index(resources: Resources, lang: str) -> VariantIndex:
@@ -80,20 +99,24 @@ def near_misses(
 ) -> list[NearMiss]:
     """Capitalised words of ``text`` outside the ``taken`` spans that are near misses."""
     index = resources.variant_index(lang)
+    verdicts = index.verdicts
     found = []
     for match in _WORD.finditer(text):
-        start, end = match.span()
         word = match.group()
-        if not word[:1].isupper() or len(word) < MIN_LENGTH - 1:
+        if len(word) < MIN_LENGTH - 1 or not word[0].isupper():
             continue
-        if any(s < end and start < e for s, e in taken):
-            continue
-        folded = fold(word)
-        if folded not in index.verdicts:  # words repeat: decide each once per run
-            index.verdicts[folded] = _verdict(index, folded, MAX_ENDING.get(lang, 2))
-        verdict = index.verdicts[folded]
-        if verdict is not None:
-            found.append(NearMiss(word, start, end, *verdict))
+        start, end = match.span()
+        for s, e in taken:
+            if s < end and start < e:
+                break
+        else:
+            folded = fold(word)
+            if folded in verdicts:  # words repeat: decide each once per run
+                verdict = verdicts[folded]
+            else:
+                verdict = verdicts[folded] = _verdict(index, folded, MAX_ENDING.get(lang, 2))
+            if verdict is not None:
+                found.append(NearMiss(word, start, end, *verdict))
     return found
 
 

@@ -10,13 +10,16 @@ name does not match a lower-case word (Тілек the name is not тілек "wi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from toolkit.matching.normalize import fold, match_key
 
 #: punctuation a form may end with that is not part of its key
 _TRAILING = ".'’"
+#: what joins texts matched together (find_all): "〇" is a letter-like character (kept by
+#: match_key, so the automaton cannot run across it) without case; "\n" becomes a space
+_SEPARATOR = "\n\u3007\n"
 
 Pair = tuple["Candidate", "Candidate | None"]
 
@@ -112,6 +115,9 @@ class TermMatcher:
                 (len(key), _best(candidates), _best(lower_ok) if lower_ok else None, endings),
             )
         self._size = len(merged)
+        #: texts can be matched many at a time, joined by _SEPARATOR: no form contains its
+        #: middle character, so no hit spans two texts (see find_all)
+        self._joinable = not any(_SEPARATOR[1] in key for key in merged)
         if merged:
             self._automaton.make_automaton()
 
@@ -123,19 +129,65 @@ class TermMatcher:
         """Every glossary term in ``text``, left to right, without overlaps."""
         if not self._size or not text:
             return []
-        key = match_key(text)  # key index i + 1 is text index i
-        hits = []
+        return self._find_joined([text])[0]
+
+    def find_all(self, texts: Sequence[str]) -> list[list[Match]]:
+        """``[self.find(text) for text in texts]``, in one pass of the automaton."""
+        if not self._size:
+            return [[] for _ in texts]
+        if not self._joinable:
+            return [self._find_joined([text])[0] if text else [] for text in texts]
+        return self._find_joined(texts) if texts else []
+
+    def _find_joined(self, texts: Sequence[str]) -> list[list[Match]]:
+        """The matches of each text, found in the key of the texts joined by _SEPARATOR.
+
+        The key of the joined texts is the key of each text (a space at each end) with
+        "〇" between them: a form's key has no "〇", so its hits are hits in one text, the
+        same as in that text's own key; lower() sees "\\n" around it, which stops Greek
+        final-sigma context like the end of a string does. Offsets: key index ``i + 1`` is
+        joined index ``i``; text ``n`` starts at joined index ``base``.
+        """
+        key = match_key(_SEPARATOR.join(texts))
+        results: list[list[Match]] = []
+        resolve = self._resolve
+        gap = len(_SEPARATOR)
+        number = 0
+        text = texts[0]
+        base = 0
+        limit = len(text)  # joined index where the current text ends
+        hits: list[tuple[int, int, Candidate]] = []
         for last, (length, if_capital, if_lower, endings) in self._automaton.iter(key):
-            start = last - length + 1  # key = " " + form + " ": the form is text[start:last - 1]
+            end = last - 1  # key = " " + form + " ": the form is joined[last - length + 1:end]
+            if end > limit:  # the hit is in a later text: finish this one
+                results.append(resolve(text, hits) if hits else [])
+                hits = []
+                number += 1
+                base = limit + gap
+                text = texts[number]
+                limit = base + len(text)
+                while end > limit:
+                    results.append([])
+                    number += 1
+                    base = limit + gap
+                    text = texts[number]
+                    limit = base + len(text)
+            start = last - length + 1 - base
             best = if_capital if text[start].isupper() else if_lower
             if best is None:
                 continue
-            end = last - 1
+            end -= base
             for ending in endings:
                 if fold(text[end : end + len(ending)]) == ending:
                     end += len(ending)
                     break
             hits.append((start, -end, best))  # -end: the longest first among equal starts
+        results.append(resolve(text, hits) if hits else [])
+        results.extend([] for _ in range(len(texts) - len(results)))
+        return results
+
+    def _resolve(self, text: str, hits: list[tuple[int, int, Candidate]]) -> list[Match]:
+        """The leftmost-longest of the hits of ``text``, as matches."""
         if len(hits) > 1:
             hits.sort(key=_span)
         english = self.english

@@ -49,7 +49,7 @@ def fold(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text.translate(_TABLE))
 
 
-_NON_WORD = re.compile(r"[\W_]")
+_NON_WORD = re.compile(r"[^\w ]|_")  # [\W_] but a space, which stays a space anyway
 
 
 def is_word_char(ch: str) -> bool:
