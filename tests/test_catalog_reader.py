@@ -15,7 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import DATA, PROJECT
-from toolkit.catalog import _parse_with_polib, parse_entries, read_catalog
+from toolkit.catalog import read_catalog
+from toolkit.catalog.fastread import parse_entries
+from toolkit.catalog.reader import _parse_with_polib
 from toolkit.errors import InputError
 
 PO_FILES = sorted([*DATA.rglob("*.po"), *(PROJECT / "locales").rglob("*.po")])

@@ -1,0 +1,46 @@
+"""Gettext PO catalogues: the only module that imports polib.
+
+Everything else sees :class:`Catalog` and :class:`Entry`, plain values with the line number of
+each entry's ``msgid`` (the line an editor jumps to), the catalogue's language mapped to the
+glossary's language codes (``kk@latin`` → ``kk-Latn``), and typed errors with file and line.
+"""
+
+from toolkit.catalog.model import (
+    LOCALE_TO_LANGUAGE,
+    Catalog,
+    Entry,
+    find_catalogs,
+    language_of,
+)
+from toolkit.catalog.reader import read_catalog
+from toolkit.catalog.writer import (
+    WRAP_WIDTH,
+    TemplateEntry,
+    check_with_msgfmt,
+    create_catalog,
+    derive_catalog,
+    glossary_catalog_text,
+    merge_catalog,
+    set_translations,
+    write_glossary_catalog,
+    write_template,
+)
+
+__all__ = [
+    "LOCALE_TO_LANGUAGE",
+    "WRAP_WIDTH",
+    "Catalog",
+    "Entry",
+    "TemplateEntry",
+    "check_with_msgfmt",
+    "create_catalog",
+    "derive_catalog",
+    "find_catalogs",
+    "glossary_catalog_text",
+    "language_of",
+    "merge_catalog",
+    "read_catalog",
+    "set_translations",
+    "write_glossary_catalog",
+    "write_template",
+]
