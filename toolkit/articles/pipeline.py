@@ -256,8 +256,10 @@ def update(
                 result.current.append(latin)
                 continue
             convert = convert or latin_converter(glossary)
-            derive_catalog(source, latin, LATIN, convert)
-            result.derived.append(latin)
+            if derive_catalog(source, latin, LATIN, convert):
+                result.derived.append(latin)
+            else:
+                result.current.append(latin)
             state.record(latin, source, glossary.key)
     state.save()
     return result

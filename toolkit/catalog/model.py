@@ -91,11 +91,31 @@ class Catalog:
 
 
 def language_of(path: Path, metadata: dict[str, str]) -> tuple[str, str]:
-    """(locale, glossary language) from the ``Language`` header or ``locales/<lang>/``."""
+    """(locale, glossary language) from the ``Language`` header or ``locales/<lang>/``.
+
+    >>> language_of(Path("x.po"), {"Language": "ru-RU"})
+    ('ru-RU', 'ru')
+    >>> language_of(Path("x.po"), {"Language": "kk_Latn_KZ"})
+    ('kk_Latn_KZ', 'kk-Latn')
+    """
     locale = metadata.get("Language", "").strip()
     if not locale and path.parent.name == "LC_MESSAGES":
         locale = path.parent.parent.name
-    return locale, LOCALE_TO_LANGUAGE.get(locale, "")
+    return locale, LOCALE_TO_LANGUAGE.get(locale) or _cldr_language(locale)
+
+
+def _cldr_language(locale: str) -> str:
+    """The glossary language of any locale identifier Babel can parse ("" when none)."""
+    from babel.core import parse_locale
+
+    base, _, modifier = locale.partition("@")
+    try:  # the identifier as written (Locale.parse would map kk_Latn to a known kk locale)
+        language, _territory, script, *_ = parse_locale(base.replace("-", "_"))
+    except ValueError:
+        return ""
+    if language == "kk" and (script == "Latn" or modifier == "latin"):
+        return "kk-Latn"
+    return language if language in ("en", "kk", "ru") else ""
 
 
 def find_catalogs(paths: list[str | Path]) -> list[Path]:

@@ -58,19 +58,19 @@ class _Verified:
     file is run through msgfmt once per change, not once per read."""
 
     def __init__(self) -> None:
-        self._digests: set[str] | None = None
+        self._digests: dict[str, None] | None = None  # ordered: oldest first
 
     def _path(self) -> Path:
         from toolkit.glossary.cache import cache_dir
 
         return cache_dir() / "po-verified.txt"
 
-    def _load(self) -> set[str]:
+    def _load(self) -> dict[str, None]:
         if self._digests is None:
             try:
-                self._digests = set(self._path().read_text("ascii").split())
-            except OSError:
-                self._digests = set()
+                self._digests = dict.fromkeys(self._path().read_text("ascii").split())
+            except (OSError, UnicodeDecodeError):  # missing or damaged: start afresh
+                self._digests = {}
         return self._digests
 
     def __contains__(self, digest: str) -> bool:
@@ -80,11 +80,12 @@ class _Verified:
         from toolkit.fileio import atomic_write_text
 
         digests = self._load()
-        digests.add(digest)
-        kept = sorted(digests)[-20000:]  # bounded: old entries only cost a msgfmt run
+        digests[digest] = None
+        while len(digests) > 20000:  # bounded: the oldest verdicts go first
+            del digests[next(iter(digests))]
         # A read-only cache only costs the next read a msgfmt run.
-        with contextlib.suppress(OSError):
-            atomic_write_text(self._path(), "\n".join(kept))
+        with contextlib.suppress(InputError):
+            atomic_write_text(self._path(), "\n".join(digests))
 
 
 _VERIFIED = _Verified()

@@ -104,11 +104,14 @@ def merge_catalog(path: str | Path, template: str | Path) -> None:
     path = Path(path)
     with tempfile.TemporaryDirectory() as tmp:
         merged = Path(tmp) / "merged.po"
-        result = subprocess.run(
-            ["msgmerge", "--quiet", "--previous", "-o", str(merged), str(path), str(template)],
-            capture_output=True,
-            text=True,
-        )
+        try:
+            result = subprocess.run(
+                ["msgmerge", "--quiet", "--previous", "-o", str(merged), str(path), str(template)],
+                capture_output=True,
+                text=True,
+            )
+        except FileNotFoundError as exc:
+            raise InputError("GNU gettext (msgmerge) is required: apt-get install gettext") from exc
         if result.returncode != 0:
             message = (result.stderr.strip().splitlines() or ["msgmerge failed"])[-1]
             raise InputError(f"msgmerge: {message}", path=display_path(path))
@@ -149,9 +152,12 @@ def check_with_msgfmt(path: str | Path) -> str | None:
     """GNU msgfmt --check on a PO file: None when valid, else its first complaint."""
     import subprocess
 
-    result = subprocess.run(
-        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
-    )
+    try:
+        result = subprocess.run(
+            ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
+        )
+    except FileNotFoundError as exc:
+        raise InputError("GNU gettext (msgfmt) is required: apt-get install gettext") from exc
     if result.returncode == 0:
         return None
     return (result.stderr.strip().splitlines() or ["msgfmt failed"])[0]
@@ -159,10 +165,10 @@ def check_with_msgfmt(path: str | Path) -> str | None:
 
 def derive_catalog(
     source: str | Path, path: str | Path, locale: str, convert: Callable[[str], str]
-) -> None:
+) -> bool:
     """Write ``path`` as a copy of the catalogue ``source`` with every msgstr converted
     (kk → kk@latin by transliteration); flags and comments are kept, the header says
-    ``locale``. Written only when the content changes."""
+    ``locale``. Written only when the content changes; returns whether it was written."""
     import polib
 
     po = polib.pofile(str(source), wrapwidth=WRAP_WIDTH)
@@ -176,10 +182,11 @@ def derive_catalog(
     po.wrapwidth = WRAP_WIDTH
     text = str(po)
     if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
+        return False
     from toolkit.fileio import atomic_write_text
 
     atomic_write_text(path, text)
+    return True
 
 
 def glossary_catalog_text(entries: list, locale: str) -> str:

@@ -233,6 +233,9 @@ def run_checks(
     wanted = language_filter(lang)
     resources = Resources(glossary, use_cache=use_cache)
     files = find_catalogs(paths)
+    if not files:
+        shown = ", ".join(display_path(p) for p in paths)
+        raise InputError(f"no PO files (*.po) under {shown}")
     catalogs, findings = [], []
     for path in progress(files) if progress else files:
         catalog = read_catalog(path)

@@ -52,11 +52,6 @@ def fold(text: str) -> str:
 _NON_WORD = re.compile(r"[^\w ]|_")  # [\W_] but a space, which stays a space anyway
 
 
-def is_word_char(ch: str) -> bool:
-    """Letters and digits belong to words; everything else is a boundary."""
-    return ch.isalnum()
-
-
 def match_key(text: str) -> str:
     """``text`` folded, every boundary character turned into a space, and padded with one
     space on each side: a form's key occurs in a text's key exactly where the form occurs
