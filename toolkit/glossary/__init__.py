@@ -58,11 +58,9 @@ def load_glossary(root: Path | str, *, use_cache: bool = True) -> Glossary:
     Raises :class:`~toolkit.errors.GlossaryError` (file and line) when a file is malformed,
     :class:`~toolkit.errors.InputError` when the folder is missing or empty.
     """
-    from toolkit.translit import schemes_fingerprint
-
     root = Path(root)
     files = glossary_files(root)
-    key = cache.fingerprint(files, extra=schemes_fingerprint() + cache.code_fingerprint())
+    key = cache.fingerprint(files, extra=cache.code_fingerprint())
     if use_cache:
         with _gc_paused():
             records = cache.read(root, key)

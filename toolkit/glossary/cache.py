@@ -43,13 +43,15 @@ def fingerprint(files: list[Path], extra: str) -> str:
 
 
 def code_fingerprint() -> str:
-    """Digest of the code that shapes a loaded glossary (loader, model, transliteration
-    engine): editing it invalidates caches even without a version bump."""
+    """Digest of the code and data that shape a loaded glossary (loader, model, the
+    transliteration engine and its scheme files, which derive kk-Latn terms): editing any of
+    them invalidates caches even without a version bump. Read as files, so a warm load does
+    not import the transliteration engine."""
     digest = hashlib.blake2b(digest_size=12)
     package = Path(__file__).resolve().parent.parent
     for path in sorted(
         [package / "glossary" / "loader.py", package / "glossary" / "model.py",
-         *(package / "translit").glob("*.py")]
+         *(package / "translit").glob("*.py"), *(package / "translit" / "schemes").glob("*")]
     ):  # fmt: skip
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
