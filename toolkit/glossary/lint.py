@@ -200,6 +200,7 @@ def _shared_terms(glossary: Iterable[Concept]) -> Iterator[LintIssue]:
             yield _issue(
                 c, t.line, "error" if clash else "warning",
                 "preferred-twice" if clash else "shared-term",
-                f"{lang} term {t.text!r} ({t.status}) is also a {other_t.status} term of "
+                f"{lang} term {t.text!r} ({t.status}) is also "
+                f"{'an' if other_t.status[0] in 'aeiou' else 'a'} {other_t.status} term of "
                 f"{other_c.id!r}",
             )  # fmt: skip
