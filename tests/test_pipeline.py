@@ -232,3 +232,14 @@ def test_second_update_with_nothing_changed_does_nothing(project, run_cli):
     assert out == "3 catalogues already up to date\n"  # kk, ru and kk@latin
     code, out, _ = tk(run_cli, "extract")
     assert out == "1 templates unchanged\n"
+
+
+def test_conform_leaves_variants_kept_on_purpose(project, run_cli):
+    path = project / "locales/ru/LC_MESSAGES/court-sample.po"
+    po = polib.pofile(str(path))
+    entry = po.find("Bilash will appeal.")
+    entry.msgstr = "Раньше их называли оралманами."
+    entry.tcomment = "toolkit: ignore deprecated_term"
+    po.save(str(path))
+    code, out, _ = tk(run_cli, "conform")
+    assert (code, out) == (0, "")

@@ -55,6 +55,15 @@ def conform_text(text: str, lang: str, glossary: Glossary, matcher, notes: list[
     return "".join(out)
 
 
+def _kept_on_purpose(entry) -> bool:  # entry: toolkit.catalog.Entry
+    """A translator comment ``toolkit: ignore`` (all checks, or deprecated_term /
+    forbidden_term) marks a variant kept on purpose («until 2020 they were called оралман»)."""
+    ignored = entry.ignored_checks()
+    return ignored is not None and (
+        not ignored or bool(ignored & {"deprecated_term", "forbidden_term"})
+    )
+
+
 def conform(
     project: Project, glossary: Glossary, paths: list[str], write: bool, use_cache: bool = True
 ) -> ConformResult:
@@ -75,7 +84,7 @@ def conform(
         changes = {}
         before, after = [], []
         for entry in catalog.entries:
-            if entry.obsolete or not entry.msgstr:
+            if entry.obsolete or not entry.msgstr or _kept_on_purpose(entry):
                 continue
             fixed = conform_text(
                 entry.msgstr, lang, glossary, matchers[lang], result.unchanged_forms
