@@ -37,7 +37,7 @@ def test_lint_text_output_names_file_line_and_summary(monkeypatch, run_cli):
     assert code == 1
     assert lines[0].startswith("places.yaml:9: error: kazakhstan: kk-Latn 'Kazakstan'")
     assert "kk-latn-2021 gives 'Qazaqstan'" in lines[0]
-    assert lines[-1] == "1 concepts in 1 files: 1 error, 0 warnings"
+    assert lines[-1] == "1 concept in 1 file: 1 error, 0 warnings"
 
 
 def test_strict_turns_warnings_into_failure(monkeypatch, run_cli):

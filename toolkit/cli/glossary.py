@@ -49,7 +49,8 @@ def lint(obj: Context, fmt: str, strict: bool) -> int:
             click.echo(str(issue))
         files = len({c.path for c in glossary_})
         click.echo(
-            f"{len(glossary_)} concepts in {files} files: "
+            f"{len(glossary_)} concept{'s' * (len(glossary_) != 1)} in {files} "
+            f"file{'s' * (files != 1)}: "
             f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
         )
     failed = errors or (strict and warnings)
