@@ -121,9 +121,12 @@ class Unit:
         self.entry = entry
         self.catalog = catalog
         self.resources = resources
-        self.source: str = entry.msgid
-        #: the translation (the first plural form for plural entries)
-        self.target: str = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+        #: plural entries: both source forms and every translated form, one per line, so that
+        #: a deprecated term in msgstr[2] is found as surely as one in msgstr[0]
+        self.source: str = (
+            f"{entry.msgid}\n{entry.msgid_plural}" if entry.msgid_plural else entry.msgid
+        )
+        self.target: str = "\n".join(entry.translations) if entry.msgid_plural else entry.msgstr
         self.lang: str = catalog.language
         self._source_matches: list[Match] | None = None
         self._target_matches: list[Match] | None = None

@@ -117,6 +117,8 @@ class NumberMismatch(Check):
 
         source = numbers_in(unit.source, "en")
         target = numbers_in(unit.target, unit.lang)
+        if unit.entry.msgid_plural:  # each form repeats the numbers: compare which occur
+            source, target = tuple(sorted(set(source))), tuple(sorted(set(target)))
         missing = _multiset_minus(source, target)
         extra = _multiset_minus(target, source)
         if missing or extra:
