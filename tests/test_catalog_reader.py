@@ -214,3 +214,19 @@ def test_a_syntax_error_is_polibs(tmp_path: Path):
     with pytest.raises(InputError) as caught:
         read_catalog(path)
     assert caught.value.line == 4
+
+
+def test_line_separators_inside_strings_are_text(tmp_path):
+    # U+2028 and a form feed are valid inside a PO string (msgfmt accepts them); they must
+    # neither break the file nor shift the line numbers.
+    path = tmp_path / "u2028.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ru\\n"\n\n'
+        'msgid "A\u2028B"\nmsgstr "А\u2028Б"\n\nmsgid "C\x0cD"\nmsgstr "В\x0cГ"\n',
+        encoding="utf-8",
+    )
+    catalog = read_catalog(path)
+    assert [(e.msgid, e.msgstr, e.line) for e in catalog.entries] == [
+        ("A\u2028B", "А\u2028Б", 6),
+        ("C\x0cD", "В\x0cГ", 9),
+    ]

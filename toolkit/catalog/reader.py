@@ -12,6 +12,9 @@ from toolkit.errors import InputError
 from toolkit.fileio import display_path
 
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
+#: characters str.splitlines() breaks at but a file's lines do not
+_EXOTIC_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_NEWLINES = re.compile(r"\r\n|\r|\n")
 
 
 def read_catalog(path: str | Path) -> Catalog:
@@ -27,10 +30,16 @@ def read_catalog(path: str | Path) -> Catalog:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError("not valid UTF-8", path=shown, line=line) from exc
-    lines = text.splitlines()
-    parsed = parse_entries(text, lines)
-    if parsed is None:  # something the fast reader leaves to polib (errors, odd layouts)
-        parsed = _parse_with_polib(text, lines, shown)
+    if _EXOTIC_BREAKS.search(text):
+        # U+2028, form feed and the like are text inside a PO string, but str.splitlines()
+        # (and so polib given a string) would break lines there: read by file lines instead.
+        lines = _NEWLINES.split(text)
+        parsed = _parse_with_polib(str(path), lines, shown)
+    else:
+        lines = text.splitlines()
+        parsed = parse_entries(text, lines)
+        if parsed is None:  # something the fast reader leaves to polib (errors, odd layouts)
+            parsed = _parse_with_polib(text, lines, shown)
     _syntax_check(path, shown, raw)
     entries, metadata = parsed
     locale, language = language_of(path, metadata)
@@ -38,11 +47,12 @@ def read_catalog(path: str | Path) -> Catalog:
 
 
 def _parse_with_polib(text: str, lines: list[str], shown: str) -> tuple[list[Entry], dict]:
-    """The reference reader: polib. Raises InputError (with polib's line) on a syntax error."""
+    """The reference reader: polib, given the PO text (or the path of the file). Raises
+    InputError (with polib's line) on a syntax error."""
     import polib
 
     try:
-        po = polib.pofile(text, wrapwidth=0)
+        po = polib.pofile(text, wrapwidth=0, encoding="utf-8")
     except (OSError, ValueError) as exc:
         found = _SYNTAX_LINE.search(str(exc))
         line = int(found.group(1)) if found else None
