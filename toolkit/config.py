@@ -23,14 +23,22 @@ class CheckSettings:
     severity: dict[str, str] = field(default_factory=dict)
 
 
-def find_pyproject(start: Path | None = None) -> Path | None:
-    """The nearest pyproject.toml at or above ``start`` (the working directory)."""
+def project_folder(*markers: str, start: Path | None = None) -> Path | None:
+    """The nearest folder at or above ``start`` (the working directory) that has a
+    pyproject.toml and, when ``markers`` are given, at least one of those subfolders."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
+        if (folder / "pyproject.toml").is_file() and (
+            not markers or any((folder / m).is_dir() for m in markers)
+        ):
+            return folder
     return None
+
+
+def find_pyproject(start: Path | None = None) -> Path | None:
+    """The nearest pyproject.toml at or above ``start`` (the working directory)."""
+    folder = project_folder(start=start)
+    return folder / "pyproject.toml" if folder else None
 
 
 def check_settings(pyproject: Path | None = None) -> CheckSettings:

@@ -41,13 +41,14 @@ def default_glossary_dir() -> Path:
     The project folder is the nearest parent of the working directory with a ``glossary/``
     folder and a ``pyproject.toml``; failing that, the one this package was installed from.
     """
+    from toolkit.config import project_folder
+
     env = os.environ.get("TOOLKIT_GLOSSARY")
     if env:
         return Path(env)
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "glossary").is_dir() and (folder / "pyproject.toml").is_file():
-            return folder / "glossary"
+    folder = project_folder("glossary")
+    if folder is not None:
+        return folder / "glossary"
     return Path(__file__).resolve().parents[2] / "glossary"
 
 

@@ -12,13 +12,9 @@ from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
 def project_root() -> Path:
     """The nearest folder (from the working directory up) with articles/ or locales/ beside
     a pyproject.toml; else the working directory."""
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "pyproject.toml").is_file() and (
-            (folder / "articles").is_dir() or (folder / "locales").is_dir()
-        ):
-            return folder
-    return here
+    from toolkit.config import project_folder
+
+    return project_folder("articles", "locales") or Path.cwd().resolve()
 
 
 def _project():
