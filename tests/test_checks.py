@@ -125,3 +125,11 @@ def test_project_settings_in_pyproject(tmp_path, monkeypatch, run_cli):
     (tmp_path / "pyproject.toml").write_text("[tool.toolkit]\nchecks = ['fuzzy']\n")
     code, _, err = run_cli("check")
     assert code == 2 and err.startswith("toolkit: error: pyproject.toml: [tool.toolkit.checks]")
+
+
+def test_po_with_a_byte_order_mark_is_named_as_such(tmp_path, run_cli):
+    po = tmp_path / "bom.po"
+    po.write_bytes(b'\xef\xbb\xbfmsgid ""\nmsgstr ""\n"Language: ru\\n"\n')
+    code, _, err = run_cli("check", str(po))
+    assert code == 2
+    assert err.startswith(f"toolkit: error: {po}:1: starts with a UTF-8 byte-order mark")

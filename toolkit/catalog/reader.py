@@ -25,6 +25,12 @@ def read_catalog(path: str | Path) -> Catalog:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=shown) from exc
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise InputError(
+            "starts with a UTF-8 byte-order mark, which GNU gettext rejects: save without it",
+            path=shown,
+            line=1,
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
