@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "conform": ("toolkit.cli.pipeline", "conform", "Replace deprecated terms in translations."),
     "build": ("toolkit.cli.pipeline", "build", "Build the en, kk, kk-Latn, ru article versions."),
     "report": ("toolkit.cli.report", "report", "The editors' terminology report (HTML, Markdown)."),
+    "serve": ("toolkit.cli.serve", "serve", "The editors' web view in a browser."),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2

@@ -1,0 +1,101 @@
+"""Protection of the web view: who may edit, cross-site request forgery, response headers.
+
+CSRF tokens are HMACs of a random per-browser cookie under a per-process secret: a page of
+another site can neither read the cookie nor compute the token, and a token stops working
+when the server restarts.
+
+>>> editing_allowed("127.0.0.1", read_only=False, allow_edit=False)
+True
+>>> editing_allowed("0.0.0.0", read_only=False, allow_edit=False)
+False
+>>> editing_allowed("0.0.0.0", read_only=False, allow_edit=True)
+True
+>>> editing_allowed("localhost", read_only=True, allow_edit=True)
+False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import secrets
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+COOKIE = "toolkit_csrf"
+FORM_FIELD = "csrf_token"
+HEADER = "x-csrf-token"
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost`` and loopback addresses (127.0.0.0/8, ::1)."""
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def editing_allowed(host: str, *, read_only: bool, allow_edit: bool) -> bool:
+    """Whether the glossary editor is on for a server bound to ``host``: never with
+    ``--read-only``; on a loopback address by default; elsewhere only with ``--allow-edit``."""
+    if read_only:
+        return False
+    return is_loopback(host) or allow_edit
+
+
+class CsrfTokens:
+    """Issues and verifies the tokens of one server process."""
+
+    def __init__(self, secret: bytes | None = None):
+        self._secret = secret or secrets.token_bytes(32)
+
+    @staticmethod
+    def new_cookie() -> str:
+        return secrets.token_urlsafe(32)
+
+    def token(self, cookie: str) -> str:
+        return hmac.new(self._secret, cookie.encode(), hashlib.sha256).hexdigest()
+
+    def valid(self, cookie: str | None, token: str | None) -> bool:
+        if not cookie or not token:
+            return False
+        return hmac.compare_digest(self.token(cookie), token)
+
+
+#: no inline script or style, nothing from elsewhere, no framing
+HEADERS = {
+    "content-security-policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "x-content-type-options": "nosniff",
+    # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form
+    # posts, and the same-origin check of every POST would refuse the editor's own form
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+}
+
+
+class SecurityHeaders:
+    """ASGI middleware adding :data:`HEADERS` to every HTTP response."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
