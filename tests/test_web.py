@@ -384,3 +384,10 @@ def test_serve_command_decides_editing(
     assert code == 0
     assert started["app"].state.web.editing is editing
     assert f"(editing {'on' if editing else 'off'})" in out and "http://" in out
+
+
+def test_concept_page_lists_the_recognised_forms(client: TestClient) -> None:
+    page = client.get("/glossary/kandas").text
+    assert "recognised forms" in page
+    assert "қандастарға" in page  # a generated Kazakh form (plural dative)
+    assert "кандасов" in page  # a Russian form

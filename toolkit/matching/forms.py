@@ -126,19 +126,39 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def load_matcher(glossary: Glossary, lang: str, *, use_cache: bool = True) -> TermMatcher:
-    """The :class:`TermMatcher` of ``lang`` for ``glossary``, from the cache when current."""
+def load_index(glossary: Glossary, lang: str, *, use_cache: bool = True) -> FormIndex:
+    """The surface forms of every term of ``lang`` (folded form → candidates), from the cache
+    when it is current; built (and cached) otherwise."""
     from toolkit.glossary import cache
 
     if lang not in MATCH_LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(MATCH_LANGUAGES)}")
-    english = {c.id: c.preferred_text("en") for c in glossary}
     root = Path(glossary.root)
     key = f"{glossary.key}:{_code_fingerprint()}"
     stored = cache.read(root, key, kind=f"forms-{lang}") if use_cache and glossary.key else None
     if stored is not None:
-        return TermMatcher(_from_builtins(stored), english)
+        return _from_builtins(stored)
     index = build_index(glossary, lang)
     if glossary.key:
         cache.write(root, key, _to_builtins(index), kind=f"forms-{lang}")
-    return TermMatcher(index, english)
+    return index
+
+
+def load_matcher(glossary: Glossary, lang: str, *, use_cache: bool = True) -> TermMatcher:
+    """The :class:`TermMatcher` of ``lang`` for ``glossary``, from the cache when current."""
+    english = {c.id: c.preferred_text("en") for c in glossary}
+    return TermMatcher(load_index(glossary, lang, use_cache=use_cache), english)
+
+
+def forms_of_concept(
+    glossary: Glossary, concept_id: str, *, use_cache: bool = True
+) -> dict[tuple[str, str], list[str]]:
+    """(language, term) → the surface forms recognised for that term of the concept, sorted
+    (lower case, as the matcher compares them)."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for lang in MATCH_LANGUAGES:
+        for form, candidates in load_index(glossary, lang, use_cache=use_cache).items():
+            for candidate in candidates:
+                if candidate.concept == concept_id:
+                    found.setdefault((lang, candidate.term), []).append(form)
+    return {key: sorted(set(forms)) for key, forms in found.items()}
