@@ -25,6 +25,29 @@ def display_path(path: str | os.PathLike[str]) -> str:
         return str(p)
 
 
+def decode_utf8(raw: bytes, shown: str, error: type[InputError] = InputError) -> str:
+    """``raw`` as UTF-8 text; a byte that is not UTF-8 raises ``error`` naming the line."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise error("not valid UTF-8", path=shown, line=line) from exc
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a file; an unreadable one raises InputError naming it."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=shown) from exc
+
+
+def read_utf8(path: Path, shown: str, error: type[InputError] = InputError) -> str:
+    """The text of a UTF-8 file (a leading byte-order mark dropped); InputError (or
+    ``error``) with the file and line when it cannot be read or is not UTF-8."""
+    return decode_utf8(read_bytes(path, shown), shown, error).removeprefix("\ufeff")
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
 

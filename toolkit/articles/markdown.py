@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from toolkit.errors import InputError
-from toolkit.fileio import display_path
+from toolkit.fileio import display_path, read_utf8
 
 FRONT_MATTER_FIELDS = ("title", "dateline")  # translated; the others are carried over
 REQUIRED_FIELDS = ("slug", "title", "date")
@@ -389,15 +389,7 @@ class _Parser:
 def parse_article(path: str | Path) -> Article:
     """Read an article. Raises InputError (file and line) for bad front matter or encoding."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=display_path(path)) from exc
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError("not valid UTF-8", path=display_path(path), line=line) from exc
+    text = read_utf8(path, display_path(path)).replace("\r\n", "\n")
     parser = _Parser(path, text)
     meta, first = parser.front_matter()
     parser.body(first)

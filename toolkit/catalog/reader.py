@@ -9,7 +9,7 @@ from pathlib import Path
 from toolkit.catalog.fastread import parse_entries
 from toolkit.catalog.model import Catalog, Entry, _msgid_line, language_of
 from toolkit.errors import InputError
-from toolkit.fileio import display_path
+from toolkit.fileio import decode_utf8, display_path, read_bytes
 
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 #: characters str.splitlines() breaks at but a file's lines do not
@@ -21,21 +21,14 @@ def read_catalog(path: str | Path) -> Catalog:
     """Read a PO file. Raises InputError (file and line) when it is not valid PO or UTF-8."""
     path = Path(path)
     shown = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=shown) from exc
+    raw = read_bytes(path, shown)
     if raw.startswith(b"\xef\xbb\xbf"):
         raise InputError(
             "starts with a UTF-8 byte-order mark, which GNU gettext rejects: save without it",
             path=shown,
             line=1,
         )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError("not valid UTF-8", path=shown, line=line) from exc
+    text = decode_utf8(raw, shown)
     if _EXOTIC_BREAKS.search(text):
         # U+2028, form feed and the like are text inside a PO string, but str.splitlines()
         # (and so polib given a string) would break lines there: read by file lines instead.

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import InputError
-from toolkit.fileio import display_path
+from toolkit.fileio import display_path, read_utf8
 from toolkit.glossary.loader import ID_PATTERN
 from toolkit.glossary.model import LANGUAGES, Concept, Term
 
@@ -169,13 +169,7 @@ def read_weblate_csv(
     """
     path = Path(path)
     shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise InputError("not valid UTF-8", path=shown, line=line) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=shown) from exc
+    text = read_utf8(path, shown)
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     try:
         header = reader.fieldnames or []

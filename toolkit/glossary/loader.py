@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from toolkit.errors import GlossaryError, InputError
-from toolkit.fileio import display_path
+from toolkit.errors import GlossaryError
+from toolkit.fileio import display_path, read_utf8
 from toolkit.glossary.files import glossary_files
 from toolkit.glossary.model import (
     CLDR_KINDS,
@@ -207,13 +207,7 @@ class _FileReader:
 
 def read_file(path: Path, display: str, derive_latin: Deriver) -> list[Concept]:
     """Parse one glossary YAML file. Raises GlossaryError with the file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise GlossaryError("not valid UTF-8", path=display, line=line) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=display) from exc
+    text = read_utf8(path, display, GlossaryError)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
