@@ -26,28 +26,7 @@ from toolkit.glossary import load_glossary
 from toolkit.matching.forms import build_index
 from toolkit.matching.matcher import Match, TermMatcher, _best
 from toolkit.matching.normalize import fold
-
-
-def trie_regex(words: list[str]) -> str:
-    """A regular expression matching exactly ``words``, factored as a prefix trie."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def render(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return f"(?:{body})?"
-        return body
-
-    return render(trie)
+from toolkit.translit.glossary_terms import trie_pattern
 
 
 class RegexTrieMatcher:
@@ -61,7 +40,7 @@ class RegexTrieMatcher:
             lower_ok = [c for c in candidates if not c.needs_capital]
             key = fold(form)
             self.pairs[key] = (_best(candidates), _best(lower_ok) if lower_ok else None)
-        trie = trie_regex(sorted(self.pairs))
+        trie = trie_pattern(sorted(self.pairs))
         self.pattern = re.compile(r"(?<![^\W_])(?:" + trie + r")(?![^\W_])")
 
     def find(self, text: str) -> list[Match]:
@@ -94,7 +73,7 @@ def synthetic_text(forms: list[str], megabytes: float, seed: int = 3) -> str:
     return " ".join(words)
 
 
-def best_time(func, runs: int) -> tuple[float, object]:
+def median_time(func, runs: int) -> tuple[float, object]:
     times, result = [], None
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -140,8 +119,8 @@ def main() -> None:
     def baseline() -> list:
         return [baseline_matcher.find(line) for line in lines]
 
-    ours_s, ours_out = best_time(ours, args.runs)
-    base_s, base_out = best_time(baseline, args.runs)
+    ours_s, ours_out = median_time(ours, args.runs)
+    base_s, base_out = median_time(baseline, args.runs)
     differing = sum(a != b for a, b in zip(ours_out, base_out, strict=True))
     found = sum(map(len, ours_out))
     print(f"text: {megabytes:.1f} MB in {len(lines)} lines, {found} terms found")

@@ -120,7 +120,7 @@ def build_article(project: Project, article: Article, glossary: Glossary, result
         if locale is None:
             translate = lambda segment: segment.text  # noqa: E731  (the source itself)
         else:
-            table = translations(project, article.slug, locale)
+            table = kazakh if locale == "kk" else translations(project, article.slug, locale)
             if locale == LATIN and not table and kazakh:
                 convert = latin_converter(glossary)
                 table = {key: (convert(text), fuzzy) for key, (text, fuzzy) in kazakh.items()}

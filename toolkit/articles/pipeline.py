@@ -13,6 +13,7 @@ from pathlib import Path
 
 from toolkit.articles.markdown import Article, Segment, parse_article
 from toolkit.catalog import (
+    Catalog,
     TemplateEntry,
     create_catalog,
     derive_catalog,
@@ -291,9 +292,11 @@ def translations(
 ) -> dict[tuple[str | None, str], tuple[str, bool]]:
     """(msgctxt, msgid) → (msgstr, fuzzy) of a catalogue; empty when it does not exist."""
     path = project.catalog(slug, locale)
-    if not path.is_file():
-        return {}
-    catalog = read_catalog(path)
+    return translation_table(read_catalog(path)) if path.is_file() else {}
+
+
+def translation_table(catalog: Catalog) -> dict[tuple[str | None, str], tuple[str, bool]]:
+    """(msgctxt, msgid) → (msgstr, fuzzy) of the live entries of ``catalog``."""
     return {
         (e.msgctxt, e.msgid): (e.msgstr, e.fuzzy)
         for e in catalog.entries

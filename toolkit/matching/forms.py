@@ -150,15 +150,18 @@ def load_matcher(glossary: Glossary, lang: str, *, use_cache: bool = True) -> Te
     return TermMatcher(load_index(glossary, lang, use_cache=use_cache), english)
 
 
-def forms_of_concept(
-    glossary: Glossary, concept_id: str, *, use_cache: bool = True
-) -> dict[tuple[str, str], list[str]]:
-    """(language, term) → the surface forms recognised for that term of the concept, sorted
-    (lower case, as the matcher compares them)."""
-    found: dict[tuple[str, str], list[str]] = {}
+def recognised_forms(
+    glossary: Glossary, *, use_cache: bool = True
+) -> dict[str, dict[tuple[str, str], list[str]]]:
+    """concept → (language, term) → the surface forms recognised for that term, sorted
+    (lower case, as the matcher compares them); one pass over the four form indexes."""
+    found: dict[str, dict[tuple[str, str], set[str]]] = {}
     for lang in MATCH_LANGUAGES:
         for form, candidates in load_index(glossary, lang, use_cache=use_cache).items():
             for candidate in candidates:
-                if candidate.concept == concept_id:
-                    found.setdefault((lang, candidate.term), []).append(form)
-    return {key: sorted(set(forms)) for key, forms in found.items()}
+                terms = found.setdefault(candidate.concept, {})
+                terms.setdefault((lang, candidate.term), set()).add(form)
+    return {
+        concept: {key: sorted(forms) for key, forms in terms.items()}
+        for concept, terms in found.items()
+    }

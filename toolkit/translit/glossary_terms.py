@@ -92,7 +92,7 @@ def term_pairs(glossary: Iterable[Any], source_lang: str, target_lang: str) -> d
     return pairs
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """A regex alternation of ``words`` factored by first letters (fast on long lists)."""
     groups: dict[str, list[str]] = {}
     empty = False
@@ -102,7 +102,7 @@ def _trie_pattern(words: list[str]) -> str:
         else:
             empty = True
     options = [
-        re.escape(first) + (_trie_pattern(rest) if rest != [""] else "")
+        re.escape(first) + (trie_pattern(rest) if rest != [""] else "")
         for first, rest in sorted(groups.items())
     ]
     body = "|".join(options)
@@ -117,7 +117,7 @@ class TermMatcher:
     def __init__(self, pairs: dict[str, str]):
         self.pairs = pairs
         words = sorted(pairs, key=len, reverse=True)
-        self.regex = re.compile(WORD_START + _trie_pattern(words) + WORD_END) if words else None
+        self.regex = re.compile(WORD_START + trie_pattern(words) + WORD_END) if words else None
 
     def split(self, text: str) -> list[tuple[str, str | None]]:
         """``text`` as pieces ``(piece, target)``: target is None where no term matched."""

@@ -153,11 +153,9 @@ async def glossary_search(request: Request) -> Response:
 def _concept_page(request: Request, concept: Concept, **extra: Any) -> tuple[str, dict[str, Any]]:
     state = _web(request).state
     issues = [i for i in state.lint() if i.message.startswith(f"{concept.id}: ")]
-    from toolkit.matching.forms import forms_of_concept
-
     context = {
         "concept": concept,
-        "generated": forms_of_concept(state.glossary(), concept.id),
+        "generated": state.recognised_forms().get(concept.id, {}),
         "languages": LANGUAGES,
         "statuses": STATUSES,
         "issues": issues,

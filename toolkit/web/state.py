@@ -10,12 +10,14 @@ from pathlib import Path
 
 from toolkit.articles.markdown import parse_article
 from toolkit.articles.pipeline import Project
-from toolkit.checks.base import Check
+from toolkit.checks.base import Check, Resources
 from toolkit.config import CheckSettings, check_settings
 from toolkit.glossary import load_glossary
 from toolkit.glossary.files import glossary_files
 from toolkit.glossary.lint import LintIssue, lint
 from toolkit.glossary.model import Glossary
+from toolkit.matching.forms import recognised_forms
+from toolkit.matching.matcher import TermMatcher
 from toolkit.reports.editorial import Report, collect
 from toolkit.web.concept_edit import derive_latin, file_digest
 
@@ -55,6 +57,9 @@ class ProjectState:
         self._glossary_signature: Signature = ()
         self._digests: dict[str, str] = {}
         self._lint: list[LintIssue] | None = None
+        # derived from the current glossary; dropped whenever it is reloaded
+        self._matchers: dict[str, TermMatcher] = {}
+        self._forms: dict[str, dict[tuple[str, str], list[str]]] | None = None
         self._report: tuple[tuple, Report] | None = None
 
     # -- glossary -----------------------------------------------------------------------
@@ -77,6 +82,8 @@ class ProjectState:
                 self._glossary, self._digests = glossary, before
                 self._glossary_signature = signature
                 self._lint = None
+                self._matchers = {}
+                self._forms = None
             return self._glossary
 
     def digest(self, path: str | Path) -> str:
@@ -94,6 +101,21 @@ class ProjectState:
             if self._lint is None:
                 self._lint = lint(glossary, derive_latin)
             return self._lint
+
+    def resources(self) -> Resources:
+        """Fresh check resources for one request (catalogues read anew), sharing the term
+        matchers of the current glossary, which are built once per load."""
+        glossary = self.glossary()
+        with self.lock:
+            return Resources(glossary, _matchers=self._matchers)
+
+    def recognised_forms(self) -> dict[str, dict[tuple[str, str], list[str]]]:
+        """concept → (language, term) → its recognised forms, for the concept cards."""
+        glossary = self.glossary()
+        with self.lock:
+            if self._forms is None:
+                self._forms = recognised_forms(glossary)
+            return self._forms
 
     # -- project ------------------------------------------------------------------------
     def check_settings(self) -> CheckSettings:

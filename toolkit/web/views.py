@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from toolkit.articles.markdown import parse_article
-from toolkit.articles.pipeline import LATIN, translations
+from toolkit.articles.pipeline import LATIN, translation_table
 from toolkit.catalog import read_catalog
-from toolkit.checks.base import Finding, Resources
+from toolkit.checks.base import Finding
 from toolkit.checks.runner import check_catalog
 from toolkit.matching.matcher import Match
 from toolkit.reports.editorial import Report
@@ -75,8 +75,7 @@ class ArticleView:
 
 def article_view(state: ProjectState, info: ArticleInfo) -> ArticleView:
     """The article's segments in every language, highlighted, with their findings."""
-    glossary = state.glossary()
-    resources = Resources(glossary)
+    resources = state.resources()
     checks = state.checks()
     article = parse_article(info.path)
     tables = {}
@@ -85,11 +84,13 @@ def article_view(state: ProjectState, info: ArticleInfo) -> ArticleView:
     for lang, locale in COLUMNS.items():
         if locale is None:
             continue
-        tables[lang] = translations(state.project, info.slug, locale)
+        tables[lang] = {}
         path = state.project.catalog(info.slug, locale)
         if path.is_file():
+            catalog = read_catalog(path)  # read once: for the table and for the checks
+            tables[lang] = translation_table(catalog)
             catalogs[lang] = str(path.relative_to(state.project.root))
-            for f in check_catalog(read_catalog(path), checks, resources):
+            for f in check_catalog(catalog, checks, resources):
                 findings[lang, f.msgid].append(f)
     rows = []
     counts: Counter = Counter()
