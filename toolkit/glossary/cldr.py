@@ -32,10 +32,3 @@ def cldr_name(kind: str, code: str, lang: str) -> str | None:
     """CLDR's display name of a territory, currency or language code in ``lang``, or None."""
     names = getattr(_locale(lang), CLDR_KINDS[kind])
     return names.get(code)
-
-
-def cldr_version() -> str:
-    """The CLDR version of the installed Babel, for sources and reports."""
-    from babel.core import get_cldr_version
-
-    return str(get_cldr_version())
