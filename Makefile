@@ -1,17 +1,22 @@
-# Two entry points: `make demo` and `make test`. Both create .venv when missing.
+# Two entry points: `make demo` and `make test`. Both create .venv when missing and install the
+# exact versions of requirements-lock.txt (with hashes); `make lock` refreshes that file on purpose.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements-lock.txt
+# The tool that writes the lock is pinned too, so that `make lock` is repeatable.
+UV_VERSION := 0.13.9
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean lock test-latest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# --no-deps + --require-hashes: exactly what the lock lists, nothing resolved at install time.
+$(STAMP): $(BIN)/python $(LOCK) pyproject.toml
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 demo: $(STAMP)
@@ -28,5 +33,21 @@ test: lint
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
+# Refresh the lock: run after changing dependencies in pyproject.toml, or to take new releases
+# once `make test-latest` has passed with them. Review the diff of $(LOCK) before committing.
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	printf 'setuptools>=77\n' | $(BIN)/uv pip compile pyproject.toml - --extra test \
+	    --universal --python-version 3.11 --generate-hashes --no-header --quiet -o $(LOCK)
+
+# The newest release of every dependency, in a venv of its own; not run by CI.
+test-latest:
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet --upgrade -e '.[test]'
+	.venv-latest/bin/ruff check toolkit tests benchmarks conftest.py
+	.venv-latest/bin/python -m pytest -q -p no:cacheprovider; rc=$$?; [ $$rc -eq 5 ] && rc=0; exit $$rc
+
 clean:
-	rm -rf $(VENV) build .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-latest build .pytest_cache .ruff_cache
