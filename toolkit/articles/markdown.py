@@ -1,75 +1,81 @@
 """Articles: Markdown with YAML front matter, cut into translatable segments and put back.
 
-An :class:`Article` is a list of blocks (heading, paragraph, list item, quote, image, or a
-verbatim block such as an HTML comment or code). Each translatable block has a template with
-slots for its segments: a paragraph is split into sentences, an image gives its alt text and
-its caption. Inline markup becomes placeholders a translator moves but does not retype:
+markdown-it parses the body; its block tokens and their line maps say where each paragraph,
+heading, list item, quote, table cell and image is. Each of them becomes a :class:`Block`: the
+source lines it covers and how to rebuild them from its segments. Everything else (code
+blocks, fenced or indented; HTML blocks; link reference definitions; thematic breaks; blank
+lines) is never offered for translation and is kept as it is, line for line.
 
->>> to_placeholders('See the [report](https://un.org "UN") and *this*.')
-('See the <a1>report</a1> and <em>this</em>.', {'a1': ('[', '](https://un.org "UN")')})
->>> from_placeholders('Смотрите <a1>доклад</a1> и <em>это</em>.', {'a1': ('[', '](https://un.org)')})
-'Смотрите [доклад](https://un.org) и *это*.'
+- a paragraph gives one segment per sentence (:mod:`toolkit.articles.sentences`); a heading,
+  a list item's paragraph and a table cell give one segment each; an image alone in its
+  paragraph gives its alt text and its title (the caption);
+- inline markup becomes placeholders (:mod:`toolkit.articles.inline`);
+- the front matter's title and dateline are segments with a msgctxt.
+
+Rebuilding (:func:`render_body`) replaces each block's lines and keeps all the others, so the
+English rebuilt from its own segments is the source, except that a block's text comes back on
+one line (a translation cannot keep the English line wrapping): soft line breaks and the
+spaces between sentences become one space. Setext headings stay setext headings (their
+underline line is kept); hard line breaks keep their form (backslash or trailing spaces).
+Blank lines before and after the body are dropped, line endings become LF.
+
+>>> body = parse_markdown("Title\\n=====\\n\\nOne. Two *more*.\\n\\n    code. Not this.\\n")
+>>> [segment.text for segment in body.segments]
+['Title', 'One.', 'Two <em>more</em>.']
+>>> french = {"Title": "Titre", "One.": "Un.", "Two <em>more</em>.": "Deux <em>de plus</em>."}
+>>> render_body(body, lambda segment: french[segment.text])
+'Titre\\n=====\\n\\nUn. Deux *de plus*.\\n\\n    code. Not this.\\n'
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from markdown_it.token import Token
 
+from toolkit.articles.inline import (
+    Codes,
+    Tagged,
+    from_placeholders,
+    has_words,
+    link_tail,
+    markdown_parser,
+    placeholders,
+    renumber,
+    tag_inline,
+    to_placeholders,
+)
+from toolkit.articles.sentences import sentence_spans, split_sentences
 from toolkit.errors import InputError
 from toolkit.fileio import display_path, read_utf8
+
+__all__ = [
+    "Article",
+    "Block",
+    "Segment",
+    "Slot",
+    "from_placeholders",
+    "parse_article",
+    "parse_markdown",
+    "placeholders",
+    "render_body",
+    "split_sentences",
+    "to_placeholders",
+]
 
 FRONT_MATTER_FIELDS = ("title", "dateline")  # translated; the others are carried over
 REQUIRED_FIELDS = ("slug", "title", "date")
 
-_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+(?:\s+\"[^\"]*\")?)\)")
-_STRONG = re.compile(r"\*\*(.+?)\*\*")
-_EM = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])")
-_CODE = re.compile(r"`([^`]+)`")
-_TAG = re.compile(r"</?(?:a\d+|em|strong)>|<c\d+/>|<br/>")
-_IMAGE = re.compile(r'^!\[([^\]]*)\]\((\S+?)(?:\s+"([^"]*)")?\)\s*$')
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)(.*)$")
-#: where a sentence ends: after . ! ? (and closing quotes), before a capital, digit or quote
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"”»’)]*)\s+(?=[\"“«(<]*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
-#: words whose final dot does not end a sentence (lower case, without the final dot)
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "vs",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-        "u.s",
-        "u.n",
-        "e.g",
-        "i.e",
-        "etc",
-    ]
-)
+#: what may stand before a block's text on its first line: indentation, quote and list markers
+_CONTAINER_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+_LIST_MARKER = re.compile(r"[-+*]|\d{1,9}[.)]")
+_CLOSING_FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})[ \t]*")
 
 
 @dataclass
@@ -78,19 +84,32 @@ class Segment:
 
     text: str
     line: int
-    kind: str  # title, dateline, heading, paragraph, item, quote, alt, caption
-    codes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    kind: str  # title, dateline, heading, paragraph, item, quote, alt, caption, cell
+    codes: Codes = field(default_factory=dict)
     context: str | None = None  # msgctxt: front-matter fields
 
 
 @dataclass
-class Block:
-    """A block of the body: ``template`` with ``{0}``, ``{1}``... for its segments."""
+class Slot:
+    """Where a segment's (translated) text goes in a block; ``escape`` lists characters a
+    translation must not leave bare there (a title's closing quote, a table cell's pipe)."""
 
-    template: str
-    segments: list[int]
-    line: int
-    tight: bool = False  # joined to the block before by one newline (items of one list)
+    segment: int
+    escape: str = ""
+
+
+@dataclass
+class Block:
+    """Body lines ``start``..``end`` (0-based, end excluded) rebuilt as ``before``, then
+    ``parts`` (text and slots; each line after the first begins with ``continuation``, the
+    quote markers and indentation of the containers), then ``after``."""
+
+    start: int
+    end: int
+    before: str
+    parts: list[str | Slot]
+    after: str = ""
+    continuation: str = ""
 
 
 @dataclass
@@ -99,313 +118,295 @@ class Article:
     meta: dict
     blocks: list[Block]
     segments: list[Segment]
+    lines: list[str] = field(default_factory=list)  # the body's source lines
 
     @property
     def slug(self) -> str:
         return str(self.meta["slug"])
 
 
-def to_placeholders(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
-    """Inline Markdown → placeholders, and the Markdown each numbered placeholder stands for."""
-    codes: dict[str, tuple[str, str]] = {}
-
-    def code(match: re.Match[str]) -> str:
-        name = f"c{len(codes) + 1}"
-        codes[name] = (f"`{match.group(1)}`", "")
-        return f"<{name}/>"
-
-    def link(match: re.Match[str]) -> str:
-        name = f"a{sum(k.startswith('a') for k in codes) + 1}"
-        codes[name] = ("[", f"]({match.group(2)})")
-        return f"<{name}>{match.group(1)}</{name}>"
-
-    text = _CODE.sub(code, text)
-    text = _LINK.sub(link, text)
-    text = _STRONG.sub(r"<strong>\1</strong>", text)
-    text = _EM.sub(r"<em>\1</em>", text)
-    return text, codes
-
-
-def from_placeholders(text: str, codes: dict[str, tuple[str, str]]) -> str:
-    """Placeholders → Markdown (inverse of :func:`to_placeholders`)."""
-
-    def tag(match: re.Match[str]) -> str:
-        raw = match.group()
-        name = raw.strip("</>")
-        if name in ("em", "strong"):
-            return "*" if name == "em" else "**"
-        if name == "br":
-            return "\\\n"  # CommonMark's hard line break
-        opening, closing = codes.get(name, (raw, ""))
-        return closing if raw.startswith("</") else opening
-
-    return _TAG.sub(tag, text)
-
-
-def _joiner(previous_line: str) -> str:
-    """How a line joins the one before it: a hard break (two spaces or a backslash at the
-    end of the previous line) becomes the ``<br/>`` placeholder, anything else a space."""
-    if previous_line.endswith(("  ", "\\")):
-        return "<br/>"
-    return " "
-
-
-def placeholders(text: str) -> list[str]:
-    """The placeholder tags of ``text``, sorted (for checking that a translation keeps them)."""
-    return sorted(_TAG.findall(text))
-
-
-def split_sentences(text: str) -> list[str]:
-    """Cut a paragraph into sentences; abbreviations (U.S., Feb.) and open tags never end one.
-
-    >>> split_sentences("The U.S. State Department said so. Bilash denied it! He left.")
-    ['The U.S. State Department said so.', 'Bilash denied it!', 'He left.']
-    """
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        cut = match.start() + len(match.group(1))
-        candidate = text[start:cut]
-        last_word = candidate.rstrip('"”»’).!?').rsplit(None, 1)[-1].lower() if candidate else ""
-        if last_word.rstrip(".") in _ABBREVIATIONS or _open_tags(candidate):
-            continue
-        pieces.append(candidate.strip())
-        start = match.end()
-    pieces.append(text[start:].strip())
-    return [p for p in pieces if p]
-
-
-def _open_tags(text: str) -> bool:
-    opened = re.findall(r"<(a\d+|em|strong)>", text)
-    closed = re.findall(r"</(a\d+|em|strong)>", text)
-    return len(opened) != len(closed)
-
-
-class _Parser:
-    def __init__(self, path: Path, text: str):
-        self.path = path
-        self.shown = display_path(path)
-        self.lines = text.split("\n")
-        self.blocks: list[Block] = []
-        self.segments: list[Segment] = []
-
-    def fail(self, line: int, message: str) -> InputError:
-        return InputError(message, path=self.shown, line=line)
-
-    def segment(self, text: str, line: int, kind: str, context: str | None = None) -> int:
-        tagged, codes = to_placeholders(text)
-        self.segments.append(Segment(tagged, line, kind, codes, context))
-        return len(self.segments) - 1
-
-    def key_line(self, key: str, end: int) -> int:
-        """The line of ``key:`` in the front matter (1 when not found)."""
-        return next((i + 1 for i in range(1, end) if self.lines[i].startswith(f"{key}:")), 1)
-
-    def front_matter(self) -> tuple[dict, int]:
-        if not self.lines or self.lines[0].strip() != "---":
-            raise self.fail(1, "no YAML front matter (the file must start with a --- line)")
-        try:
-            end = next(i for i in range(1, len(self.lines)) if self.lines[i].strip() == "---")
-        except StopIteration:
-            raise self.fail(1, "front matter is not closed by a --- line") from None
-        source = "\n".join(self.lines[1:end])
-        try:
-            # BaseLoader: every scalar stays a string, so a bad date or an odd value is ours
-            # to report with its line, not a constructor's exception.
-            meta = yaml.load(source, Loader=yaml.BaseLoader) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            if mark is not None:
-                line = mark.line + 2
-            else:  # a reader error: a character YAML does not allow
-                position = getattr(exc, "position", 0) or 0
-                line = source[:position].count("\n") + 2
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise self.fail(line, f"front matter YAML: {problem}") from exc
-        if not isinstance(meta, dict):
-            raise self.fail(2, "front matter must be a mapping (key: value)")
-        for key in REQUIRED_FIELDS:
-            if not meta.get(key):
-                raise self.fail(1, f"front matter has no {key!r}")
-        date_line = self.key_line("date", end)
-        try:
-            datetime.date.fromisoformat(str(meta["date"]))
-        except ValueError:
-            raise self.fail(
-                date_line, f"date {meta['date']!r} is not a date (YYYY-MM-DD)"
-            ) from None
-        if str(meta["slug"]) != self.path.stem:
-            raise self.fail(
-                2, f"slug {meta['slug']!r} differs from the file name {self.path.stem!r}"
-            )
-        for key in FRONT_MATTER_FIELDS:
-            if key in meta:
-                line = self.key_line(key, end)
-                self.segment(str(meta[key]), line, key, context=key)
-        return meta, end + 1
-
-    def body(self, first: int) -> None:
-        i = first
-        lines = self.lines
-        while i < len(lines):
-            line = lines[i]
-            number = i + 1
-            if not line.strip():
-                i += 1
-                continue
-            if line.lstrip().startswith("<!--"):
-                j = i
-                while "-->" not in lines[j] and j + 1 < len(lines):
-                    j += 1
-                self.verbatim(lines[i : j + 1], number)
-                i = j + 1
-            elif line.lstrip().startswith("```"):
-                j = i + 1
-                while j < len(lines) and not lines[j].lstrip().startswith("```"):
-                    j += 1
-                if j == len(lines):
-                    raise self.fail(number, "code fence is not closed")
-                self.verbatim(lines[i : j + 1], number)
-                i = j + 1
-            elif heading := _HEADING.match(line):
-                slot = self.segment(heading.group(2), number, "heading")
-                self.blocks.append(Block(heading.group(1) + " {0}", [slot], number))
-                i += 1
-            elif image := _IMAGE.match(line.strip()):
-                self.image(image, number)
-                i += 1
-            elif item := _ITEM.match(line):
-                tight = i > 0 and bool(_ITEM.match(lines[i - 1]) or lines[i - 1].startswith(" "))
-                text, i = self.gather(i + 1, item.group(2), continuation=True)
-                prefix = item.group(1).replace("{", "{{").replace("}", "}}")
-                self.blocks.append(
-                    Block(prefix + "{0}", [self.segment(text, number, "item")], number, tight)
-                )
-            elif line.startswith(">"):
-                i = self.quote(i)
-            elif line.lstrip().startswith("|"):
-                i = self.table(i)
-            elif re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line):
-                self.verbatim([line], number)
-                i += 1
-            else:
-                text, i = self.gather(i + 1, line.strip())
-                self.sentences(text, number, "paragraph")
-
-    def gather(self, i: int, text: str, continuation: bool = False, quote: bool = False):
-        """Join the following lines of the same block to ``text``."""
-        lines = self.lines
-        while i < len(lines) and lines[i].strip():
-            nxt = lines[i]
-            if quote:
-                if not nxt.startswith(">"):
-                    break
-                nxt = nxt.lstrip("> ")
-            elif (
-                _ITEM.match(nxt)
-                or _HEADING.match(nxt)
-                or nxt.lstrip().startswith((">", "```", "<!--", "|"))
-                or (continuation and not nxt.startswith((" ", "\t")))
-            ):
-                break
-            text += _joiner(lines[i - 1]) + nxt.strip()
-            i += 1
-        return text, i
-
-    def quote(self, i: int) -> int:
-        """A block quote; a line that is only ``>`` separates its paragraphs."""
-        lines, first = self.lines, i + 1
-        paragraphs: list[str] = []
-        current = ""
-        while i < len(lines) and lines[i].startswith(">"):
-            content = lines[i][1:].strip()
-            if content:
-                current = current + _joiner(lines[i - 1]) + content if current else content
-            elif current:
-                paragraphs.append(current)
-                current = ""
-            i += 1
-        if current:
-            paragraphs.append(current)
-        groups, indices = [], []
-        for paragraph in paragraphs:
-            slots = [
-                len(indices) + n for n in range(len(split_sentences(to_placeholders(paragraph)[0])))
-            ]
-            indices.extend(self.sentence_segments(paragraph, first, "quote"))
-            groups.append(" ".join(f"{{{n}}}" for n in slots))
-        self.blocks.append(Block("> " + "\n>\n> ".join(groups), indices, first))
-        return i
-
-    def table(self, i: int) -> int:
-        """A pipe table: each cell a segment, the separator row as it is."""
-        lines, rows, indices, first = self.lines, [], [], i + 1
-        while i < len(lines) and lines[i].lstrip().startswith("|"):
-            row = lines[i].strip()
-            if re.fullmatch(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*", row):
-                rows.append(row.replace("{", "{{").replace("}", "}}"))
-            else:
-                cells = [c.strip() for c in re.split(r"(?<!\\)\|", row.strip("|"))]
-                parts = []
-                for cell in cells:
-                    if cell:
-                        parts.append(f"{{{len(indices)}}}")
-                        indices.append(self.segment(cell, i + 1, "cell"))
-                    else:
-                        parts.append("")
-                rows.append("| " + " | ".join(parts) + " |")
-            i += 1
-        self.blocks.append(Block("\n".join(rows), indices, first))
-        return i
-
-    def sentence_segments(self, text: str, line: int, kind: str) -> list[int]:
-        """One segment per sentence of a paragraph (placeholders numbered per sentence)."""
-        tagged, codes = to_placeholders(text)
-        return [
-            self.segment(from_placeholders(sentence, codes), line, kind)
-            for sentence in split_sentences(tagged)
-        ]
-
-    def sentences(self, text: str, line: int, kind: str) -> None:
-        indices = self.sentence_segments(text, line, kind)
-        template = " ".join(f"{{{n}}}" for n in range(len(indices)))
-        self.blocks.append(Block(template, indices, line))
-
-    def image(self, match: re.Match[str], line: int) -> None:
-        alt, src, caption = match.group(1), match.group(2), match.group(3)
-        slots = [self.segment(alt, line, "alt")] if alt else []
-        src = src.replace("{", "{{").replace("}", "}}")
-        template = "![{0}](" + src if alt else "![](" + src
-        if caption:
-            slots.append(self.segment(caption, line, "caption"))
-            template += f' "{{{len(slots) - 1}}}"'
-        self.blocks.append(Block(template + ")", slots, line))
-
-    def verbatim(self, lines: list[str], line: int) -> None:
-        raw = "\n".join(lines).replace("{", "{{").replace("}", "}}")
-        self.blocks.append(Block(raw, [], line))
-
-
 def parse_article(path: str | Path) -> Article:
-    """Read an article. Raises InputError (file and line) for bad front matter or encoding."""
+    """Read an article. Raises InputError (file and line) for bad front matter or encoding,
+    or for a code fence left open (it would hide the rest of the article from translation)."""
     path = Path(path)
-    text = read_utf8(path, display_path(path)).replace("\r\n", "\n")
-    parser = _Parser(path, text)
-    meta, first = parser.front_matter()
-    parser.body(first)
-    return Article(str(path), meta, parser.blocks, parser.segments)
+    shown = display_path(path)
+    text = _normalise_newlines(read_utf8(path, shown))
+    lines = text.split("\n")
+    meta, first, segments = _front_matter(path, shown, lines)
+    body = _Body(lines[first:], first + 1, segments)
+    body.walk(markdown_parser().parse("\n".join(body.lines), {}))
+    if body.open_fences:
+        raise InputError("code fence is not closed", path=shown, line=body.open_fences[0])
+    return Article(str(path), meta, body.blocks, body.segments, body.lines)
+
+
+def parse_markdown(
+    text: str, first_line: int = 1, segments: list[Segment] | None = None
+) -> Article:
+    """Segment a Markdown text (no front matter); ``first_line`` is the number of its first
+    line in the file, for the segments' line numbers."""
+    text = _normalise_newlines(text)
+    body = _Body(text.split("\n"), first_line, segments if segments is not None else [])
+    body.walk(markdown_parser().parse(text, {}))
+    return Article("", {}, body.blocks, body.segments, body.lines)
 
 
 def render_body(article: Article, translate: Callable[[Segment], str]) -> str:
     """The body as Markdown, each segment replaced by ``translate(segment)`` (placeholders
     turned back into Markdown)."""
-    out = []
+    out: list[str] = []
+    position = 0
     for block in article.blocks:
-        texts = [
-            from_placeholders(translate(article.segments[i]), article.segments[i].codes)
-            for i in block.segments
-        ]
-        if out:
-            out.append("\n" if block.tight else "\n\n")
-        out.append(block.template.format(*texts))
-    return "".join(out) + "\n"
+        out.extend(article.lines[position : block.start])
+        out.append(_render_block(block, article.segments, translate))
+        position = block.end
+    out.extend(article.lines[position:])
+    while out and not out[-1].strip():
+        out.pop()
+    start = next((i for i, line in enumerate(out) if line.strip()), len(out))
+    return "\n".join(out[start:]) + "\n"
+
+
+def _render_block(block: Block, segments: list[Segment], translate) -> str:
+    pieces = []
+    for part in block.parts:
+        if isinstance(part, str):
+            pieces.append(part)
+            continue
+        segment = segments[part.segment]
+        text = from_placeholders(translate(segment), segment.codes)
+        if part.escape:
+            text = re.sub(rf"(?<!\\)([{re.escape(part.escape)}])", r"\\\1", text)
+        pieces.append(text)
+    inner = "".join(pieces).replace("\n", "\n" + block.continuation)
+    return block.before + inner + block.after
+
+
+def _normalise_newlines(text: str) -> str:
+    """Line endings as markdown-it reads them (CR LF and lone CR are line ends), so that its
+    line maps count the same lines as we do."""
+    return re.sub(r"\r\n?", "\n", text).replace("\0", "\ufffd")
+
+
+class _Body:
+    """Walks markdown-it's block tokens, collecting blocks and segments."""
+
+    def __init__(self, lines: list[str], first_line: int, segments: list[Segment]):
+        self.lines = lines
+        self.first_line = first_line
+        self.segments = segments
+        self.blocks: list[Block] = []
+        self.open_fences: list[int] = []  # file lines of fences that the body never closes
+
+    def walk(self, tokens: list[Token]) -> None:
+        containers: list[str] = []
+        for index, token in enumerate(tokens):
+            if token.type in ("blockquote_open", "list_item_open"):
+                containers.append(token.type)
+            elif token.type in ("blockquote_close", "list_item_close"):
+                containers.pop()
+            elif token.type == "tr_open":
+                self.table_row(tokens, index)
+            elif token.type == "fence" and token.level == 0:
+                self.fence(token)
+            elif token.type == "inline" and token.map is not None:
+                opener = tokens[index - 1]
+                if opener.type == "heading_open":
+                    self.heading(opener, token)
+                elif opener.type == "paragraph_open":
+                    kind = {"list_item_open": "item", "blockquote_open": "quote"}.get(
+                        containers[-1] if containers else "", "paragraph"
+                    )
+                    self.paragraph(token, kind)
+
+    def fence(self, token: Token) -> None:
+        """Note a fence the body never closes: CommonMark lets it run to the end, which
+        would hide the rest of an article from its translators."""
+        start, end = token.map or (0, 0)
+        closing = _CLOSING_FENCE.fullmatch(self.lines[end - 1]) if end - start > 1 else None
+        marker = closing.group(1) if closing else ""
+        if not marker.startswith(token.markup[0]) or len(marker) < len(token.markup):
+            self.open_fences.append(self.first_line + start)
+
+    def add(self, tagged: Tagged | tuple[str, Codes], line: int, kind: str) -> Slot:
+        text, codes = (tagged.text, tagged.codes) if isinstance(tagged, Tagged) else tagged
+        self.segments.append(Segment(text, self.first_line + line, kind, codes))
+        return Slot(len(self.segments) - 1)
+
+    def edges(self, start: int, end: int, content: str) -> tuple[str, str, str]:
+        """What stands before the text of a leaf block (lines ``start``..``end``) on its first
+        line (container markers, indentation), the same made fit for its further lines, and
+        the trailing whitespace of its last line."""
+        first = self.lines[start]
+        text = content.split("\n", 1)[0].rstrip()
+        if text and first.rstrip().endswith(text):
+            before = first[: len(first.rstrip()) - len(text)]
+        else:  # a tab that markdown-it expanded: fall back to what markers look like
+            before = _container_prefix(first)
+        continuation = _LIST_MARKER.sub(lambda m: " " * len(m.group()), before)
+        last = self.lines[end - 1]
+        return before, continuation, last[len(last.rstrip()) :]
+
+    def paragraph(self, token: Token, kind: str) -> None:
+        children = token.children or []
+        if len(children) == 1 and children[0].type == "image":
+            self.image(token, children[0])
+            return
+        tagged = tag_inline(token.content, children)
+        if not has_words(tagged.text):
+            return
+        start, end = token.map or (0, 0)
+        if kind == "item":  # a list item is one segment, however many sentences it has
+            parts: list[str | Slot] = [self.add(tagged, start, kind)]
+        else:
+            parts = []
+            for begin, finish in sentence_spans(tagged.text):
+                line = start + sum(1 for offset in tagged.breaks if offset <= begin)
+                sentence = renumber(tagged.text[begin:finish], tagged.codes)
+                parts += [" ", self.add(sentence, line, kind)]
+            parts = parts[1:]
+        before, continuation, after = self.edges(start, end, token.content)
+        self.blocks.append(Block(start, end, before, parts, after, continuation))
+
+    def heading(self, opener: Token, token: Token) -> None:
+        tagged = tag_inline(token.content, token.children or [])
+        if not has_words(tagged.text) or opener.map is None:
+            return
+        start, end = opener.map
+        slot = self.add(tagged, start, "heading")
+        if opener.markup in ("=", "-"):  # setext: its text, then its underline as it is
+            before, continuation, after = self.edges(start, end - 1, token.content)
+            after += "\n" + self.lines[end - 1]
+            self.blocks.append(Block(start, end, before, [slot], after, continuation))
+            return
+        line = self.lines[start]
+        at = line.index(token.content, line.index(opener.markup) + len(opener.markup))
+        self.blocks.append(Block(start, end, line[:at], [slot], line[at + len(token.content) :]))
+
+    def image(self, token: Token, image: Token) -> None:
+        """An image alone in its paragraph: its alt text and its title are segments."""
+        source = token.content
+        start, end = token.map or (0, 0)
+        label_end = 2 + len(image.content)  # ![alt]
+        title = link_tail(source, label_end)[1]
+        parts: list[str | Slot] = ["!["]
+        if has_words(image.content):
+            alt = tag_inline(image.content, image.children or [])
+            parts.append(self.add(alt, start, "alt"))
+        else:
+            parts.append(image.content)
+        if title is not None and has_words(source[title[0] : title[1]]):
+            quote = source[title[0] - 1]
+            slot = self.add((source[title[0] : title[1]], {}), start, "caption")
+            slot.escape = "()" if quote == "(" else quote
+            parts += [source[label_end : title[0]], slot, source[title[1] :]]
+        else:
+            parts.append(source[label_end:])
+        if any(isinstance(part, Slot) for part in parts):
+            before, continuation, after = self.edges(start, end, source)
+            self.blocks.append(Block(start, end, before, parts, after, continuation))
+
+    def table_row(self, tokens: list[Token], index: int) -> None:
+        """A table row: each cell a segment, pipes and padding kept."""
+        row = tokens[index]
+        cells = []
+        for token in tokens[index + 1 :]:
+            if token.type == "tr_close":
+                break
+            if token.type == "inline":
+                cells.append(token)
+        if row.map is None:
+            return
+        line_number = row.map[0]
+        line = self.lines[line_number]
+        prefix = _container_prefix(line)
+        parts: list[str | Slot] = [prefix]
+        cursor = len(prefix)
+        for cell, (begin, finish) in zip(cells, _cell_spans(line, cursor), strict=False):
+            raw = line[begin:finish]
+            tagged = tag_inline(raw, cell.children or [])
+            if not raw or not has_words(tagged.text):
+                continue
+            slot = self.add(tagged, line_number, "cell")
+            slot.escape = "|"
+            parts += [line[cursor:begin], slot]
+            cursor = finish
+        if len(parts) > 1:
+            parts.append(line[cursor:])
+            self.blocks.append(Block(line_number, line_number + 1, "", parts))
+
+
+def _container_prefix(line: str) -> str:
+    match = _CONTAINER_PREFIX.match(line)
+    return match.group() if match else ""
+
+
+def _cell_spans(line: str, start: int) -> list[tuple[int, int]]:
+    """The cells of a table row from ``start`` on: spans of their text without the padding
+    (a pipe after a backslash belongs to the cell, as in GitHub's tables)."""
+    pipes = [i for i in range(start, len(line)) if line[i] == "|" and line[i - 1 : i] != "\\"]
+    edges = [start - 1, *pipes, len(line)]
+    spans = []
+    for left, right in itertools.pairwise(edges):
+        begin, finish = left + 1, right
+        while begin < finish and line[begin] in " \t":
+            begin += 1
+        while finish > begin and line[finish - 1] in " \t":
+            finish -= 1
+        spans.append((begin, finish))
+    if line[start:].lstrip().startswith("|"):
+        spans = spans[1:]
+    if line.rstrip().endswith("|") and not line.rstrip().endswith("\\|"):
+        spans = spans[:-1]
+    return spans
+
+
+def _front_matter(path: Path, shown: str, lines: list[str]) -> tuple[dict, int, list[Segment]]:
+    """The front matter's fields, the index of the first body line, and the segments of the
+    translated fields."""
+
+    def fail(line: int, message: str) -> InputError:
+        return InputError(message, path=shown, line=line)
+
+    if not lines or lines[0].strip() != "---":
+        raise fail(1, "no YAML front matter (the file must start with a --- line)")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise fail(1, "front matter is not closed by a --- line") from None
+
+    def key_line(key: str) -> int:
+        """The line of ``key:`` in the front matter (1 when not found)."""
+        return next((i + 1 for i in range(1, end) if lines[i].startswith(f"{key}:")), 1)
+
+    source = "\n".join(lines[1:end])
+    try:
+        # BaseLoader: every scalar stays a string, so a bad date or an odd value is ours
+        # to report with its line, not a constructor's exception.
+        meta = yaml.load(source, Loader=yaml.BaseLoader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if mark is not None:
+            line = mark.line + 2
+        else:  # a reader error: a character YAML does not allow
+            position = getattr(exc, "position", 0) or 0
+            line = source[:position].count("\n") + 2
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise fail(line, f"front matter YAML: {problem}") from exc
+    if not isinstance(meta, dict):
+        raise fail(2, "front matter must be a mapping (key: value)")
+    for key in REQUIRED_FIELDS:
+        if not meta.get(key):
+            raise fail(1, f"front matter has no {key!r}")
+    try:
+        datetime.date.fromisoformat(str(meta["date"]))
+    except ValueError:
+        raise fail(key_line("date"), f"date {meta['date']!r} is not a date (YYYY-MM-DD)") from None
+    if str(meta["slug"]) != path.stem:
+        raise fail(2, f"slug {meta['slug']!r} differs from the file name {path.stem!r}")
+    segments = []
+    for key in FRONT_MATTER_FIELDS:
+        if key in meta:
+            text, codes = to_placeholders(str(meta[key]))
+            segments.append(Segment(text, key_line(key), key, codes, context=key))
+    return meta, end + 1, segments
