@@ -35,7 +35,10 @@ _SOFT_BREAK = re.compile(r" *\n[ \t]*")
 _HARD_BREAK = re.compile(r"( {2,}\n|\\\n)[ \t]*")
 _WHITESPACE = " \t\n"
 
-Codes = dict[str, tuple[str, str]]
+#: placeholder name → (opening Markdown, closing Markdown[, label]): a link written as a
+#: shortcut or collapsed reference (``[text]``, ``[text][]``) carries its label, which is
+#: named outright (``[перевод][text]``) once the translation changes the link text
+Codes = dict[str, tuple[str, ...]]
 
 
 @functools.cache
@@ -48,10 +51,12 @@ def markdown_parser() -> MarkdownIt:
 class Tagged:
     """Inline Markdown as placeholder text.
 
-    ``codes`` maps each numbered placeholder to the Markdown it stands for (opening, closing);
-    the keys ``em``, ``strong`` and ``br`` appear where the source writes those differently
-    from :data:`DEFAULT_MARKUP` (``_x_``, two trailing spaces). ``breaks`` are the offsets in
-    ``text`` where a source line ended, to give each sentence its line.
+    ``codes`` maps each numbered placeholder to the Markdown it stands for (:data:`Codes`).
+    The keys ``em``, ``strong`` and ``br`` appear where the source writes those otherwise
+    than :data:`DEFAULT_MARKUP`: for emphasis, the delimiter character of each occurrence in
+    order (``"*_"`` for ``*a* _b_``); for a hard break, its form (two trailing spaces).
+    ``breaks`` are the offsets in ``text`` where a source line ended, to give each sentence
+    its line.
     """
 
     text: str
@@ -87,14 +92,34 @@ def to_placeholders(text: str) -> tuple[str, Codes]:
 
 def from_placeholders(text: str, codes: Codes) -> str:
     """Placeholders → Markdown (inverse of :func:`to_placeholders`)."""
+    relabelled = {}
+    for name, code in codes.items():
+        if len(code) > 2:  # [label] or [label][]: is the link text still the label?
+            inner = re.search(rf"<{name}>(.*?)</{name}>", text, re.DOTALL)
+            if inner and from_placeholders(inner.group(1), codes) != code[2]:
+                relabelled[name] = f"][{code[2]}]"
+    seen = {"em": 0, "strong": 0}
+    open_markup: dict[str, list[str]] = {"em": [], "strong": []}
 
     def tag(match: re.Match[str]) -> str:
         raw = match.group()
         name = raw.strip("</>")
-        if name in DEFAULT_MARKUP:
-            return codes.get(name, (DEFAULT_MARKUP[name], ""))[0]
-        opening, closing = codes.get(name, (raw, ""))
-        return closing if raw.startswith("</") else opening
+        closing = raw.startswith("</")
+        if name in open_markup:  # the k-th <em> gets the delimiter of the source's k-th
+            default = DEFAULT_MARKUP[name]
+            if closing:
+                return open_markup[name].pop() if open_markup[name] else default
+            styles = codes.get(name, ("",))[0]
+            index = seen[name]
+            seen[name] += 1
+            markup = styles[index] * len(default) if index < len(styles) else default
+            open_markup[name].append(markup)
+            return markup
+        if name == "br":
+            return codes.get("br", (DEFAULT_MARKUP["br"],))[0]
+        if name not in codes:
+            return raw
+        return relabelled.get(name, codes[name][1]) if closing else codes[name][0]
 
     return PLACEHOLDER.sub(tag, text)
 
@@ -113,9 +138,10 @@ def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in PLACEHOLDER.sub("", text))
 
 
-def renumber(text: str, codes: Codes) -> tuple[str, Codes]:
+def renumber(text: str, codes: Codes, text_before: str = "") -> tuple[str, Codes]:
     """A piece of placeholder text with its placeholders numbered from 1 again, and the codes
-    it uses (each sentence of a paragraph is a segment of its own)."""
+    it uses (each sentence of a paragraph is a segment of its own; ``text_before`` is the
+    paragraph's text before the piece)."""
     names: dict[str, str] = {}
     counts = {"a": 0, "c": 0}
     own: Codes = {}
@@ -131,9 +157,14 @@ def renumber(text: str, codes: Codes) -> tuple[str, Codes]:
         return f"<{slash}{names[old]}{self_closing}>"
 
     text = _NUMBERED.sub(rename, text)
-    for name in DEFAULT_MARKUP:
-        if name in codes and f"<{name}" in text:
-            own[name] = codes[name]
+    if "br" in codes and "<br/>" in text:
+        own["br"] = codes["br"]
+    for name in ("em", "strong"):
+        if name in codes:  # the delimiters of this piece's own occurrences
+            before = codes[name][0][: text_before.count(f"<{name}>")]
+            mine = codes[name][0][len(before) :][: text.count(f"<{name}>")]
+            if mine.strip(DEFAULT_MARKUP[name][0]):
+                own[name] = (mine, "")
     return text, own
 
 
@@ -189,7 +220,7 @@ class _Tagger:
         self.codes: Codes = {}
         self.breaks: list[int] = []
         self.counts = {"a": 0, "c": 0}
-        self.links: list[str] = []
+        self.links: list[tuple[str, int]] = []  # open links: name, where the label starts
 
     def run(self, children: Sequence[Token]) -> Tagged:
         index = 0
@@ -197,6 +228,9 @@ class _Tagger:
             index = self.token(children, index) + 1
         if self.pos != len(self.source) or self.links:
             raise _Mismatch
+        for name in ("em", "strong"):  # only kept where some delimiter is not the default
+            if name in self.codes and not self.codes[name][0].strip(DEFAULT_MARKUP[name][0]):
+                del self.codes[name]
         return Tagged("".join(self.out), self.codes, self.breaks)
 
     def emit(self, text: str) -> None:
@@ -223,8 +257,12 @@ class _Tagger:
         self.pos = end
 
     def style(self, name: str, markup: str) -> None:
-        if markup != DEFAULT_MARKUP[name]:
-            self.codes.setdefault(name, (markup, ""))
+        if name == "br":
+            if markup != DEFAULT_MARKUP[name]:
+                self.codes.setdefault(name, (markup, ""))
+            return
+        styles = self.codes.get(name, ("",))[0] + markup[0]
+        self.codes[name] = (styles, "")
 
     def token(self, children: Sequence[Token], index: int) -> int:
         """Consume ``children[index]`` (and, for an autolink, its text and close); return the
@@ -233,6 +271,11 @@ class _Tagger:
         kind = token.type
         if kind == "text":
             end = self.text_end(token.content)
+            # text that reads like a placeholder (an escaped \\<br/>) is kept as an atom
+            for lookalike in PLACEHOLDER.finditer(self.source, self.pos, end):
+                self.emit(self.source[self.pos : lookalike.start()])
+                self.pos = lookalike.start()
+                self.atom(lookalike.end())
             self.emit(self.source[self.pos : end])
             self.pos = end
         elif kind in ("softbreak", "hardbreak"):
@@ -266,14 +309,17 @@ class _Tagger:
         elif kind == "link_open":
             self.expect("[")
             name = self.name("a")
-            self.links.append(name)
+            self.links.append((name, self.pos))
             self.emit(f"<{name}>")
         elif kind == "link_close":
             if not self.links or not self.source.startswith("]", self.pos):
                 raise _Mismatch
-            name = self.links.pop()
+            name, label_start = self.links.pop()
             end, _title = link_tail(self.source, self.pos)
-            self.codes[name] = ("[", self.source[self.pos : end])
+            closing = self.source[self.pos : end]
+            self.codes[name] = ("[", closing)
+            if closing in ("]", "][]"):
+                self.codes[name] += (self.source[label_start : self.pos],)
             self.breaks.extend([self.length] * self.source.count("\n", self.pos, end))
             self.emit(f"</{name}>")
             self.pos = end

@@ -76,6 +76,19 @@ REQUIRED_FIELDS = ("slug", "title", "date")
 _CONTAINER_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
 _LIST_MARKER = re.compile(r"[-+*]|\d{1,9}[.)]")
 _CLOSING_FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})[ \t]*")
+#: GitHub's alert marker, alone on the first line of a block quote
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n", re.IGNORECASE)
+#: a line start that would open another block: heading, list item, quote, fence, thematic
+#: break; a translation that begins so gets its first marker character escaped
+_BLOCK_START = re.compile(
+    r"[ \t]*(?:#{1,6}(?=[ \t]|$)|[-+*](?=[ \t]|$)|\d{1,9}(?=[.)]([ \t]|$))|>|`{3,}[^`]*$|~{3}"
+    r"|([-*_])[ \t]*(?:\2[ \t]*){2,}$)"
+)
+#: the same after a hard break, where only what may interrupt a paragraph counts
+_INTERRUPTION = re.compile(
+    r"[ \t]*(?:#{1,6}(?=[ \t]|$)|[-+*](?=[ \t]+\S)|1(?=[.)][ \t]+\S)|>|`{3,}[^`]*$|~{3}"
+    r"|([-*_])[ \t]*(?:\1[ \t]*){2,}$|=+[ \t]*$)"
+)
 
 
 @dataclass
@@ -110,6 +123,7 @@ class Block:
     parts: list[str | Slot]
     after: str = ""
     continuation: str = ""
+    guard: bool = True  # escape a translation that would begin another block (not in ATX)
 
 
 @dataclass
@@ -174,12 +188,27 @@ def _render_block(block: Block, segments: list[Segment], translate) -> str:
             pieces.append(part)
             continue
         segment = segments[part.segment]
-        text = from_placeholders(translate(segment), segment.codes)
+        # a newline typed into a PO editor is a soft break: a space
+        text = from_placeholders(translate(segment).replace("\n", " "), segment.codes)
         if part.escape:
             text = re.sub(rf"(?<!\\)([{re.escape(part.escape)}])", r"\\\1", text)
         pieces.append(text)
-    inner = "".join(pieces).replace("\n", "\n" + block.continuation)
-    return block.before + inner + block.after
+    lines = "".join(pieces).split("\n")
+    if block.guard:
+        lines = [_escape_block_start(line, i > 0) for i, line in enumerate(lines)]
+    return block.before + ("\n" + block.continuation).join(lines) + block.after
+
+
+def _escape_block_start(line: str, after_break: bool) -> str:
+    """``line`` with a backslash before a marker that would make it begin a block of its own
+    (a source paragraph never begins so, a translation may: "1990. ...")."""
+    match = (_INTERRUPTION if after_break else _BLOCK_START).match(line)
+    if match is None:
+        return line
+    at = len(match.group()) - len(match.group().lstrip(" \t"))
+    while line[at].isdigit():
+        at += 1
+    return line[:at] + "\\" + line[at:]
 
 
 def _normalise_newlines(text: str) -> str:
@@ -252,20 +281,25 @@ class _Body:
         if len(children) == 1 and children[0].type == "image":
             self.image(token, children[0])
             return
-        tagged = tag_inline(token.content, children)
+        content = token.content
+        start, end = token.map or (0, 0)
+        alert = _ALERT.match(content) if kind == "quote" else None
+        if alert:  # GitHub's "> [!NOTE]" line stays a line of its own, untranslated
+            content, start = content[alert.end() :], start + 1
+            children = markdown_parser().parseInline(content, {})[0].children or []
+        tagged = tag_inline(content, children)
         if not has_words(tagged.text):
             return
-        start, end = token.map or (0, 0)
         if kind == "item":  # a list item is one segment, however many sentences it has
             parts: list[str | Slot] = [self.add(tagged, start, kind)]
         else:
             parts = []
             for begin, finish in sentence_spans(tagged.text):
                 line = start + sum(1 for offset in tagged.breaks if offset <= begin)
-                sentence = renumber(tagged.text[begin:finish], tagged.codes)
+                sentence = renumber(tagged.text[begin:finish], tagged.codes, tagged.text[:begin])
                 parts += [" ", self.add(sentence, line, kind)]
             parts = parts[1:]
-        before, continuation, after = self.edges(start, end, token.content)
+        before, continuation, after = self.edges(start, end, content)
         self.blocks.append(Block(start, end, before, parts, after, continuation))
 
     def heading(self, opener: Token, token: Token) -> None:
@@ -281,7 +315,8 @@ class _Body:
             return
         line = self.lines[start]
         at = line.index(token.content, line.index(opener.markup) + len(opener.markup))
-        self.blocks.append(Block(start, end, line[:at], [slot], line[at + len(token.content) :]))
+        after = line[at + len(token.content) :]
+        self.blocks.append(Block(start, end, line[:at], [slot], after, guard=False))
 
     def image(self, token: Token, image: Token) -> None:
         """An image alone in its paragraph: its alt text and its title are segments."""
@@ -290,14 +325,16 @@ class _Body:
         label_end = 2 + len(image.content)  # ![alt]
         title = link_tail(source, label_end)[1]
         parts: list[str | Slot] = ["!["]
-        if has_words(image.content):
+        # ![alt] and ![alt][] name their reference by the alt text: it stays as it is
+        if has_words(image.content) and source.startswith("](", label_end):
             alt = tag_inline(image.content, image.children or [])
             parts.append(self.add(alt, start, "alt"))
         else:
             parts.append(image.content)
         if title is not None and has_words(source[title[0] : title[1]]):
             quote = source[title[0] - 1]
-            slot = self.add((source[title[0] : title[1]], {}), start, "caption")
+            caption = source[title[0] : title[1]].replace("\n", " ")  # one line, as paragraphs
+            slot = self.add((caption, {}), start, "caption")
             slot.escape = "()" if quote == "(" else quote
             parts += [source[label_end : title[0]], slot, source[title[1] :]]
         else:
@@ -320,7 +357,7 @@ class _Body:
         line_number = row.map[0]
         line = self.lines[line_number]
         prefix = _container_prefix(line)
-        parts: list[str | Slot] = [prefix]
+        parts: list[str | Slot] = []
         cursor = len(prefix)
         for cell, (begin, finish) in zip(cells, _cell_spans(line, cursor), strict=False):
             raw = line[begin:finish]
@@ -331,9 +368,9 @@ class _Body:
             slot.escape = "|"
             parts += [line[cursor:begin], slot]
             cursor = finish
-        if len(parts) > 1:
+        if parts:
             parts.append(line[cursor:])
-            self.blocks.append(Block(line_number, line_number + 1, "", parts))
+            self.blocks.append(Block(line_number, line_number + 1, prefix, parts))
 
 
 def _container_prefix(line: str) -> str:
