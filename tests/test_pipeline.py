@@ -267,3 +267,58 @@ def test_conform_leaves_variants_kept_on_purpose(project, run_cli):
     po.save(str(path))
     code, out, _ = tk(run_cli, "conform")
     assert (code, out) == (0, "")
+
+
+FEATURES = """---
+slug: features
+title: Court fines activist
+date: 2019-02-13
+---
+
+Court fines activist
+====================
+
+A court fined Bilash. He will appeal.
+
+    toolkit extract. Never offered.
+
+```
+toolkit build. Never offered either.
+```
+
+<div class="note">
+An HTML block. Not offered.
+</div>
+
+| Region | Share |
+|--------|------:|
+| China  | 44.1  |
+
+- Kazakhstan
+  - Almaty
+"""
+
+
+def test_setext_headings_code_and_html_blocks_through_the_pipeline(project, run_cli):
+    (project / "articles/features.md").write_text(FEATURES, encoding="utf-8")
+    assert tk(run_cli, "extract", "articles/features.md")[0] == 0
+    pot = polib.pofile(str(project / "locales/templates/features.pot"))
+    assert [(e.comment.split("\n")[0], e.msgid) for e in pot if not e.msgctxt] == [
+        ("heading", "Court fines activist"),
+        ("paragraph", "A court fined Bilash."),
+        ("paragraph", "He will appeal."),
+        ("cell", "Region"),
+        ("cell", "Share"),
+        ("cell", "China"),
+        ("cell", "44.1"),
+        ("item", "Kazakhstan"),
+        ("item", "Almaty"),
+    ]
+    tk(run_cli, "update")
+    assert tk(run_cli, "build", "articles/features.md")[0] == 0
+    english = (project / "build/features.en.md").read_text(encoding="utf-8")
+    assert english.split("---\n", 2)[2] == "\n" + FEATURES.split("---\n", 2)[2].lstrip("\n")
+    page = (project / "build/features.en.html").read_text(encoding="utf-8")
+    assert "<h1>Court fines activist</h1>" in page
+    assert "<pre><code>toolkit extract. Never offered.\n</code></pre>" in page
+    assert "<td>China</td>" in page

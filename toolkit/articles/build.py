@@ -89,7 +89,7 @@ def render_html(meta: dict, body: str, lang: str) -> str:
 
     from markdown_it import MarkdownIt
 
-    markdown = MarkdownIt("commonmark", {"html": False})
+    markdown = MarkdownIt("commonmark", {"html": False}).enable("table")  # as articles are read
     content = markdown.render(body)
     title = markdown.renderInline(str(meta.get("title", "")))  # *Almaty* -> <em>Almaty</em>
     plain_title = escape(unescape(re.sub(r"<[^>]+>", "", title)))

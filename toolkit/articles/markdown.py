@@ -29,16 +29,15 @@ Blank lines before and after the body are dropped, line endings become LF.
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from markdown_it.token import Token
 
+from toolkit.articles.frontmatter import read_front_matter
 from toolkit.articles.inline import (
     Codes,
     Tagged,
@@ -69,8 +68,6 @@ __all__ = [
     "to_placeholders",
 ]
 
-FRONT_MATTER_FIELDS = ("title", "dateline")  # translated; the others are carried over
-REQUIRED_FIELDS = ("slug", "title", "date")
 
 #: what may stand before a block's text on its first line: indentation, quote and list markers
 _CONTAINER_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
@@ -146,7 +143,12 @@ def parse_article(path: str | Path) -> Article:
     shown = display_path(path)
     text = _normalise_newlines(read_utf8(path, shown))
     lines = text.split("\n")
-    meta, first, segments = _front_matter(path, shown, lines)
+    front = read_front_matter(path, shown, lines)
+    meta, first = front.meta, front.body_start
+    segments = []
+    for key, value, line in front.translated:
+        tagged, codes = to_placeholders(value)
+        segments.append(Segment(tagged, line, key, codes, context=key))
     body = _Body(lines[first:], first + 1, segments)
     body.walk(markdown_parser().parse("\n".join(body.lines), {}))
     if body.open_fences:
@@ -396,54 +398,3 @@ def _cell_spans(line: str, start: int) -> list[tuple[int, int]]:
     if line.rstrip().endswith("|") and not line.rstrip().endswith("\\|"):
         spans = spans[:-1]
     return spans
-
-
-def _front_matter(path: Path, shown: str, lines: list[str]) -> tuple[dict, int, list[Segment]]:
-    """The front matter's fields, the index of the first body line, and the segments of the
-    translated fields."""
-
-    def fail(line: int, message: str) -> InputError:
-        return InputError(message, path=shown, line=line)
-
-    if not lines or lines[0].strip() != "---":
-        raise fail(1, "no YAML front matter (the file must start with a --- line)")
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
-    except StopIteration:
-        raise fail(1, "front matter is not closed by a --- line") from None
-
-    def key_line(key: str) -> int:
-        """The line of ``key:`` in the front matter (1 when not found)."""
-        return next((i + 1 for i in range(1, end) if lines[i].startswith(f"{key}:")), 1)
-
-    source = "\n".join(lines[1:end])
-    try:
-        # BaseLoader: every scalar stays a string, so a bad date or an odd value is ours
-        # to report with its line, not a constructor's exception.
-        meta = yaml.load(source, Loader=yaml.BaseLoader) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        if mark is not None:
-            line = mark.line + 2
-        else:  # a reader error: a character YAML does not allow
-            position = getattr(exc, "position", 0) or 0
-            line = source[:position].count("\n") + 2
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise fail(line, f"front matter YAML: {problem}") from exc
-    if not isinstance(meta, dict):
-        raise fail(2, "front matter must be a mapping (key: value)")
-    for key in REQUIRED_FIELDS:
-        if not meta.get(key):
-            raise fail(1, f"front matter has no {key!r}")
-    try:
-        datetime.date.fromisoformat(str(meta["date"]))
-    except ValueError:
-        raise fail(key_line("date"), f"date {meta['date']!r} is not a date (YYYY-MM-DD)") from None
-    if str(meta["slug"]) != path.stem:
-        raise fail(2, f"slug {meta['slug']!r} differs from the file name {path.stem!r}")
-    segments = []
-    for key in FRONT_MATTER_FIELDS:
-        if key in meta:
-            text, codes = to_placeholders(str(meta[key]))
-            segments.append(Segment(text, key_line(key), key, codes, context=key))
-    return meta, end + 1, segments
