@@ -181,7 +181,7 @@ class _CsvReader:
         src, tgt = record.get("source", "").strip(), record.get("target", "").strip()
         if not src or not tgt:
             side = "source" if not src else "target"
-            self.report.dropped[f"rows without a {side} term"] += 1
+            self.report.dropped[f"row{{s}} without a {side} term"] += 1
             return
         key = next((record[c].strip() for c in _CONCEPT_COLUMNS if record.get(c, "").strip()), "")
         key = _CONTEXT_SUFFIX.sub("", key)
@@ -197,18 +197,16 @@ class _CsvReader:
             if known is None:
                 draft.terms[lang][text] = (statuses[lang], line)
             elif known[0] != statuses[lang]:
-                self.report.dropped[
-                    f"second statuses of a term (the first, line {known[1]}, kept)"
-                ] += 1
+                self.report.dropped["term{s} given a second status (the first kept)"] += 1
 
     def new_draft(self, key: str, src: str, line: int) -> _Draft:
         """A concept per concept key; a row without one is a concept of its own."""
         base = slug(key) or slug(src) or f"concept-{line}"
         if key and base != key:
-            self.report.assumed["concept keys made lower-case slugs"] += 1
+            self.report.assumed["concept key{s} turned into lower-case slugs"] += 1
         concept_id = unique_id(base, self.ids)
         if concept_id != base:
-            self.report.assumed["repeated concept ids numbered"] += 1
+            self.report.assumed["repeated concept id{s} numbered"] += 1
         draft = _Draft(concept_id, line, {self.source: {}, self.target: {}})
         self.drafts.append(draft)
         if key:

@@ -61,10 +61,15 @@ def unique_id(base: str, taken: set[str]) -> str:
     return candidate
 
 
+def _counted(n: int, what: str) -> str:
+    """``"3 terms without a status"`` from ``(3, "term{s} without a status")``."""
+    return f"{n} " + what.replace("{s}", "" if n == 1 else "s")
+
+
 @dataclass
 class ImportReport:
     """What an import left out (``dropped``) and what it decided for the file
-    (``assumed``), each a count per description."""
+    (``assumed``), each a count per description (``{s}`` in it marks the plural ending)."""
 
     #: terms of languages the glossary does not have, per language tag as written in the file
     skipped_languages: Counter[str] = field(default_factory=Counter)
@@ -80,12 +85,12 @@ class ImportReport:
             total = sum(self.skipped_languages.values())
             tags = ", ".join(tag for tag, _ in self.skipped_languages.most_common())
             dropped.append(f"{total} term{'s' * (total != 1)} in {tags} (not a glossary language)")
-        dropped.extend(f"{n} {what}" for what, n in self.dropped.most_common())
+        dropped.extend(_counted(n, what) for what, n in self.dropped.most_common())
         if dropped:
             lines.append("dropped: " + "; ".join(dropped))
         if self.assumed:
             lines.append(
-                "assumed: " + "; ".join(f"{n} {what}" for what, n in self.assumed.most_common())
+                "assumed: " + "; ".join(_counted(n, what) for what, n in self.assumed.most_common())
             )
         return lines
 

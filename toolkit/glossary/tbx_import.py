@@ -130,7 +130,7 @@ class _Reader:
         """The element's text, inline markup (``<hi>``) flattened; entity references, never
         expanded, are left out."""
         if any(isinstance(node, etree._Entity) for node in element.iter()):
-            self.report.dropped["unexpanded entity references"] += 1
+            self.report.dropped["unexpanded entity reference{s}"] += 1
         return "".join(element.xpath(".//text()"))
 
     def prose(self, element: etree._Element) -> str | None:
@@ -140,7 +140,7 @@ class _Reader:
         if _INDENTED_BREAK.search(value):
             value = " ".join(value.split())
         if not value.strip():
-            self.drop(element, f"empty {self.category(element)}")
+            self.drop(element, f"empty {self.category(element)}{{s}}")
             return None
         return value
 
@@ -182,14 +182,15 @@ class _Reader:
                 self.take_concept(child, fields)
         terms = self.settle_terms(entry, fields)
         if not terms:
-            self.report.dropped["concepts without a term in en, kk, kk-Latn or ru"] += 1
+            self.report.dropped["concept{s} without a term in en, kk, kk-Latn or ru"] += 1
             return None
         if len(fields.definitions) > 1:
-            self.report.dropped["second definitions of a concept"] += len(fields.definitions) - 1
+            self.report.dropped["second definition{s} of a concept"] += len(fields.definitions) - 1
         sources = tuple(fields.sources)
         if not sources:
             sources = (self.origin,)
-            self.report.assumed[f"concepts without a source given the source {self.origin!r}"] += 1
+            what = f"concept{{s}} without a source given the source {self.origin!r}"
+            self.report.assumed[what] += 1
         return Concept(
             id=self.concept_id(entry, terms),
             domain=self.domain(fields.subject_fields),
@@ -236,7 +237,7 @@ class _Reader:
         elif value.startswith(PREFIX + "cldr="):
             return self.cldr(element, value.removeprefix(PREFIX + "cldr="), f)
         elif value.startswith(PREFIX):
-            return self.drop(element, f"unknown notes {value!r}")
+            return self.drop(element, f"unknown note{{s}} {value!r}")
         else:
             f.notes.append(value)
         return True
@@ -244,7 +245,7 @@ class _Reader:
     def cldr(self, element: etree._Element, value: str, f: _ConceptFields) -> bool:
         kind, _, code = value.partition(":")
         if kind not in CLDR_KINDS or not code or f.cldr is not None:
-            return self.drop(element, f"unusable notes '{PREFIX}cldr={value}'")
+            return self.drop(element, f"unusable note{{s}} '{PREFIX}cldr={value}'")
         f.cldr = CldrRef(kind, code)
         return True
 
@@ -255,7 +256,7 @@ class _Reader:
             ns = f"{{{self.core_ns}}}" if self.core_ns else ""
             count = sum(1 for _ in sec.iter(f"{ns}term"))
             if count and not tag:
-                self.report.dropped[f"terms in a {self.name(sec)} without xml:lang"] += count
+                self.report.dropped[f"term{{s}} in a {self.name(sec)} without xml:lang"] += count
             elif count:
                 self.report.skipped_languages[tag] += count
             return
@@ -278,7 +279,7 @@ class _Reader:
         prose_category = category in DEFINITIONS or category in NOTES
         if prose_category and lang != "en":
             return self.drop(
-                element, f"{category}s of a {lang} langSec (the glossary's are English)"
+                element, f"{category}{{s}} of a {lang} langSec (the glossary's are English)"
             )
         if not prose_category and category != "source":
             return self.drop(element)
@@ -296,7 +297,7 @@ class _Reader:
         for child in self.elements(sec):
             self.take_term(child, fields)
         if fields.text is None:
-            self.report.dropped[f"{self.name(sec)} without a term"] += 1
+            self.report.dropped[f"{self.name(sec)}{{s}} without a term"] += 1
             return None
         return fields
 
@@ -335,11 +336,11 @@ class _Reader:
         raw = self.text(element)
         text = " ".join(raw.split())
         if not text:
-            return self.drop(element, "empty terms")
+            return self.drop(element, "empty term{s}")
         if t.text is not None:
-            return self.drop(element, "second terms of a termSec")
+            return self.drop(element, "second term{s} of a termSec")
         if text != raw:
-            self.report.assumed["terms with stray whitespace trimmed"] += 1
+            self.report.assumed["term{s} with stray whitespace trimmed"] += 1
         t.text = text
         return True
 
@@ -369,7 +370,7 @@ class _Reader:
         elif key == "derived" and argument == DERIVATION_SCHEME:
             t.derived = True
         else:
-            return self.drop(element, f"unknown notes {value!r}")
+            return self.drop(element, f"unknown note{{s}} {value!r}")
         return True
 
     # -- settling ----------------------------------------------------------------------
@@ -379,7 +380,7 @@ class _Reader:
             unique: dict[str, _TermFields] = {}
             for fields in f.terms.get(lang, ()):
                 if fields.text in unique:
-                    self.report.dropped[f"repeated {lang} terms of a concept"] += 1
+                    self.report.dropped[f"repeated {lang} term{{s}} of a concept"] += 1
                 else:
                     unique[fields.text] = fields
             if unique:
@@ -395,7 +396,7 @@ class _Reader:
             if t.status is None:
                 t.status = "admitted" if has_preferred else "preferred"
                 has_preferred = True
-                self.report.assumed[f"terms without a status taken as {t.status}"] += 1
+                self.report.assumed[f"term{{s}} without a status taken as {t.status}"] += 1
 
     def build_term(self, t: _TermFields, lang: str) -> Term:
         pos = t.term_type or t.pos
@@ -404,7 +405,7 @@ class _Reader:
             pos = None
         override = t.override
         if override is not None and lang != "kk-Latn":
-            self.report.dropped[f"'{PREFIX}override=' notes of {lang} terms"] += 1
+            self.report.dropped[f"'{PREFIX}override=' note{{s}} of {lang} terms"] += 1
             override = None
         return Term(
             text=t.text or "",  # set: term() drops a termSec without one
@@ -435,7 +436,7 @@ class _Reader:
         if all(t.derived for t in latin) and [t.text for t in latin] == expected:
             return terms
         self.report.assumed[
-            f"concepts whose kk-Latn terms marked '{PREFIX}derived={DERIVATION_SCHEME}' are "
+            f"concept{{s}} whose kk-Latn terms marked '{PREFIX}derived={DERIVATION_SCHEME}' are "
             "not the transliteration of their kk terms: kept as given kk-Latn terms"
         ] += 1
         return terms | {"kk-Latn": tuple(t._replace(derived=False) for t in latin)}
@@ -447,32 +448,33 @@ class _Reader:
         if raw:
             base = slug(raw)
             if base != raw:
-                self.report.assumed["concept ids made lower-case slugs"] += 1
+                self.report.assumed["concept id{s} turned into lower-case slugs"] += 1
         else:
             first = (terms.get("en") or next(iter(terms.values())))[0]
             base = slug(first.text)
-            self.report.assumed["concepts without an id named after their first term"] += 1
+            self.report.assumed["concept{s} without an id named after the first term"] += 1
         if not base:
             base = f"concept-{entry.sourceline or 0}"
         concept_id = unique_id(base, self.ids)
         if concept_id != base:
-            self.report.assumed["repeated concept ids numbered"] += 1
+            self.report.assumed["repeated concept id{s} numbered"] += 1
         return concept_id
 
     def domain(self, subject_fields: list[str]) -> str:
         """The first subject field as a slug (it names the YAML file); the default domain
         when there is none or it has no letters a-z."""
         if len(subject_fields) > 1:
-            self.report.dropped["second subject fields of a concept"] += len(subject_fields) - 1
+            self.report.dropped["second subject field{s} of a concept"] += len(subject_fields) - 1
         if not subject_fields:
             self.report.assumed[
-                f"concepts without a subject field put in domain {self.default_domain}"
+                f"concept{{s}} without a subject field put in domain {self.default_domain}"
             ] += 1
             return self.default_domain
         value = subject_fields[0]
         domain = slug(value) or self.default_domain
         if domain != value:
-            self.report.assumed[f"concepts of subject field {value!r} put in domain {domain}"] += 1
+            what = f"concept{{s}} of subject field {value!r} put in domain {domain}"
+            self.report.assumed[what] += 1
         return domain
 
 
