@@ -12,22 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
-from toolkit.glossary.interchange import (
-    Imported,
-    ImportReport,
-    project_language,
-    slug,
-    unique_id,
-)
-from toolkit.glossary.model import CLDR_KINDS, LANGUAGES, CldrRef, Concept, Term
+from toolkit.glossary.interchange import Imported, ImportReport, project_language
+from toolkit.glossary.model import CLDR_KINDS, CldrRef, Concept
 from toolkit.glossary.tbx import DERIVATION_SCHEME, PREFIX, XML_LANG, parse_xml
+from toolkit.glossary.tbx_assembly import ConceptAssembler, ConceptFields, Deriver, TermFields
 from toolkit.glossary.tbx_values import (
     GENDER_VALUES,
     POS_VALUES,
@@ -35,8 +29,6 @@ from toolkit.glossary.tbx_values import (
     TERM_TYPE_VALUES,
     picklist_key,
 )
-
-Deriver = Callable[[str], str]
 
 ROOTS = frozenset({"tbx", "martif", "TBX"})
 CONCEPT_ELEMENTS = frozenset({"conceptEntry", "termEntry"})
@@ -53,50 +45,13 @@ NOTES = frozenset({"note", "Usage note", "usageNote"})  # "Usage note": Weblate'
 _INDENTED_BREAK = re.compile(r"\n[ \t]")
 
 
-@dataclass
-class _TermFields:
-    """What a termSec (tig, ntig) says, gathered before the Term is built."""
-
-    line: int
-    text: str | None = None
-    status: str | None = None
-    pos: str | None = None
-    term_type: str | None = None
-    gender: str | None = None
-    indeclinable: bool = False
-    plural_only: bool = False
-    forms: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    override: str | None = None
-    cldr_override: str | None = None
-    derived: bool = False
-
-
-@dataclass
-class _ConceptFields:
-    """What a conceptEntry (termEntry) says, its langSecs merged per glossary language."""
-
-    subject_fields: list[str] = field(default_factory=list)
-    definitions: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    cldr: CldrRef | None = None
-    terms: dict[str, list[_TermFields]] = field(default_factory=dict)
-    lang_lines: dict[str, int] = field(default_factory=dict)
-
-
 class _Reader:
     """Turns the elements of one TBX document into concepts, counting what it leaves out."""
 
-    def __init__(self, shown: str, resolved: str, derive_latin: Deriver, domain: str, origin: str):
+    def __init__(self, shown: str, assembler: ConceptAssembler):
         self.shown = shown
-        self.resolved = resolved
-        self.derive_latin = derive_latin
-        self.default_domain = domain
-        self.origin = origin
-        self.report = ImportReport()
-        self.ids: set[str] = set()
+        self.assembler = assembler
+        self.report = assembler.report
         self.core_ns: str | None = None
 
     def fail(self, element: etree._Element, message: str) -> InputError:
@@ -174,35 +129,13 @@ class _Reader:
         return concepts
 
     def concept(self, entry: etree._Element) -> Concept | None:
-        fields = _ConceptFields()
+        fields = ConceptFields(raw_id=entry.get("id") or "", line=entry.sourceline or 0)
         for child in self.elements(entry):
             if self.name(child) in LANGUAGE_ELEMENTS:
                 self.lang_sec(child, fields)
             else:
                 self.take_concept(child, fields)
-        terms = self.settle_terms(entry, fields)
-        if not terms:
-            self.report.dropped["concept{s} without a term in en, kk, kk-Latn or ru"] += 1
-            return None
-        if len(fields.definitions) > 1:
-            self.report.dropped["second definition{s} of a concept"] += len(fields.definitions) - 1
-        sources = tuple(fields.sources)
-        if not sources:
-            sources = (self.origin,)
-            what = f"concept{{s}} without a source given the source {self.origin!r}"
-            self.report.assumed[what] += 1
-        return Concept(
-            id=self.concept_id(entry, terms),
-            domain=self.domain(fields.subject_fields),
-            terms=terms,
-            path=self.resolved,
-            line=entry.sourceline or 0,
-            note="\n".join(fields.notes) or None,
-            definition=fields.definitions[0] if fields.definitions else None,
-            sources=sources,
-            cldr=fields.cldr,
-            lang_lines={lang: line for lang, line in fields.lang_lines.items() if lang in terms},
-        )
+        return self.assembler.concept(fields)
 
     def group(self, element: etree._Element, take: Callable[[etree._Element], bool]) -> bool:
         """A descripGrp (termNoteGrp, adminGrp): the datum decides; its source follows it."""
@@ -219,7 +152,7 @@ class _Reader:
                 self.drop(extra)
         return True
 
-    def take_concept(self, element: etree._Element, f: _ConceptFields) -> bool:
+    def take_concept(self, element: etree._Element, f: ConceptFields) -> bool:
         category = self.category(element)
         if category in GROUPS:
             return self.group(element, lambda part: self.take_concept(part, f))
@@ -242,14 +175,14 @@ class _Reader:
             f.notes.append(value)
         return True
 
-    def cldr(self, element: etree._Element, value: str, f: _ConceptFields) -> bool:
+    def cldr(self, element: etree._Element, value: str, f: ConceptFields) -> bool:
         kind, _, code = value.partition(":")
         if kind not in CLDR_KINDS or not code or f.cldr is not None:
             return self.drop(element, f"unusable note{{s}} '{PREFIX}cldr={value}'")
         f.cldr = CldrRef(kind, code)
         return True
 
-    def lang_sec(self, sec: etree._Element, f: _ConceptFields) -> None:
+    def lang_sec(self, sec: etree._Element, f: ConceptFields) -> None:
         tag = sec.get(XML_LANG) or sec.get("lang")
         lang = project_language(tag) if tag else None
         if lang is None:
@@ -266,7 +199,7 @@ class _Reader:
             self.take_lang(child, f, lang, block)
 
     def take_lang(
-        self, element: etree._Element, f: _ConceptFields, lang: str, block: list[_TermFields]
+        self, element: etree._Element, f: ConceptFields, lang: str, block: list[TermFields]
     ) -> bool:
         if self.name(element) in TERM_ELEMENTS:
             term = self.term(element)
@@ -292,8 +225,8 @@ class _Reader:
             (f.notes if category in NOTES else f.sources).append(value)
         return True
 
-    def term(self, sec: etree._Element) -> _TermFields | None:
-        fields = _TermFields(line=sec.sourceline or 0)
+    def term(self, sec: etree._Element) -> TermFields | None:
+        fields = TermFields(line=sec.sourceline or 0)
         for child in self.elements(sec):
             self.take_term(child, fields)
         if fields.text is None:
@@ -301,7 +234,7 @@ class _Reader:
             return None
         return fields
 
-    def take_term(self, element: etree._Element, t: _TermFields) -> bool:
+    def take_term(self, element: etree._Element, t: TermFields) -> bool:
         name, category = self.name(element), self.category(element)
         if name == "termGrp":  # TBX v2 ntig: the term and its notes one level down
             for child in self.elements(element):
@@ -332,7 +265,7 @@ class _Reader:
             t.notes.append(value)
         return True
 
-    def term_text(self, element: etree._Element, t: _TermFields) -> bool:
+    def term_text(self, element: etree._Element, t: TermFields) -> bool:
         raw = self.text(element)
         text = " ".join(raw.split())
         if not text:
@@ -344,7 +277,7 @@ class _Reader:
         t.text = text
         return True
 
-    def pick(self, element: etree._Element, t: _TermFields, slot: str, table: dict) -> bool:
+    def pick(self, element: etree._Element, t: TermFields, slot: str, table: dict) -> bool:
         """Set ``t.<slot>`` from a picklist value (case, spaces and ``-admn-sts`` ignored)."""
         value = self.prose(element)
         if value is None:
@@ -355,7 +288,7 @@ class _Reader:
         setattr(t, slot, mapped)
         return True
 
-    def toolkit_note(self, element: etree._Element, value: str, t: _TermFields) -> bool:
+    def toolkit_note(self, element: etree._Element, value: str, t: TermFields) -> bool:
         key, has_value, argument = value.removeprefix(PREFIX).partition("=")
         if key == "indeclinable" and not has_value:
             t.indeclinable = True
@@ -373,110 +306,6 @@ class _Reader:
             return self.drop(element, f"unknown note{{s}} {value!r}")
         return True
 
-    # -- settling ----------------------------------------------------------------------
-    def settle_terms(self, entry: etree._Element, f: _ConceptFields) -> dict[str, tuple[Term, ...]]:
-        terms: dict[str, tuple[Term, ...]] = {}
-        for lang in LANGUAGES:
-            unique: dict[str, _TermFields] = {}
-            for fields in f.terms.get(lang, ()):
-                if fields.text in unique:
-                    self.report.dropped[f"repeated {lang} term{{s}} of a concept"] += 1
-                else:
-                    unique[fields.text] = fields
-            if unique:
-                self.default_statuses(list(unique.values()))
-                terms[lang] = tuple(self.build_term(t, lang) for t in unique.values())
-        return self.settle_latin(entry, terms)
-
-    def default_statuses(self, block: list[_TermFields]) -> None:
-        """A term without status: preferred when it is the first of its language and no
-        term of the language is preferred, else admitted."""
-        has_preferred = any(t.status == "preferred" for t in block)
-        for t in block:
-            if t.status is None:
-                t.status = "admitted" if has_preferred else "preferred"
-                has_preferred = True
-                self.report.assumed[f"term{{s}} without a status taken as {t.status}"] += 1
-
-    def build_term(self, t: _TermFields, lang: str) -> Term:
-        pos = t.term_type or t.pos
-        if pos == "other":
-            self.report.dropped["partOfSpeech 'other' (without a termType)"] += 1
-            pos = None
-        override = t.override
-        if override is not None and lang != "kk-Latn":
-            self.report.dropped[f"'{PREFIX}override=' note{{s}} of {lang} terms"] += 1
-            override = None
-        return Term(
-            text=t.text or "",  # set: term() drops a termSec without one
-            lang=lang,
-            status=t.status or "admitted",  # set by default_statuses()
-            line=t.line,
-            pos=pos,
-            gender=t.gender,
-            indeclinable=t.indeclinable,
-            plural_only=t.plural_only,
-            forms=tuple(t.forms),
-            note="\n".join(t.notes) or None,
-            source="; ".join(t.sources) or None,
-            override=override,
-            cldr_override=t.cldr_override,
-            derived=t.derived,
-        )
-
-    def settle_latin(
-        self, entry: etree._Element, terms: dict[str, tuple[Term, ...]]
-    ) -> dict[str, tuple[Term, ...]]:
-        """kk-Latn terms marked derived stay derived only if all are and they are what loading
-        derives from kk; otherwise they are kept as given terms (lint then checks them)."""
-        latin = terms.get("kk-Latn", ())
-        if not any(t.derived for t in latin):
-            return terms
-        expected = [self.derive_latin(t.text) for t in terms.get("kk", ())]
-        if all(t.derived for t in latin) and [t.text for t in latin] == expected:
-            return terms
-        self.report.assumed[
-            f"concept{{s}} whose kk-Latn terms marked '{PREFIX}derived={DERIVATION_SCHEME}' are "
-            "not the transliteration of their kk terms: kept as given kk-Latn terms"
-        ] += 1
-        return terms | {"kk-Latn": tuple(t._replace(derived=False) for t in latin)}
-
-    def concept_id(self, entry: etree._Element, terms: dict[str, tuple[Term, ...]]) -> str:
-        """The TBX id as a slug (without the ``_`` the export puts before a digit); without
-        an id, the slug of the first English term (else of the first term)."""
-        raw = (entry.get("id") or "").removeprefix("_")
-        if raw:
-            base = slug(raw)
-            if base != raw:
-                self.report.assumed["concept id{s} turned into lower-case slugs"] += 1
-        else:
-            first = (terms.get("en") or next(iter(terms.values())))[0]
-            base = slug(first.text)
-            self.report.assumed["concept{s} without an id named after the first term"] += 1
-        if not base:
-            base = f"concept-{entry.sourceline or 0}"
-        concept_id = unique_id(base, self.ids)
-        if concept_id != base:
-            self.report.assumed["repeated concept id{s} numbered"] += 1
-        return concept_id
-
-    def domain(self, subject_fields: list[str]) -> str:
-        """The first subject field as a slug (it names the YAML file); the default domain
-        when there is none or it has no letters a-z."""
-        if len(subject_fields) > 1:
-            self.report.dropped["second subject field{s} of a concept"] += len(subject_fields) - 1
-        if not subject_fields:
-            self.report.assumed[
-                f"concept{{s}} without a subject field put in domain {self.default_domain}"
-            ] += 1
-            return self.default_domain
-        value = subject_fields[0]
-        domain = slug(value) or self.default_domain
-        if domain != value:
-            what = f"concept{{s}} of subject field {value!r} put in domain {domain}"
-            self.report.assumed[what] += 1
-        return domain
-
 
 def read_tbx(path: str | Path, derive_latin: Deriver, domain: str = "imported") -> Imported:
     """Read a TBX file (v3, v2 or TBX-Min) into concepts and the report of what was dropped.
@@ -487,7 +316,8 @@ def read_tbx(path: str | Path, derive_latin: Deriver, domain: str = "imported") 
     path = Path(path)
     shown = display_path(path)
     tree = parse_xml(path, shown)
+    report = ImportReport()
     origin = f"imported from {path.name} (TBX)"
-    reader = _Reader(shown, str(path.resolve()), derive_latin, domain, origin)
-    concepts = reader.document(tree.getroot())
-    return Imported(concepts, reader.report)
+    assembler = ConceptAssembler(report, derive_latin, domain, origin, str(path.resolve()))
+    concepts = _Reader(shown, assembler).document(tree.getroot())
+    return Imported(concepts, report)
