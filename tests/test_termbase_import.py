@@ -93,6 +93,7 @@ def test_tbx_basic_sample_keeps_definitions_statuses_notes_sources_and_domains(r
 def test_dca_and_dct_styles_give_the_same_concepts():
     dca = read_tbx(REAL / "ltac-tbx-basic-dca.tbx", _derive_latin).concepts
     dct = read_tbx(REAL / "ltac-tbx-basic-dct.tbx", _derive_latin).concepts
+
     def meaning(concepts):  # without the lines, which differ between the two files
         return [
             (c.id, c.domain, c.definition, c.note, c.sources)
@@ -225,3 +226,37 @@ def test_imported_termbase_passes_lint_or_lint_says_what_to_fix(run_cli, tmp_pat
     assert (code, err) == (1, "")  # findings, not a broken file
     assert "c1: no preferred kk term [no-preferred]" in out
     assert "c1: no preferred ru term [no-preferred]" in out
+
+
+def test_tbx_min_reads_like_tbx_basic(tmp_path):
+    tbx = tmp_path / "min.tbx"
+    tbx.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TBX dialect="TBX-Min">
+  <header><id>min sample</id><languages source="en" target="ru"/></header>
+  <body>
+    <conceptEntry id="C002">
+      <subjectField>Currencies</subjectField>
+      <langGroup xml:lang="en">
+        <termGroup><term>tenge</term><termStatus>preferred</termStatus>
+          <partOfSpeech>noun</partOfSpeech><customerSubset>newsroom</customerSubset></termGroup>
+      </langGroup>
+      <langGroup xml:lang="ru">
+        <termGroup><term>тенге</term><termStatus>preferred</termStatus></termGroup>
+        <termGroup><term>тенгов</term><termStatus>notRecommended</termStatus></termGroup>
+      </langGroup>
+    </conceptEntry>
+  </body>
+</TBX>
+""",
+        encoding="utf-8",
+    )
+    imported = read_tbx(tbx, _derive_latin)
+    (tenge,) = imported.concepts
+    assert (tenge.id, tenge.domain) == ("c002", "currencies")
+    assert [(t.text, t.status, t.pos) for t in tenge.all_terms()] == [
+        ("tenge", "preferred", "noun"),
+        ("тенге", "preferred", None),
+        ("тенгов", "deprecated", None),
+    ]
+    assert imported.warnings[0] == "dropped: 1 customerSubset"
