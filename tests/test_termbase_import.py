@@ -96,8 +96,14 @@ def test_dca_and_dct_styles_give_the_same_concepts():
 
     def meaning(concepts):  # without the lines, which differ between the two files
         return [
-            (c.id, c.domain, c.definition, c.note, c.sources)
-            + tuple((lang, [t._replace(line=0) for t in ts]) for lang, ts in c.terms.items())
+            (
+                c.id,
+                c.domain,
+                c.definition,
+                c.note,
+                c.sources,
+                {lang: [t._replace(line=0) for t in ts] for lang, ts in c.terms.items()},
+            )
             for c in concepts
         ]
 
