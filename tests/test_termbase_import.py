@@ -173,6 +173,7 @@ def test_regional_langsecs_merge_into_the_base_language(tmp_path):
         <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec></langSec>
       <langSec xml:lang="kk-Cyrl-KZ"><termSec><term>Алматы</term></termSec></langSec>
       <langSec xml:lang="kk-Arab"><termSec><term>الماتى</term></termSec></langSec>
+      <langSec xml:lang="kk"><termSec><term>Almaty</term></termSec></langSec>
       <langSec xml:lang="ru-RU"><termSec><term>Алматы</term>
         <termNote type="normativeAuthorization">preferredTerm</termNote></termSec></langSec>
       <langSec xml:lang="de-DE"><termSec><term>Almaty</term></termSec></langSec>
@@ -188,9 +189,11 @@ def test_regional_langsecs_merge_into_the_base_language(tmp_path):
     assert {lang: [(t.text, t.status) for t in ts] for lang, ts in almaty.terms.items()} == {
         "en": [("Almaty", "preferred"), ("Alma-Ata", "deprecated")],
         "kk": [("Алматы", "preferred")],
+        "kk-Latn": [("Almaty", "preferred")],  # a plain "kk" langSec, Latin letters
         "ru": [("Алматы", "preferred")],
     }
     assert imported.warnings[0] == "dropped: 2 terms in kk-Arab, de-DE (not a glossary language)"
+    assert "1 kk term in Latin letters put under kk-Latn" in imported.warnings[1]
 
 
 def test_entities_are_never_expanded_nor_fetched(tmp_path):

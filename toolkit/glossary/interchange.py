@@ -38,6 +38,26 @@ def project_language(tag: str) -> str | None:
     return None
 
 
+def names_script(tag: str) -> bool:
+    """True when a language tag has a script subtag (``kk-Cyrl``, ``kk-Latn-KZ``, ``kk@latin``).
+
+    >>> names_script("kk-KZ"), names_script("kk-Latn-KZ")
+    (False, True)
+    """
+    subtags = tag.strip().replace("_", "-").replace("@", "-").split("-")[1:]
+    return any(len(s) == 4 and s.isalpha() for s in subtags) or "latin" in subtags
+
+
+def is_latin_script(text: str) -> bool:
+    """True when ``text`` has letters and all of them are Latin.
+
+    >>> is_latin_script("Qazaqstan"), is_latin_script("Қазақстан"), is_latin_script("2024")
+    (True, False, False)
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+
+
 def slug(text: str) -> str:
     """``text`` as a lower-case slug of a-z, 0-9 and hyphens (accents dropped; letters of
     other scripts give nothing, so the caller needs a fallback)."""

@@ -18,7 +18,13 @@ from lxml import etree
 
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
-from toolkit.glossary.interchange import Imported, ImportReport, project_language
+from toolkit.glossary.interchange import (
+    Imported,
+    ImportReport,
+    is_latin_script,
+    names_script,
+    project_language,
+)
 from toolkit.glossary.model import CLDR_KINDS, CldrRef, Concept
 from toolkit.glossary.tbx import DERIVATION_SCHEME, PREFIX, XML_LANG, parse_xml
 from toolkit.glossary.tbx_assembly import ConceptAssembler, ConceptFields, Deriver, TermFields
@@ -195,8 +201,24 @@ class _Reader:
             return
         f.lang_lines.setdefault(lang, sec.sourceline or 0)
         block = f.terms.setdefault(lang, [])
+        first = len(block)
         for child in self.elements(sec):
             self.take_lang(child, f, lang, block)
+        if lang == "kk" and not names_script(tag):
+            self.latin_kazakh(block, first, f, sec.sourceline or 0)
+
+    def latin_kazakh(
+        self, block: list[TermFields], first: int, f: ConceptFields, line: int
+    ) -> None:
+        """Terms of a plain ``kk`` langSec written in Latin letters are Kazakh Latin."""
+        kept, latin = block[:first], []
+        for term in block[first:]:
+            (latin if is_latin_script(term.text or "") else kept).append(term)
+        if latin:
+            block[:] = kept
+            f.terms.setdefault("kk-Latn", []).extend(latin)
+            f.lang_lines.setdefault("kk-Latn", line)
+            self.report.assumed["kk term{s} in Latin letters put under kk-Latn"] += len(latin)
 
     def take_lang(
         self, element: etree._Element, f: ConceptFields, lang: str, block: list[TermFields]
