@@ -90,9 +90,12 @@ class _Reader:
     def text(self, element: etree._Element) -> str:
         """The element's text, inline markup (``<hi>``) flattened; entity references, never
         expanded, are left out."""
-        if any(isinstance(node, etree._Entity) for node in element.iter()):
-            self.report.dropped["unexpanded entity reference{s}"] += 1
-        return "".join(element.xpath(".//text()"))
+        if not len(element):  # no children, so no entity references: the common case
+            return element.text or ""
+        if next(element.iter(etree.Entity), None) is None:
+            return "".join(element.itertext())
+        self.report.dropped["unexpanded entity reference{s}"] += 1
+        return "".join(element.xpath(".//text()"))  # text nodes only, not "&name;"
 
     def prose(self, element: etree._Element) -> str | None:
         """A note, definition or value: indentation from pretty-printed XML folded to single
