@@ -120,7 +120,7 @@ def test_import_gives_the_concepts_of_the_loaded_glossary(glossary, run_cli, tmp
     tbx = tmp_path / "g.tbx"
     tbx.write_text(export(run_cli, glossary), encoding="utf-8")
     original = load_glossary(glossary)
-    assert comparable(read_tbx(tbx, _derive_latin)) == comparable(original)
+    assert comparable(read_tbx(tbx, _derive_latin).concepts) == comparable(original)
     run_cli("glossary", "import", "--format", "tbx", str(tbx), "-o", str(tmp_path / "g"))
     reloaded = load_glossary(tmp_path / "g", use_cache=False)
     assert comparable(reloaded) == comparable(original)
@@ -178,9 +178,19 @@ def test_bad_tbx_import_is_one_line_with_file_and_line(path, run_cli, tmp_path, 
     assert not list(tmp_path.iterdir())  # nothing written
 
 
-def test_import_cases_cover_the_issue():
-    names = {p.stem for p in IMPORT_BAD}
-    assert {"unknown-language", "missing-term", "malformed"} <= names
+def test_import_errors_are_only_for_files_that_are_not_xml_or_not_tbx():
+    assert {p.stem for p in IMPORT_BAD} == {"malformed", "not-tbx", "no-body"}
+
+
+def test_a_file_that_is_not_xml_is_one_error_with_its_line(run_cli, tmp_path):
+    csv_file = tmp_path / "glossary.tbx"
+    csv_file.write_text("source,target\nAlmaty,Алматы\n", encoding="utf-8")
+    code, out, err = run_cli(
+        "glossary", "import", "--format", "tbx", str(csv_file), "-o", str(tmp_path / "g")
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith(f"toolkit: error: {csv_file}:1: malformed XML: ")
+    assert err.count("\n") == 1
 
 
 # -- CSV (Weblate) and OmegaT ---------------------------------------------------------------
@@ -253,12 +263,44 @@ def test_csv_import_recovers_terms_and_statuses(run_cli, tmp_path):
 
 def test_csv_import_errors_name_file_and_line(tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_text("source,target,context\nkandas,кандас,kandas\nkandas,,kandas#2\n", "utf-8")
-    with pytest.raises(InputError, match=r"bad.csv:3: row without a source or target term"):
-        read_weblate_csv(bad, "en", "ru")
-    bad.write_text("term,translation\nkandas,кандас\n", "utf-8")
+    bad.write_text("term,meaning\nkandas,кандас\n", "utf-8")
     with pytest.raises(InputError, match=r"bad.csv:1: the header has no source or target column"):
         read_weblate_csv(bad, "en", "ru")
+    bad.write_text('source,target\n"kandas,кандас\n', "utf-8")
+    with pytest.raises(InputError, match=r"bad.csv:\d+: CSV syntax: "):
+        read_weblate_csv(bad, "en", "ru")
+
+
+def test_csv_rows_without_a_concept_column_stay_separate_concepts(tmp_path):
+    homonyms = tmp_path / "weblate.csv"
+    homonyms.write_text("source,target\nSave,Сохранить\nsave,экономить\n", "utf-8")
+    concepts = read_weblate_csv(homonyms, "en", "ru").concepts
+    assert [(c.id, c.terms["en"][0].text, c.terms["ru"][0].text) for c in concepts] == [
+        ("save", "Save", "Сохранить"),
+        ("save-2", "save", "экономить"),
+    ]
+
+
+def test_csv_concept_column_groups_rows_and_untranslated_rows_are_counted(tmp_path):
+    # Weblate's CSV export (translate-toolkit's columns) with a filled-in context
+    export = tmp_path / "weblate.csv"
+    export.write_text(
+        "location,source,target,id,fuzzy,context,translator_comments,developer_comments\n"
+        ",Save,Сохранить,,False,File menu,,\n"
+        ",Save as,Сохранить как,,False,,,\n"
+        ",Store,Сохранять,,False,File menu,,ru ADMITTED\n"
+        ",Export,,,False,,,\n",
+        "utf-8",
+    )
+    imported = read_weblate_csv(export, "en", "ru")
+    assert [(c.id, [t.text for t in c.terms["en"]]) for c in imported.concepts] == [
+        ("file-menu", ["Save", "Store"]),
+        ("save-as", ["Save as"]),
+    ]
+    assert imported.warnings == [
+        "dropped: 1 row without a target term",
+        "assumed: 1 concept key turned into lower-case slugs",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -278,7 +278,10 @@ def export_(
 @click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True)
 @click.option("--pair", metavar="SRC:TGT", help="csv: the two languages of the file.")
 @click.option(
-    "--domain", default="imported", show_default=True, help="csv: domain of the concepts."
+    "--domain",
+    default="imported",
+    show_default=True,
+    help="Domain of concepts without one (csv: every concept; tbx: no usable subjectField).",
 )
 @click.option(
     "-o",
@@ -289,9 +292,11 @@ def export_(
     help="Folder to write <domain>.yaml files into (created if missing).",
 )
 def import_(fmt: str, file: Path, pair: str | None, domain: str, folder: Path) -> int:
-    """Turn a TBX or Weblate CSV glossary into glossary YAML, one file per domain.
+    """Turn a TBX (v2 or v3) or Weblate CSV glossary into glossary YAML, one file per domain.
 
-    Files of the same name in the folder are replaced; others are left alone.
+    What the glossary has no field for (other languages, transactions, cross-references, …) is
+    left out and summarised in one warning on stderr. Files of the same name in the folder are
+    replaced; others are left alone.
     """
     from toolkit.fileio import display_path
     from toolkit.glossary.writer import write_glossary
@@ -300,14 +305,19 @@ def import_(fmt: str, file: Path, pair: str | None, domain: str, folder: Path) -
         from toolkit.glossary import _derive_latin
         from toolkit.glossary.tbx_import import read_tbx
 
-        concepts = read_tbx(file, _derive_latin)
+        imported = read_tbx(file, _derive_latin, domain=domain)
     else:
         from toolkit.glossary import bilingual
 
         if pair is None:
             raise click.UsageError("--format csv needs --pair SRC:TGT (e.g. en:ru)")
-        concepts = bilingual.read_weblate_csv(file, *bilingual.parse_pair(pair), domain=domain)
+        imported = bilingual.read_weblate_csv(file, *bilingual.parse_pair(pair), domain=domain)
+    concepts = imported.concepts
+    for line in imported.warnings:
+        click.echo(f"toolkit: warning: {display_path(file)}: {line}", err=True)
     for path in write_glossary(concepts, folder, origin=file.name):
         count = sum(c.domain == path.stem for c in concepts)
         click.echo(f"{display_path(path)}: {count} concept{'s' * (count != 1)}")
+    if not concepts:
+        click.echo(f"{display_path(file)}: no concept to import")
     return EXIT_OK

@@ -21,10 +21,11 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from toolkit.errors import InputError
 from toolkit.fileio import display_path, read_utf8
-from toolkit.glossary.loader import ID_PATTERN
+from toolkit.glossary.interchange import Imported, ImportReport, slug, unique_id
 from toolkit.glossary.model import LANGUAGES, Concept, Term
 
 #: the header of the Weblate CSV (Weblate's own column names, see docs/interchange.md)
@@ -134,6 +135,20 @@ def omegat_tsv(rows: list[Row]) -> str:
 
 # -- reading a Weblate CSV back ------------------------------------------------------------
 
+#: header names (folded to lower case) → the column they are; the first non-empty concept
+#: column of a row names its concept: an explicit concept id, else the context (the concept id
+#: in the toolkit's export; the unit context in Weblate's, which tells homonyms apart), else
+#: translate-toolkit's id
+_COLUMN_ALIASES = {
+    "source": "source",
+    "original": "source",
+    "target": "target",
+    "translation": "target",
+    "developer_comments": "developer_comments",
+    "developer comments": "developer_comments",
+}
+_CONCEPT_COLUMNS = ("concept", "concept_id", "concept id", "conceptid", "context", "id", "key")
+
 
 @dataclass
 class _Draft:
@@ -144,10 +159,6 @@ class _Draft:
     terms: dict[str, dict[str, tuple[str, int]]]  # lang -> text -> (status, line)
 
 
-def _slug(text: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
 def _status_of(comment: str, source: str, target: str) -> tuple[str, str] | None:
     """(side, status) from the comment's marker, None for a preferred ↔ preferred row."""
     found = _MARKER.match(comment)
@@ -156,23 +167,82 @@ def _status_of(comment: str, source: str, target: str) -> tuple[str, str] | None
     return found["lang"], found["status"].lower()
 
 
+class _CsvReader:
+    """Groups the rows of one CSV file into concept drafts, counting what it leaves out."""
+
+    def __init__(self, source: str, target: str):
+        self.source, self.target = source, target
+        self.report = ImportReport()
+        self.drafts: list[_Draft] = []
+        self.by_key: dict[str, _Draft] = {}
+        self.ids: set[str] = set()
+
+    def row(self, record: dict[str, str], line: int) -> None:
+        src, tgt = record.get("source", "").strip(), record.get("target", "").strip()
+        if not src or not tgt:
+            side = "source" if not src else "target"
+            self.report.dropped[f"row{{s}} without a {side} term"] += 1
+            return
+        key = next((record[c].strip() for c in _CONCEPT_COLUMNS if record.get(c, "").strip()), "")
+        key = _CONTEXT_SUFFIX.sub("", key)
+        draft = self.by_key.get(key) if key else None
+        if draft is None:
+            draft = self.new_draft(key, src, line)
+        marked = _status_of(record.get("developer_comments", ""), self.source, self.target)
+        statuses = {self.source: "preferred", self.target: "preferred"}
+        if marked:
+            statuses[marked[0]] = marked[1]
+        for lang, text in ((self.source, src), (self.target, tgt)):
+            known = draft.terms[lang].get(text)
+            if known is None:
+                draft.terms[lang][text] = (statuses[lang], line)
+            elif known[0] != statuses[lang]:
+                self.report.dropped["term{s} given a second status (the first kept)"] += 1
+
+    def new_draft(self, key: str, src: str, line: int) -> _Draft:
+        """A concept per concept key; a row without one is a concept of its own."""
+        base = slug(key) or slug(src) or f"concept-{line}"
+        if key and base != key:
+            self.report.assumed["concept key{s} turned into lower-case slugs"] += 1
+        concept_id = unique_id(base, self.ids)
+        if concept_id != base:
+            self.report.assumed["repeated concept id{s} numbered"] += 1
+        draft = _Draft(concept_id, line, {self.source: {}, self.target: {}})
+        self.drafts.append(draft)
+        if key:
+            self.by_key[key] = draft
+        return draft
+
+
+def _fold_header(record: dict[str | None, Any]) -> dict[str, str]:
+    folded: dict[str, str] = {}
+    for name, value in record.items():
+        if isinstance(name, str) and isinstance(value, str):
+            name = name.strip().lower()
+            folded.setdefault(_COLUMN_ALIASES.get(name, name), value)
+    return folded
+
+
 def read_weblate_csv(
     path: str | Path, source: str, target: str, domain: str = "imported"
-) -> list[Concept]:
+) -> Imported:
     """Read a Weblate glossary CSV (header with at least ``source`` and ``target``) into
     concepts of ``domain`` with terms in the two languages.
 
-    Rows are grouped into concepts by ``context`` (a trailing ``#N`` is dropped); rows without
-    a context are grouped by source term. The status of each term comes from the comment's
-    marker (``ru DEPRECATED``); unmarked rows pair two preferred terms. Notes, grammar and
-    sources do not travel through CSV.
+    Rows are grouped into concepts by their concept column (``concept``, else ``context`` with
+    a trailing ``#N`` dropped, else ``id``); a row without one is a concept of its own, so two
+    meanings of "Save" stay two concepts (lint then reports the shared term). The status of
+    each term comes from the comment's marker (``ru DEPRECATED``); unmarked rows pair two
+    preferred terms. Rows without a source or target term (untranslated) are left out and
+    counted. Notes, grammar and sources do not travel through CSV.
     """
     path = Path(path)
     shown = display_path(path)
     text = read_utf8(path, shown)
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    rows = _CsvReader(source, target)
     try:
-        header = reader.fieldnames or []
+        header = {_COLUMN_ALIASES.get(h.strip().lower(), h) for h in reader.fieldnames or []}
         missing = [c for c in ("source", "target") if c not in header]
         if missing:
             raise InputError(
@@ -181,48 +251,16 @@ def read_weblate_csv(
                 path=shown,
                 line=1,
             )
-        drafts: dict[str, _Draft] = {}
         for record in reader:
-            line = reader.line_num
-            _add_row(drafts, record, line, source, target, shown)
+            rows.row(_fold_header(record), reader.line_num)
     except csv.Error as exc:
         raise InputError(f"CSV syntax: {exc}", path=shown, line=reader.line_num) from exc
     origin = f"imported from {path.name} ({source}:{target} glossary CSV)"
-    return [_concept(d, domain, origin, str(path.resolve()), shown) for d in drafts.values()]
+    concepts = [_concept(d, domain, origin, str(path.resolve())) for d in rows.drafts]
+    return Imported(concepts, rows.report)
 
 
-def _add_row(
-    drafts: dict[str, _Draft], record: dict, line: int, source: str, target: str, shown: str
-) -> None:
-    src = (record.get("source") or "").strip()
-    tgt = (record.get("target") or "").strip()
-    if not src or not tgt:
-        raise InputError("row without a source or target term", path=shown, line=line)
-    context = _CONTEXT_SUFFIX.sub("", (record.get("context") or "").strip())
-    concept_id = context or _slug(src) or f"concept-{line}"
-    if not ID_PATTERN.fullmatch(concept_id):
-        raise InputError(
-            f"context {context!r} is not a concept id (lower-case slug)", path=shown, line=line
-        )
-    draft = drafts.setdefault(concept_id, _Draft(concept_id, line, {source: {}, target: {}}))
-    marked = _status_of(record.get("developer_comments") or "", source, target)
-    statuses = {source: "preferred", target: "preferred"}
-    if marked:
-        statuses[marked[0]] = marked[1]
-    for lang, text in ((source, src), (target, tgt)):
-        known = draft.terms[lang].get(text)
-        status = statuses[lang]
-        if known is None:
-            draft.terms[lang][text] = (status, line)
-        elif known[0] != status:
-            raise InputError(
-                f"{lang} term {text!r} is {status} here but {known[0]} at line {known[1]}",
-                path=shown,
-                line=line,
-            )
-
-
-def _concept(draft: _Draft, domain: str, origin: str, resolved: str, shown: str) -> Concept:
+def _concept(draft: _Draft, domain: str, origin: str, resolved: str) -> Concept:
     terms: dict[str, tuple[Term, ...]] = {}
     for lang in LANGUAGES:
         if lang in draft.terms:

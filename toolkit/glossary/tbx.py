@@ -18,18 +18,14 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
-from toolkit.glossary.model import (
-    LANGUAGES,
-    Concept,
-    Term,
-)
+from toolkit.glossary.model import LANGUAGES, Concept, Term
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -37,14 +33,13 @@ SCHEMA = Path(__file__).parent / "schemas" / "tbx-core.rng"
 #: the scheme derived kk-Latn terms come from (named in their ``toolkit:derived`` note)
 DERIVATION_SCHEME = "kk-latn-2021"
 
-#: glossary status → TBX-Basic administrativeStatus (a bijection, so import is exact)
+#: glossary status → TBX-Basic administrativeStatus (a bijection, so import of an export is exact)
 STATUS_TO_TBX: dict[str, str] = {
     "preferred": "preferredTerm-admn-sts",
     "admitted": "admittedTerm-admn-sts",
     "deprecated": "deprecatedTerm-admn-sts",
     "forbidden": "supersededTerm-admn-sts",
 }
-TBX_TO_STATUS = {v: k for k, v in STATUS_TO_TBX.items()}
 #: glossary part of speech → (TBX partOfSpeech, TBX termType or None)
 POS_TO_TBX: dict[str, tuple[str, str | None]] = {
     "noun": ("noun", None),
@@ -54,27 +49,19 @@ POS_TO_TBX: dict[str, tuple[str, str | None]] = {
     "phrase": ("other", "phrase"),
     "abbreviation": ("noun", "abbreviation"),
 }
-#: TBX partOfSpeech → glossary pos ("other" only together with a termType)
-_BASE_POS = {tbx: pos for pos, (tbx, kind) in POS_TO_TBX.items() if kind is None} | {
-    "other": "other"
-}
-_TERM_TYPES = {"phrase": "phrase", "abbreviation": "abbreviation"}
 GENDER_TO_TBX = {"m": "masculine", "f": "feminine", "n": "neuter", "common": "other"}
-TBX_TO_GENDER = {v: k for k, v in GENDER_TO_TBX.items()}
-_LANG_BY_FOLDED = {lang.lower(): lang for lang in LANGUAGES}
 
 #: prefix of the notes that carry the glossary's own fields
 PREFIX = "toolkit:"
 
-Deriver = Callable[[str], str]
 
-
-def _q(name: str) -> str:
+def tbx_tag(name: str) -> str:
+    """The qualified name of a TBX v3 element: ``tbx_tag("term")`` → ``{urn:…:ed-2}term``."""
     return f"{{{NS}}}{name}"
 
 
 def _sub(parent: etree._Element, name: str, text: str | None = None, **attrs: str):
-    element = etree.SubElement(parent, _q(name))
+    element = etree.SubElement(parent, tbx_tag(name))
     for key, value in attrs.items():
         element.set(key, value)
     if text is not None:
@@ -150,7 +137,7 @@ def _concept_entry(body: etree._Element, concept: Concept) -> None:
 def export_tbx(concepts: Iterable[Concept]) -> str:
     """The concepts as a TBX-Basic document (UTF-8 text, two-space indent, no dates, so the
     same glossary always gives the same bytes)."""
-    root = etree.Element(_q("tbx"), nsmap={None: NS})
+    root = etree.Element(tbx_tag("tbx"), nsmap={None: NS})
     root.set("type", "TBX-Basic")
     root.set("style", "dca")
     root.set(XML_LANG, "en")
@@ -174,8 +161,19 @@ def export_tbx(concepts: Iterable[Concept]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
 
 
-def _parse(path: Path, shown: str) -> etree._ElementTree:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+def parse_xml(path: Path, shown: str) -> etree._ElementTree:
+    """Parse an XML file safely: no entity expansion, no DTD or network access, no huge trees.
+
+    Raises InputError with the line lxml reports for malformed XML.
+    """
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
     try:
         return etree.parse(str(path), parser)
     except etree.XMLSyntaxError as exc:
@@ -206,7 +204,7 @@ def validate(path: str | Path) -> None:
     >>> validate(Path("tests/data/tbx/good/minimal.tbx"))
     """
     shown = display_path(path)
-    tree = _parse(Path(path), shown)
+    tree = parse_xml(Path(path), shown)
     rng = schema()
     if not rng.validate(tree):
         error = rng.error_log[0]

@@ -1,324 +1,348 @@
-"""Import of TBX-Basic files into glossary concepts (the inverse of :mod:`.tbx`'s export).
+"""Import of TBX termbases into glossary concepts: TBX v3 (ISO 30042:2019, core and
+TBX-Basic, DCA and DCT styles), TBX v2 (``<martif>`` with termEntry/langSet/tig/ntig, as Weblate,
+translate-toolkit and the Microsoft Terminology Collection write it) and TBX-Min.
 
-Strict: whatever the glossary has no field for is an error with file and line."""
+Lenient (docs/interchange.md): what the glossary has a field for is kept, everything else is
+dropped and counted in an :class:`~toolkit.glossary.interchange.ImportReport`, shown once as a
+summary. Only a file that is not well-formed XML, or not TBX at all, is an error. Importing the
+toolkit's own export gives back the glossary exactly.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
 
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
-from toolkit.glossary.loader import ID_PATTERN
-from toolkit.glossary.model import (
-    CLDR_KINDS,
-    LANGUAGES,
-    CldrRef,
-    Concept,
-    Term,
+from toolkit.glossary.interchange import (
+    Imported,
+    ImportReport,
+    is_latin_script,
+    names_script,
+    project_language,
 )
-from toolkit.glossary.tbx import (
-    _BASE_POS,
-    _LANG_BY_FOLDED,
-    _TERM_TYPES,
-    DERIVATION_SCHEME,
-    NS,
-    PREFIX,
-    TBX_TO_GENDER,
-    TBX_TO_STATUS,
-    XML_LANG,
-    Deriver,
-    _parse,
-    _q,
+from toolkit.glossary.model import CLDR_KINDS, CldrRef, Concept
+from toolkit.glossary.tbx import DERIVATION_SCHEME, PREFIX, XML_LANG, parse_xml
+from toolkit.glossary.tbx_assembly import ConceptAssembler, ConceptFields, Deriver, TermFields
+from toolkit.glossary.tbx_values import (
+    GENDER_VALUES,
+    POS_VALUES,
+    STATUS_VALUES,
+    TERM_TYPE_VALUES,
+    picklist_key,
 )
 
-# -- import --------------------------------------------------------------------------------
-
-
-@dataclass
-class _TermFields:
-    """What a termSec says, gathered before the Term is built."""
-
-    text: str
-    status: str | None = None
-    pos: str | None = None
-    term_type: str | None = None
-    gender: str | None = None
-    indeclinable: bool = False
-    plural_only: bool = False
-    forms: list[str] = field(default_factory=list)
-    note: str | None = None
-    source: str | None = None
-    override: str | None = None
-    cldr_override: str | None = None
-    derived: bool = False
+ROOTS = frozenset({"tbx", "martif", "TBX"})
+CONCEPT_ELEMENTS = frozenset({"conceptEntry", "termEntry"})
+LANGUAGE_ELEMENTS = frozenset({"langSec", "langSet", "langGroup"})
+TERM_ELEMENTS = frozenset({"termSec", "tig", "ntig", "termGroup"})
+#: groups: the first child is the datum, the others (its source, a note) are about it
+GROUPS = frozenset({"descripGrp", "termNoteGrp", "adminGrp"})
+#: DCA elements whose data category is their ``type`` attribute
+TYPED = frozenset({"descrip", "admin", "termNote", "transac", "transacNote", "ref", "xref"})
+STATUS_CATEGORIES = ("administrativeStatus", "normativeAuthorization", "termStatus")
+DEFINITIONS = frozenset({"definition", "descrip"})  # an untyped descrip: translate-toolkit's
+NOTES = frozenset({"note", "Usage note", "usageNote"})  # "Usage note": Weblate's descrip type
+#: XML pretty-printing inside a text: a line break followed by indentation
+_INDENTED_BREAK = re.compile(r"\n[ \t]")
 
 
 class _Reader:
-    """Turns the elements of one TBX document into concepts."""
+    """Turns the elements of one TBX document into concepts, counting what it leaves out."""
 
-    def __init__(self, shown: str, resolved: str, derive_latin: Deriver):
+    def __init__(self, shown: str, assembler: ConceptAssembler):
         self.shown = shown
-        self.resolved = resolved
-        self.derive_latin = derive_latin
+        self.assembler = assembler
+        self.report = assembler.report
+        self.core_ns: str | None = None
 
     def fail(self, element: etree._Element, message: str) -> InputError:
         return InputError(message, path=self.shown, line=element.sourceline)
 
-    def text(self, element: etree._Element, what: str) -> str:
-        if len(element):
-            raise self.fail(element, f"{what} must be plain text (no inline markup)")
-        value = element.text or ""
-        if not value.strip():
-            raise self.fail(element, f"empty {what}")
-        return value
-
-    def children(self, element: etree._Element) -> list[etree._Element]:
-        found = []
-        for child in element:
-            if not isinstance(child.tag, str):  # processing instructions
-                continue
-            if not child.tag.startswith(f"{{{NS}}}"):
-                raise self.fail(child, f"element <{child.tag}> is not in the TBX namespace {NS}")
-            found.append(child)
-        return found
-
+    # -- element helpers ---------------------------------------------------------------
     @staticmethod
-    def name(element: etree._Element) -> str:
-        return etree.QName(element).localname
+    def elements(parent: etree._Element) -> list[etree._Element]:
+        return [child for child in parent if isinstance(child.tag, str)]
 
-    def unsupported(self, element: etree._Element) -> InputError:
-        kind = element.get("type")
-        what = f"<{self.name(element)} type={kind!r}>" if kind else f"<{self.name(element)}>"
-        return self.fail(element, f"{what} has no equivalent in the glossary (docs/interchange.md)")
+    def name(self, element: etree._Element) -> str:
+        """The local name of a core-structure element ("" for a DCT data-category element)."""
+        qname = etree.QName(element)
+        return qname.localname if qname.namespace == self.core_ns else ""
+
+    def category(self, element: etree._Element) -> str:
+        """The data category: ``<descrip type="definition">`` (DCA) and
+        ``<basic:definition>`` (DCT) are both ``definition``."""
+        qname = etree.QName(element)
+        if qname.namespace != self.core_ns:
+            return qname.localname
+        if qname.localname in TYPED:
+            return element.get("type") or qname.localname
+        return qname.localname
+
+    def drop(self, element: etree._Element, what: str | None = None) -> bool:
+        self.report.dropped[what or self.category(element)] += 1
+        return False
+
+    def text(self, element: etree._Element) -> str:
+        """The element's text, inline markup (``<hi>``) flattened; entity references, never
+        expanded, are left out."""
+        if not len(element):  # no children, so no entity references: the common case
+            return element.text or ""
+        if next(element.iter(etree.Entity), None) is None:
+            return "".join(element.itertext())
+        self.report.dropped["unexpanded entity reference{s}"] += 1
+        return "".join(element.xpath(".//text()"))  # text nodes only, not "&name;"
+
+    def prose(self, element: etree._Element) -> str | None:
+        """A note, definition or value: indentation from pretty-printed XML folded to single
+        spaces (other line breaks kept); None (counted) when empty."""
+        value = self.text(element)
+        if _INDENTED_BREAK.search(value):
+            value = " ".join(value.split())
+        if not value.strip():
+            self.drop(element, f"empty {self.category(element)}{{s}}")
+            return None
+        return value
 
     # -- structure ---------------------------------------------------------------------
     def document(self, root: etree._Element) -> list[Concept]:
-        if root.tag != _q("tbx"):
+        qname = etree.QName(root)
+        if qname.localname not in ROOTS:
             raise self.fail(
                 root,
-                f'root element is <{root.tag}>, expected <tbx xmlns="{NS}"> '
-                "(TBX v3, ISO 30042:2019)",
+                f"not TBX: the root element is <{qname.localname}>; expected <tbx> (TBX v3), "
+                "<martif> (TBX v2) or <TBX> (TBX-Min)",
             )
-        text = root.find(_q("text"))
-        body = text.find(_q("body")) if text is not None else None
+        self.core_ns = qname.namespace
+        ns = f"{{{self.core_ns}}}" if self.core_ns else ""
+        text = root.find(f"{ns}text")
+        body = (text if text is not None else root).find(f"{ns}body")
         if body is None:
-            raise self.fail(root, "no <text><body> element")
-        concepts: list[Concept] = []
-        seen: dict[str, int] = {}
-        for entry in self.children(body):
-            if self.name(entry) != "conceptEntry":
-                raise self.unsupported(entry)
-            concept = self.concept(entry)
-            if concept.id in seen:
-                raise self.fail(
-                    entry, f"duplicate concept id {concept.id!r} (first at line {seen[concept.id]})"
-                )
-            seen[concept.id] = concept.line
-            concepts.append(concept)
+            raise self.fail(root, "not TBX: no <text><body> element")
+        if text is not None:
+            for other in self.elements(text):
+                if other is not body:
+                    self.drop(other, "back matter")
+        concepts = []
+        for entry in self.elements(body):
+            if self.name(entry) in CONCEPT_ELEMENTS:
+                concept = self.concept(entry)
+                if concept is not None:
+                    concepts.append(concept)
+            else:
+                self.drop(entry)
         return concepts
 
-    def concept(self, entry: etree._Element) -> Concept:
-        raw_id = entry.get("id")
-        if not raw_id:
-            raise self.fail(entry, "<conceptEntry> without id")
-        concept_id = raw_id[1:] if raw_id.startswith("_") else raw_id
-        if not ID_PATTERN.fullmatch(concept_id):
-            raise self.fail(
-                entry, f"concept id {raw_id!r} is not a lower-case slug (a-z, 0-9, hyphens)"
-            )
-        domain = definition = note = None
-        cldr: CldrRef | None = None
-        sources: list[str] = []
-        terms: dict[str, tuple[Term, ...]] = {}
-        lang_lines: dict[str, int] = {}
-        for child in self.children(entry):
-            name, kind = self.name(child), child.get("type")
-            if name == "descrip" and kind == "subjectField":
-                domain = self.once(child, domain, "subjectField")
-            elif name == "descrip" and kind == "definition":
-                definition = self.once(child, definition, "definition")
-            elif name == "admin" and kind == "source":
-                sources.append(self.text(child, "source"))
-            elif name == "note":
-                value = self.text(child, "note")
-                if value.startswith(PREFIX + "cldr="):
-                    cldr = self.cldr(child, value.removeprefix(PREFIX + "cldr="))
-                elif value.startswith(PREFIX):
-                    raise self.fail(child, f"unknown concept-level note {value!r}")
-                else:
-                    note = self.once(child, note, "note", value)
-            elif name == "langSec":
-                lang, block, en_definition = self.lang_sec(child)
-                if lang in terms:
-                    raise self.fail(child, f"second <langSec xml:lang={lang!r}> in one concept")
-                if en_definition is not None:
-                    definition = self.once(child, definition, "definition", en_definition)
-                terms[lang] = block
-                lang_lines[lang] = child.sourceline or 0
+    def concept(self, entry: etree._Element) -> Concept | None:
+        fields = ConceptFields(raw_id=entry.get("id") or "", line=entry.sourceline or 0)
+        for child in self.elements(entry):
+            if self.name(child) in LANGUAGE_ELEMENTS:
+                self.lang_sec(child, fields)
             else:
-                raise self.unsupported(child)
-        if domain is None:
-            raise self.fail(entry, f"concept {concept_id!r} without <descrip type=subjectField>")
-        if not terms:
-            raise self.fail(entry, f"concept {concept_id!r} without <langSec>")
-        terms = self.settle_latin(entry, terms)
-        return Concept(
-            id=concept_id,
-            domain=domain,
-            terms={lang: terms[lang] for lang in LANGUAGES if lang in terms},
-            path=self.resolved,
-            line=entry.sourceline or 0,
-            note=note,
-            definition=definition,
-            sources=tuple(sources),
-            cldr=cldr,
-            lang_lines=lang_lines,
-        )
+                self.take_concept(child, fields)
+        return self.assembler.concept(fields)
 
-    def once(self, element, current: str | None, what: str, value: str | None = None) -> str:
-        if current is not None:
-            raise self.fail(element, f"second {what} in one concept")
-        return value if value is not None else self.text(element, what)
+    def group(self, element: etree._Element, take: Callable[[etree._Element], bool]) -> bool:
+        """A descripGrp (termNoteGrp, adminGrp): the datum decides; its source follows it."""
+        parts = self.elements(element)
+        if not parts:
+            return self.drop(element)
+        main, extras = parts[0], parts[1:]
+        if not take(main):
+            return False  # counted under the datum's category; its source and notes go with it
+        for extra in extras:
+            if self.category(extra) == "source":
+                take(extra)
+            else:
+                self.drop(extra)
+        return True
 
-    def cldr(self, element: etree._Element, value: str) -> CldrRef:
+    def take_concept(self, element: etree._Element, f: ConceptFields) -> bool:
+        category = self.category(element)
+        if category in GROUPS:
+            return self.group(element, lambda part: self.take_concept(part, f))
+        if category not in ("subjectField", "source", *DEFINITIONS, *NOTES):
+            return self.drop(element)
+        value = self.prose(element)
+        if value is None:
+            return False
+        if category == "subjectField":
+            f.subject_fields.append(value)
+        elif category == "source":
+            f.sources.append(value)
+        elif category in DEFINITIONS:
+            f.definitions.append(value)
+        elif value.startswith(PREFIX + "cldr="):
+            return self.cldr(element, value.removeprefix(PREFIX + "cldr="), f)
+        elif value.startswith(PREFIX):
+            return self.drop(element, f"unknown note{{s}} {value!r}")
+        else:
+            f.notes.append(value)
+        return True
+
+    def cldr(self, element: etree._Element, value: str, f: ConceptFields) -> bool:
         kind, _, code = value.partition(":")
-        if kind not in CLDR_KINDS or not code:
-            raise self.fail(
-                element,
-                f"'{PREFIX}cldr=' must be KIND:CODE with KIND one of {', '.join(CLDR_KINDS)}",
-            )
-        return CldrRef(kind, code)
+        if kind not in CLDR_KINDS or not code or f.cldr is not None:
+            return self.drop(element, f"unusable note{{s}} '{PREFIX}cldr={value}'")
+        f.cldr = CldrRef(kind, code)
+        return True
 
-    def lang_sec(self, sec: etree._Element) -> tuple[str, tuple[Term, ...], str | None]:
-        declared = sec.get(XML_LANG)
-        if declared is None:
-            raise self.fail(sec, "<langSec> without xml:lang")
-        lang = _LANG_BY_FOLDED.get(declared.lower())
+    def lang_sec(self, sec: etree._Element, f: ConceptFields) -> None:
+        tag = sec.get(XML_LANG) or sec.get("lang")
+        lang = project_language(tag) if tag else None
         if lang is None:
-            raise self.fail(
-                sec, f"unknown language {declared!r} (the glossary has: {', '.join(LANGUAGES)})"
-            )
-        definition = None
-        terms: list[Term] = []
-        for child in self.children(sec):
-            name, kind = self.name(child), child.get("type")
-            if name == "termSec":
-                terms.append(self.term(child, lang))
-            elif name == "descrip" and kind == "definition" and lang == "en" and not terms:
-                definition = self.once(child, definition, "definition")
-            else:
-                raise self.unsupported(child)
-        if not terms:
-            raise self.fail(sec, f"<langSec xml:lang={declared!r}> without <termSec>")
-        return lang, tuple(terms), definition
-
-    def term(self, sec: etree._Element, lang: str) -> Term:
-        children = self.children(sec)
-        if not children or self.name(children[0]) != "term":
-            raise self.fail(sec, f"<termSec> in {lang} without <term>")
-        f = _TermFields(text=self.text(children[0], "term"))
-        for child in children[1:]:
-            name, kind = self.name(child), child.get("type")
-            if name == "termNote" and kind == "administrativeStatus":
-                f.status = self.mapped(child, TBX_TO_STATUS, "administrativeStatus")
-            elif name == "termNote" and kind == "partOfSpeech":
-                f.pos = self.mapped(child, _BASE_POS, "partOfSpeech")
-            elif name == "termNote" and kind == "termType":
-                f.term_type = self.mapped(child, _TERM_TYPES, "termType")
-            elif name == "termNote" and kind == "grammaticalGender":
-                f.gender = self.mapped(child, TBX_TO_GENDER, "grammaticalGender")
-            elif name == "admin" and kind == "source":
-                f.source = self.once(child, f.source, "source")
-            elif name == "note":
-                self.term_note(child, f)
-            else:
-                raise self.unsupported(child)
-        if f.status is None:
-            raise self.fail(sec, f'term {f.text!r} without <termNote type="administrativeStatus">')
-        if lang != "kk-Latn" and f.override is not None:
-            raise self.fail(sec, f"'{PREFIX}override=' is only for kk-Latn terms")
-        if f.pos == "other" and f.term_type is None:
-            raise self.fail(
-                sec, "partOfSpeech 'other' has no glossary equivalent without a termType"
-            )
-        return Term(
-            text=f.text,
-            lang=lang,
-            status=f.status,
-            line=sec.sourceline or 0,
-            pos=f.term_type or f.pos,
-            gender=f.gender,
-            indeclinable=f.indeclinable,
-            plural_only=f.plural_only,
-            forms=tuple(f.forms),
-            note=f.note,
-            source=f.source,
-            override=f.override,
-            cldr_override=f.cldr_override,
-            derived=f.derived,
-        )
-
-    def mapped(self, element: etree._Element, table: dict[str, str], what: str) -> str:
-        value = self.text(element, what)
-        if value not in table:
-            raise self.fail(element, f"{what} {value!r} is not one of: {', '.join(table)}")
-        return table[value]
-
-    def term_note(self, element: etree._Element, f: _TermFields) -> None:
-        value = self.text(element, "note")
-        if not value.startswith(PREFIX):
-            f.note = self.once(element, f.note, "note", value)
+            ns = f"{{{self.core_ns}}}" if self.core_ns else ""
+            count = sum(1 for _ in sec.iter(f"{ns}term"))
+            if count and not tag:
+                self.report.dropped[f"term{{s}} in a {self.name(sec)} without xml:lang"] += count
+            elif count:
+                self.report.skipped_languages[tag] += count
             return
+        f.lang_lines.setdefault(lang, sec.sourceline or 0)
+        block = f.terms.setdefault(lang, [])
+        first = len(block)
+        for child in self.elements(sec):
+            self.take_lang(child, f, lang, block)
+        if lang == "kk" and not names_script(tag):
+            self.latin_kazakh(block, first, f, sec.sourceline or 0)
+
+    def latin_kazakh(
+        self, block: list[TermFields], first: int, f: ConceptFields, line: int
+    ) -> None:
+        """Terms of a plain ``kk`` langSec written in Latin letters are Kazakh Latin."""
+        kept, latin = block[:first], []
+        for term in block[first:]:
+            (latin if is_latin_script(term.text or "") else kept).append(term)
+        if latin:
+            block[:] = kept
+            f.terms.setdefault("kk-Latn", []).extend(latin)
+            f.lang_lines.setdefault("kk-Latn", line)
+            self.report.assumed["kk term{s} in Latin letters put under kk-Latn"] += len(latin)
+
+    def take_lang(
+        self, element: etree._Element, f: ConceptFields, lang: str, block: list[TermFields]
+    ) -> bool:
+        if self.name(element) in TERM_ELEMENTS:
+            term = self.term(element)
+            if term is not None:
+                block.append(term)
+            return term is not None
+        category = self.category(element)
+        if category in GROUPS:
+            return self.group(element, lambda part: self.take_lang(part, f, lang, block))
+        prose_category = category in DEFINITIONS or category in NOTES
+        if prose_category and lang != "en":
+            return self.drop(
+                element, f"{category}{{s}} of a {lang} langSec (the glossary's are English)"
+            )
+        if not prose_category and category != "source":
+            return self.drop(element)
+        value = self.prose(element)
+        if value is None:
+            return False
+        if category in DEFINITIONS:
+            f.definitions.append(value)
+        else:
+            (f.notes if category in NOTES else f.sources).append(value)
+        return True
+
+    def term(self, sec: etree._Element) -> TermFields | None:
+        fields = TermFields(line=sec.sourceline or 0)
+        for child in self.elements(sec):
+            self.take_term(child, fields)
+        if fields.text is None:
+            self.report.dropped[f"{self.name(sec)}{{s}} without a term"] += 1
+            return None
+        return fields
+
+    def take_term(self, element: etree._Element, t: TermFields) -> bool:
+        name, category = self.name(element), self.category(element)
+        if name == "termGrp":  # TBX v2 ntig: the term and its notes one level down
+            for child in self.elements(element):
+                self.take_term(child, t)
+            return True
+        if category in GROUPS:
+            return self.group(element, lambda part: self.take_term(part, t))
+        if category == "term":
+            return self.term_text(element, t)
+        if category in STATUS_CATEGORIES:
+            return self.pick(element, t, "status", STATUS_VALUES)
+        if category == "partOfSpeech":
+            return self.pick(element, t, "pos", POS_VALUES)
+        if category == "termType":
+            return self.pick(element, t, "term_type", TERM_TYPE_VALUES)
+        if category == "grammaticalGender":
+            return self.pick(element, t, "gender", GENDER_VALUES)
+        if category not in ("source", *NOTES, "descrip"):
+            return self.drop(element)
+        value = self.prose(element)
+        if value is None:
+            return False
+        if category == "source":
+            t.sources.append(value)
+        elif value.startswith(PREFIX):
+            return self.toolkit_note(element, value, t)
+        else:
+            t.notes.append(value)
+        return True
+
+    def term_text(self, element: etree._Element, t: TermFields) -> bool:
+        raw = self.text(element)
+        text = " ".join(raw.split())
+        if not text:
+            return self.drop(element, "empty term{s}")
+        if t.text is not None:
+            return self.drop(element, "second term{s} of a termSec")
+        if text != raw:
+            self.report.assumed["term{s} with stray whitespace trimmed"] += 1
+        t.text = text
+        return True
+
+    def pick(self, element: etree._Element, t: TermFields, slot: str, table: dict) -> bool:
+        """Set ``t.<slot>`` from a picklist value (case, spaces and ``-admn-sts`` ignored)."""
+        value = self.prose(element)
+        if value is None:
+            return False
+        mapped = table.get(picklist_key(value))
+        if mapped is None or getattr(t, slot) is not None:
+            return self.drop(element, f"{self.category(element)} {value!r}")
+        setattr(t, slot, mapped)
+        return True
+
+    def toolkit_note(self, element: etree._Element, value: str, t: TermFields) -> bool:
         key, has_value, argument = value.removeprefix(PREFIX).partition("=")
         if key == "indeclinable" and not has_value:
-            f.indeclinable = True
+            t.indeclinable = True
         elif key == "plural-only" and not has_value:
-            f.plural_only = True
+            t.plural_only = True
         elif key == "form" and argument:
-            f.forms.append(argument)
-        elif key == "override" and argument:
-            f.override = self.once(element, f.override, key, argument)
-        elif key == "cldr-override" and argument:
-            f.cldr_override = self.once(element, f.cldr_override, key, argument)
+            t.forms.append(argument)
+        elif key == "override" and argument and t.override is None:
+            t.override = argument
+        elif key == "cldr-override" and argument and t.cldr_override is None:
+            t.cldr_override = argument
         elif key == "derived" and argument == DERIVATION_SCHEME:
-            f.derived = True
+            t.derived = True
         else:
-            raise self.fail(element, f"unknown note {value!r} (see docs/interchange.md)")
-
-    def settle_latin(
-        self, entry: etree._Element, terms: dict[str, tuple[Term, ...]]
-    ) -> dict[str, tuple[Term, ...]]:
-        """kk-Latn terms marked derived must all be, and must be what loading derives."""
-        latin = terms.get("kk-Latn", ())
-        derived = [t.derived for t in latin]
-        if not any(derived):
-            return terms
-        if not all(derived):
-            raise self.fail(entry, "kk-Latn mixes derived and given terms; mark all or none")
-        kk = terms.get("kk", ())
-        expected = [self.derive_latin(t.text) for t in kk]
-        if [t.text for t in latin] != expected:
-            raise self.fail(
-                entry,
-                f"kk-Latn terms marked '{PREFIX}derived={DERIVATION_SCHEME}' are "
-                f"{', '.join(t.text for t in latin)} but the kk terms give "
-                f"{', '.join(expected) or 'nothing'}; remove the derived notes to keep them "
-                "as given terms",
-            )
-        return terms
+            return self.drop(element, f"unknown note{{s}} {value!r}")
+        return True
 
 
-def read_tbx(path: str | Path, derive_latin: Deriver) -> list[Concept]:
-    """Read a TBX v3 file (as exported by :func:`export_tbx`, or any TBX-Basic file that uses
-    only the data categories of docs/interchange.md) into concepts.
+def read_tbx(path: str | Path, derive_latin: Deriver, domain: str = "imported") -> Imported:
+    """Read a TBX file (v3, v2 or TBX-Min) into concepts and the report of what was dropped.
 
-    Raises InputError with file and line: malformed XML, an unknown language, a termSec
-    without term, a term without status, an element the glossary has no field for.
+    ``domain`` is the domain of concepts without a usable subject field. Raises InputError
+    (file and line) only for a file that is not well-formed XML or not TBX.
     """
     path = Path(path)
     shown = display_path(path)
-    tree = _parse(path, shown)
-    return _Reader(shown, str(path.resolve()), derive_latin).document(tree.getroot())
+    tree = parse_xml(path, shown)
+    report = ImportReport()
+    origin = f"imported from {path.name} (TBX)"
+    assembler = ConceptAssembler(report, derive_latin, domain, origin, str(path.resolve()))
+    concepts = _Reader(shown, assembler).document(tree.getroot())
+    return Imported(concepts, report)
