@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import os
+import secrets
+import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -48,37 +52,97 @@ def read_utf8(path: Path, shown: str, error: type[InputError] = InputError) -> s
     return decode_utf8(read_bytes(path, shown), shown, error).removeprefix("\ufeff")
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+def replace_file(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace the file ``path`` with ``data`` atomically; raises OSError when it cannot.
 
-    The bytes go to a temporary file in the same folder, are flushed to disk, and the file is
-    renamed over ``path``. If anything fails, the temporary file is removed and the old file
-    is left as it was; a failure of the file system (no space, no permission, a file where a
-    folder should be) is raised as InputError naming the file.
+    Readers see the old file or the new one, never half: the bytes go to a temporary file in
+    the same folder, are flushed to disk, and the temporary file is renamed over the target.
+    A file that is replaced keeps its mode; a new file gets the mode any program would give
+    it under the user's umask (0666 & ~umask). When ``path`` is a symbolic link, the file it
+    points to is replaced and the link stays. If anything fails, the temporary file is
+    removed and the old file is left as it was.
     """
-    target = Path(path)
-    tmp = None
+    target = Path(os.path.realpath(path))  # a link's target: replacing the link would cut it
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None
+    fd, tmp = _create_temporary(target)
+    try:
         with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except OSError as exc:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write: {exc.strerror or exc}", path=display_path(target)) from exc
     except BaseException:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _create_temporary(target: Path) -> tuple[int, str]:
+    """A new empty file beside ``target``, open for writing. Created with mode 0666 so that
+    the kernel applies the umask, which tempfile.mkstemp's fixed 0600 would not; reading the
+    umask instead (os.umask) would change it for every thread of the process meanwhile."""
+    for _ in range(100):
+        name = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        except FileExistsError:
+            continue
+        return fd, str(name)
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (:func:`replace_file`: mode and symbolic links
+    kept). A failure of the file system (no space, no permission, a file where a folder
+    should be) is raised as InputError naming the file.
+    """
+    try:
+        replace_file(path, data)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write: {exc.strerror or exc}", path=display_path(Path(path))
+        ) from exc
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """:func:`atomic_write_bytes` for UTF-8 text."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def write_lock(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold the write lock of ``path`` while reading, checking and replacing it.
+
+    Every writer of the toolkit that reads a file before replacing it (``conform --write``,
+    ``update``, ``pretranslate``, ``glossary import``, the web concept editor) takes this lock
+    around the read and the replacement, so two processes (or threads) saving the same file
+    at the same moment run one after the other and neither loses the other's edit.
+
+    The lock is an OS lock (``flock``) on the folder that holds the file. Not on the file:
+    an atomic replacement puts a new file under the name, so a waiter would get the lock of
+    a file that is no longer there. Not on a lock file beside it: that would leave a
+    ``.name.lock`` in the user's folders. A folder lock serialises writers of neighbouring
+    files too, which costs nothing at this scale. The lock is released when the block ends
+    or the process dies. It is not re-entrant: do not nest it for the same folder.
+    """
+    folder = Path(os.path.realpath(path)).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise InputError(
+            f"cannot lock for writing: {exc.strerror or exc}", path=display_path(Path(path))
+        ) from exc
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the only descriptor releases the lock
 
 
 def iter_text_lines(

@@ -12,6 +12,7 @@ from toolkit.catalog.model import (
     find_catalogs,
     language_of,
 )
+from toolkit.catalog.patch import set_translations
 from toolkit.catalog.reader import read_catalog
 from toolkit.catalog.writer import (
     WRAP_WIDTH,
@@ -21,7 +22,6 @@ from toolkit.catalog.writer import (
     derive_catalog,
     glossary_catalog_text,
     merge_catalog,
-    set_translations,
     write_glossary_catalog,
     write_template,
 )

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import InputError
-from toolkit.fileio import display_path
+from toolkit.fileio import (
+    atomic_write_bytes,
+    atomic_write_text,
+    display_path,
+    read_bytes,
+    write_lock,
+)
 
 # -- writing -------------------------------------------------------------------------------
 
@@ -46,11 +54,14 @@ def _header(language: str | None) -> dict[str, str]:
     return header
 
 
-def _save(po, path: Path) -> None:  # po: polib.POFile
-    from toolkit.fileio import atomic_write_text
-
-    po.wrapwidth = WRAP_WIDTH
-    atomic_write_text(path, str(po))
+def _write_if_changed(path: Path, text: str) -> bool:
+    """Write a file the toolkit generates (a template, a derived catalogue) unless it
+    already has exactly this content; returns whether it was written."""
+    with write_lock(path):
+        if path.is_file() and read_bytes(path, display_path(path)) == text.encode("utf-8"):
+            return False
+        atomic_write_text(path, text)
+    return True
 
 
 def write_template(path: str | Path, entries: list[TemplateEntry]) -> bool:
@@ -71,12 +82,7 @@ def write_template(path: str | Path, entries: list[TemplateEntry]) -> bool:
                 flags=list(e.flags),
             )
         )
-    path = Path(path)
-    po.wrapwidth = WRAP_WIDTH
-    if path.is_file() and path.read_text(encoding="utf-8") == str(po):
-        return False
-    _save(po, path)
-    return True
+    return _write_if_changed(Path(path), str(po))
 
 
 def create_catalog(template: str | Path, path: str | Path, locale: str) -> None:
@@ -89,20 +95,18 @@ def create_catalog(template: str | Path, path: str | Path, locale: str) -> None:
     po.metadata = _header(locale)
     for entry in pot:
         po.append(entry)
-    _save(po, Path(path))
+    with write_lock(path):
+        atomic_write_text(path, str(po))
 
 
 def merge_catalog(path: str | Path, template: str | Path) -> None:
     """Merge a template into an existing PO file with GNU msgmerge (translations kept, changed
     entries fuzzy with their previous msgid, vanished ones obsolete, translator comments
-    untouched), then normalise the layout with polib so rewrites are byte-stable."""
-    import subprocess
-    import tempfile
-
-    import polib
-
+    untouched). The file gets msgmerge's output as it is, in the file's line endings: the
+    layout of gettext's own tools, which is deterministic, so a rewrite is byte-stable."""
     path = Path(path)
-    with tempfile.TemporaryDirectory() as tmp:
+    shown = display_path(path)
+    with write_lock(path), tempfile.TemporaryDirectory() as tmp:
         merged = Path(tmp) / "merged.po"
         try:
             result = subprocess.run(
@@ -114,44 +118,17 @@ def merge_catalog(path: str | Path, template: str | Path) -> None:
             raise InputError("GNU gettext (msgmerge) is required: apt-get install gettext") from exc
         if result.returncode != 0:
             message = (result.stderr.strip().splitlines() or ["msgmerge failed"])[-1]
-            raise InputError(f"msgmerge: {message}", path=display_path(path))
-        po = polib.pofile(str(merged), wrapwidth=WRAP_WIDTH)
-    _save(po, path)
-
-
-def set_translations(
-    path: str | Path, changes: dict[tuple[str | None, str], tuple[str, bool]]
-) -> int:
-    """Set msgstr (and the fuzzy flag) of entries keyed by (msgctxt, msgid); returns how many
-    entries changed. The file is rewritten atomically only when something changed."""
-    import polib
-
-    path = Path(path)
-    po = polib.pofile(str(path), wrapwidth=WRAP_WIDTH)
-    changed = 0
-    for entry in po:
-        key = (entry.msgctxt, entry.msgid)
-        if key not in changes or entry.obsolete:
-            continue
-        msgstr, fuzzy = changes[key]
-        was_fuzzy = "fuzzy" in entry.flags
-        if entry.msgstr == msgstr and was_fuzzy == fuzzy:
-            continue
-        entry.msgstr = msgstr
-        if fuzzy and not was_fuzzy:
-            entry.flags.append("fuzzy")
-        elif not fuzzy and was_fuzzy:
-            entry.flags.remove("fuzzy")
-        changed += 1
-    if changed:
-        _save(po, path)
-    return changed
+            raise InputError(f"msgmerge: {message}", path=shown)
+        before = read_bytes(path, shown)
+        after = merged.read_bytes()
+        if before.split(b"\n", 1)[0].endswith(b"\r"):  # a CRLF file stays CRLF
+            after = after.replace(b"\n", b"\r\n")
+        if after != before:
+            atomic_write_bytes(path, after)
 
 
 def check_with_msgfmt(path: str | Path) -> str | None:
     """GNU msgfmt --check on a PO file: None when valid, else its first complaint."""
-    import subprocess
-
     try:
         result = subprocess.run(
             ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
@@ -178,15 +155,7 @@ def derive_catalog(
             entry.msgstr = convert(entry.msgstr)
         for key, value in list(entry.msgstr_plural.items()):
             entry.msgstr_plural[key] = convert(value) if value else value
-    path = Path(path)
-    po.wrapwidth = WRAP_WIDTH
-    text = str(po)
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return False
-    from toolkit.fileio import atomic_write_text
-
-    atomic_write_text(path, text)
-    return True
+    return _write_if_changed(Path(path), str(po))
 
 
 def glossary_catalog_text(entries: list, locale: str) -> str:
@@ -208,6 +177,4 @@ def glossary_catalog_text(entries: list, locale: str) -> str:
 
 def write_glossary_catalog(path: str | Path, entries: list, locale: str) -> None:
     """Write :func:`glossary_catalog_text` to ``path`` atomically."""
-    from toolkit.fileio import atomic_write_text
-
     atomic_write_text(path, glossary_catalog_text(entries, locale))

@@ -37,7 +37,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from toolkit.errors import GlossaryError, ToolkitError
-from toolkit.fileio import atomic_write_text, display_path
+from toolkit.fileio import atomic_write_text, display_path, write_lock
 from toolkit.glossary.lint import LintIssue, lint
 from toolkit.glossary.loader import read_file
 from toolkit.glossary.model import Concept, Glossary
@@ -288,9 +288,13 @@ def prepare_edit(glossary: Glossary, concept: Concept, edit: ConceptEdit, text: 
 
 
 def save_edit(result: EditResult, digest: str) -> None:
-    """Write the checked edit, unless the file changed since ``digest`` (ConflictError)."""
-    if file_digest(result.path.read_bytes()) != digest:
-        raise ConflictError(
-            "the file changed on disk; nothing was written", display_path(result.path)
-        )
-    atomic_write_text(result.path, result.text)
+    """Write the checked edit, unless the file changed since ``digest`` (ConflictError).
+
+    The digest is compared under the file's write lock, so of two saves made from the same
+    version of the file, one is written and the other refused, never both written."""
+    with write_lock(result.path):
+        if file_digest(result.path.read_bytes()) != digest:
+            raise ConflictError(
+                "the file changed on disk; nothing was written", display_path(result.path)
+            )
+        atomic_write_text(result.path, result.text)
