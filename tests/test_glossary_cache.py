@@ -50,9 +50,13 @@ def test_adding_a_file_invalidates_the_cache(glossary_copy: Path):
     assert "bilash" in load_glossary(glossary_copy)
 
 
-def test_damaged_cache_is_rebuilt(glossary_copy: Path):
+def test_damaged_cache_is_rebuilt(glossary_copy: Path, monkeypatch):
     load_glossary(glossary_copy)
-    cache.cache_file(glossary_copy).write_bytes(b"\x80\x05not a pickle")
+    damaged = b"\x80\x05not a pickle"
+    cache.cache_file(glossary_copy).write_bytes(damaged)
+    assert load_glossary(glossary_copy)["almaty"].preferred_text("kk-Latn") == "Almaty"
+    assert cache.cache_file(glossary_copy).read_bytes() != damaged
+    forbid_yaml(monkeypatch)  # the rewritten cache is valid: the next load comes from it
     assert load_glossary(glossary_copy)["almaty"].preferred_text("kk-Latn") == "Almaty"
 
 

@@ -6,11 +6,11 @@ is a function that returns what it did; the CLI prints. Every file is written at
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit import cache
 from toolkit.articles.markdown import Article, Segment, parse_article
 from toolkit.catalog import (
     Catalog,
@@ -172,17 +172,10 @@ class UpdateState:
 
     def __init__(self, project: Project):
         import hashlib
-        import json
-
-        from toolkit.glossary.cache import cache_dir
 
         name = hashlib.blake2b(str(project.root.resolve()).encode(), digest_size=8).hexdigest()
-        self.path = cache_dir() / f"update-{name}.json"
-        self._json = json
-        try:
-            entries = json.loads(self.path.read_text("utf-8"))
-        except (OSError, ValueError):  # missing or damaged: start afresh
-            entries = {}
+        self.name = f"update-{name}.json"
+        entries = cache.read_json(self.name)  # None when missing or damaged: start afresh
         valid = isinstance(entries, dict) and all(
             isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
             for v in entries.values()
@@ -211,11 +204,9 @@ class UpdateState:
         self.entries[str(target)] = [self.digest(*inputs), self.digest(target)]
 
     def save(self) -> None:
-        from toolkit.fileio import atomic_write_text
-
-        # A read-only cache only costs the next run its shortcut.
-        with contextlib.suppress(InputError):  # what atomic_write_text makes of an OSError
-            atomic_write_text(self.path, self._json.dumps(self.entries, indent=0))
+        """Keep the digests for the next run (skipped when the cache cannot be written: that
+        only costs the next run its shortcut)."""
+        cache.write_json(self.name, self.entries)
 
 
 def update(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 from pathlib import Path
 
+from toolkit import cache
 from toolkit.catalog.fastread import parse_entries
 from toolkit.catalog.model import Catalog, Entry, _msgid_line, language_of
 from toolkit.errors import InputError
@@ -66,35 +66,27 @@ class _Verified:
     """Digests of PO contents msgfmt has already accepted (kept in the user cache), so a
     file is run through msgfmt once per change, not once per read."""
 
+    NAME = "po-verified.txt"
+
     def __init__(self) -> None:
         self._digests: dict[str, None] | None = None  # ordered: oldest first
 
-    def _path(self) -> Path:
-        from toolkit.glossary.cache import cache_dir
-
-        return cache_dir() / "po-verified.txt"
-
     def _load(self) -> dict[str, None]:
         if self._digests is None:
-            try:
-                self._digests = dict.fromkeys(self._path().read_text("ascii").split())
-            except (OSError, UnicodeDecodeError):  # missing or damaged: start afresh
-                self._digests = {}
+            stored = cache.read_bytes(self.NAME) or b""  # a miss: start afresh
+            self._digests = dict.fromkeys(stored.decode("ascii", "replace").split())
         return self._digests
 
     def __contains__(self, digest: str) -> bool:
         return digest in self._load()
 
     def add(self, digest: str) -> None:
-        from toolkit.fileio import atomic_write_text
-
         digests = self._load()
         digests[digest] = None
         while len(digests) > 20000:  # bounded: the oldest verdicts go first
             del digests[next(iter(digests))]
-        # A read-only cache only costs the next read a msgfmt run.
-        with contextlib.suppress(InputError):
-            atomic_write_text(self._path(), "\n".join(digests))
+        # A cache that cannot be written only costs the next read a msgfmt run.
+        cache.write_bytes(self.NAME, "\n".join(digests).encode("ascii"))
 
 
 _VERIFIED = _Verified()

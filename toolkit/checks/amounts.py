@@ -12,11 +12,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
+
+from toolkit import cache as user_cache
 
 SPACES = " \u00a0\u202f\u2009"
 _DIGIT = re.compile(r"\d")
@@ -31,21 +32,16 @@ def _locale_data() -> tuple[dict[str, tuple[str, str]], dict]:
     run on a small catalogue."""
     import hashlib
     import importlib.util
-    import pickle
-
-    from toolkit.glossary.cache import cache_dir
 
     words = (Path(__file__).parent / "data" / "scale_words.yaml").read_bytes()
     digest = hashlib.blake2b(words, digest_size=16)
     spec = importlib.util.find_spec("babel")
     if spec is not None and spec.origin:
         digest.update(Path(spec.origin).read_bytes())  # babel/__init__.py: its version
-    cached = cache_dir() / f"amounts-{digest.hexdigest()}.pickle"
-    try:
-        with cached.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
-        pass
+    cached = f"amounts-{digest.hexdigest()}.pickle"
+    stored = user_cache.read_pickle(cached)
+    if stored is not None:
+        return stored
     import yaml
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
@@ -54,10 +50,7 @@ def _locale_data() -> tuple[dict[str, tuple[str, str]], dict]:
         for locale in sorted({*LOCALES.values(), "en"})
     }
     data = (symbols, yaml.safe_load(words.decode("utf-8")))
-    from toolkit.fileio import atomic_write_bytes
-
-    with contextlib.suppress(OSError):  # a read-only cache only costs the next run this
-        atomic_write_bytes(cached, pickle.dumps(data, protocol=5))
+    user_cache.write_pickle(cached, data)  # skipped when the cache cannot be written
     return data
 
 

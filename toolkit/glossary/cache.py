@@ -3,32 +3,19 @@
 Reading 10,000 concepts from YAML takes seconds; reading them back from the cache takes a
 small fraction of that. The key covers the bytes of every glossary file, the toolkit version
 and the transliteration schemes (kk-Latn terms are derived at load), so any edit, checkout or
-upgrade invalidates it. The cache lives in ``$TOOLKIT_CACHE_DIR`` or the user cache folder.
+upgrade invalidates it. It is kept by :mod:`toolkit.cache` (whose writes never fail a
+command) in ``$TOOLKIT_CACHE_DIR`` or the user cache folder.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from pathlib import Path
 from typing import Any
 
-from toolkit import __version__
-from toolkit.errors import InputError
-from toolkit.fileio import atomic_write_bytes
+from toolkit import __version__, cache
 
 FORMAT = 1  # bump when the record layout changes
-
-
-def cache_dir() -> Path:
-    """Where compiled glossaries are kept."""
-    env = os.environ.get("TOOLKIT_CACHE_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("toolkit", appauthor=False))
 
 
 def fingerprint(files: list[Path], extra: str) -> str:
@@ -59,31 +46,25 @@ def code_fingerprint() -> str:
 
 def cache_file(root: Path, kind: str = "glossary") -> Path:
     """The cache file of one glossary folder and kind of payload (overwritten on change)."""
+    return cache.entry_path(_entry_name(root, kind))
+
+
+def _entry_name(root: Path, kind: str) -> str:
     name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
-    return cache_dir() / f"{kind}-{name}.pickle"
+    return f"{kind}-{name}.pickle"
 
 
 def read(root: Path, key: str, kind: str = "glossary") -> Any | None:
-    """The cached payload for ``root`` when its key is ``key``; None when missing or stale."""
-    path = cache_file(root, kind)
-    try:
-        with path.open("rb") as handle:
-            stored_key, payload = pickle.load(handle)
-    except FileNotFoundError:
+    """The cached payload for ``root`` when its key is ``key``; None when missing, stale or
+    damaged."""
+    stored = cache.read_pickle(_entry_name(root, kind))
+    if not (isinstance(stored, tuple) and len(stored) == 2):
         return None
-    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
-        # A truncated or foreign file is not the user's problem: rebuild it.
-        return None
+    stored_key, payload = stored
     return payload if stored_key == key else None
 
 
 def write(root: Path, key: str, payload: Any, kind: str = "glossary") -> bool:
-    """Store ``payload``; returns False when the cache folder is not writable.
-
-    A read-only home must not stop the toolkit, so a failed write only means "not cached".
-    """
-    try:
-        atomic_write_bytes(cache_file(root, kind), pickle.dumps((key, payload), protocol=5))
-    except InputError:  # what atomic_write_bytes makes of an OSError
-        return False
-    return True
+    """Store ``payload``; False when the cache folder is not writable (the write is
+    skipped: a read-only home must not stop the toolkit)."""
+    return cache.write_pickle(_entry_name(root, kind), (key, payload))

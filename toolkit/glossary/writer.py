@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from toolkit.errors import InputError
-from toolkit.fileio import atomic_write_text, display_path
+from toolkit.fileio import atomic_write_text, display_path, write_lock
 from toolkit.glossary.loader import ID_PATTERN
 from toolkit.glossary.model import LANGUAGES, Concept, Term
 
@@ -166,6 +166,7 @@ def write_glossary(concepts: list[Concept], folder: str | Path, origin: str) -> 
     written = []
     for domain in sorted(by_domain):
         path = folder / f"{domain}.yaml"
-        atomic_write_text(path, domain_yaml(domain, by_domain[domain], origin))
+        with write_lock(path):
+            atomic_write_text(path, domain_yaml(domain, by_domain[domain], origin))
         written.append(path)
     return written
