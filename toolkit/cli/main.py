@@ -3,6 +3,9 @@
 Subcommands are imported only when they run, so `toolkit --version` and `toolkit --help` stay
 fast. Every command follows the design's contract: exit 0 = ok, 1 = findings at error severity,
 2 = usage or input error, printed as one line ``toolkit: error: FILE:LINE: what is wrong``.
+A bug of the toolkit (an exception nobody expected) exits 3 with one line of its own, so that it
+is never read as findings; ``TOOLKIT_DEBUG=1`` shows its traceback. A reader that closes the
+pipe early (``toolkit glossary search "" | head -1``) is a normal end: exit 0, no message.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +37,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "serve": ("toolkit.cli.serve", "serve", "The editors' web view in a browser."),
 }
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
+
+
+class ReaderLeft(Exception):
+    """The reader of standard output closed the pipe (raised instead of BrokenPipeError,
+    which click would turn into exit 1, the findings code)."""
 
 
 def default_glossary_dir() -> Path:
@@ -76,6 +85,12 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise ReaderLeft from exc
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
@@ -108,7 +123,8 @@ def cli(ctx: click.Context, glossary_dir: Path | None, no_cache: bool) -> None:
     Applies the curated glossary (English, Kazakh in Cyrillic and 2021 Latin, Russian) to
     transliteration, term recognition, QA of PO translations and the article pipeline.
 
-    Exit codes: 0 ok, 1 findings at error severity, 2 usage or input error.
+    Exit codes: 0 ok, 1 findings at error severity, 2 usage or input error, 3 a bug of the
+    toolkit (please report it; TOOLKIT_DEBUG=1 shows the traceback).
     """
     ctx.obj = Context(glossary_dir, use_cache=not no_cache)
 
@@ -118,8 +134,27 @@ def error_line(message: str) -> str:
     return "toolkit: error: " + " ".join(message.split())
 
 
+def internal_error_line(exc: BaseException) -> str:
+    """The one line a bug of the toolkit prints (newlines folded so it stays one line)."""
+    message = " ".join(str(exc).split())
+    return (
+        f"toolkit: internal error: {type(exc).__name__}: {message} "
+        "(please report; TOOLKIT_DEBUG=1 shows the traceback)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code instead of raising SystemExit."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # here, not at exit, where a closed pipe would be an ignored error
+    except (ReaderLeft, BrokenPipeError):
+        _silence_stdout()
+        return EXIT_OK
+    return code
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         result = cli.main(args=argv, prog_name="toolkit", standalone_mode=False)
     except click.exceptions.Exit as stop:
@@ -136,13 +171,31 @@ def main(argv: list[str] | None = None) -> int:
     except ToolkitError as exc:
         click.echo(error_line(str(exc)), err=True)
         return EXIT_INPUT
+    except ReaderLeft:
+        raise
+    except BrokenPipeError:
+        raise  # raised outside a command (click's own output): the reader left as well
     except OSError as exc:
         # A file-system failure the library did not name (it names the ones it expects).
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         click.echo(error_line(f"{where}{exc.strerror or exc}"), err=True)
         return EXIT_INPUT
-    except BrokenPipeError:
-        # `toolkit ... | head`: the reader left; not an error of ours.
-        sys.stderr.close()
-        return EXIT_OK
+    except Exception as exc:  # a bug: its own exit code, never 1 (findings) or 2 (input)
+        if os.environ.get("TOOLKIT_DEBUG"):
+            traceback.print_exc()
+        click.echo(internal_error_line(exc), err=True)
+        return EXIT_BUG
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that what is still buffered for the reader that
+    left is dropped at exit instead of raising BrokenPipeError (the recipe of Python's
+    documentation for SIGPIPE)."""
+    try:
+        stdout = sys.stdout.fileno()
+    except (OSError, ValueError):  # no descriptor (a test's captured stdout): nothing buffered
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stdout)
+    os.close(devnull)
