@@ -136,7 +136,7 @@ def write_lock(path: str | os.PathLike[str]) -> Iterator[None]:
         fd = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)
     except OSError as exc:
         raise InputError(
-            f"cannot lock for writing: {exc.strerror or exc}", path=display_path(Path(path))
+            f"cannot write: {exc.strerror or exc}", path=display_path(Path(path))
         ) from exc
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)

@@ -95,7 +95,7 @@ def set_translations(
 
 def _declared_charset(raw: bytes, shown: str) -> str:
     """The charset the header declares (UTF-8 when it declares none), as Python names it."""
-    found = _CHARSET.search(raw[: raw.find(b"\n\n") if b"\n\n" in raw else None])
+    found = _CHARSET.search(raw)  # the header is the first entry: its charset comes first
     name = found.group(1).decode("ascii") if found else "UTF-8"
     try:
         return codecs.lookup(name).name
