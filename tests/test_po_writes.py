@@ -98,6 +98,22 @@ def test_clearing_fuzzy_drops_the_flag_and_the_previous_msgid(catalogue):
     assert not read_catalog(path).find(msgid).fuzzy
 
 
+def test_the_fuzzy_mark_goes_first_and_other_flags_stay(tmp_path: Path):
+    path = tmp_path / "ru.po"
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    path.write_text(
+        head + '#, c-format\nmsgid "%d files"\nmsgstr "%d файлов"\n\n'
+        '#, fuzzy, c-format\n#| msgid "%d file"\nmsgid "%d dirs"\nmsgstr "%d папок"\n',
+        encoding="utf-8",
+    )
+    changes = {(None, "%d files"): ("%d файлов", True), (None, "%d dirs"): ("%d папок", False)}
+    assert set_translations(path, changes) == 2
+    assert path.read_text(encoding="utf-8") == (
+        head + '#, fuzzy, c-format\nmsgid "%d files"\nmsgstr "%d файлов"\n\n'
+        '#, c-format\nmsgid "%d dirs"\nmsgstr "%d папок"\n'
+    )
+
+
 def test_nothing_to_change_leaves_the_file_alone(catalogue):
     path, _ = catalogue
     before = path.stat()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.articles.pipeline import TRANSLATED, Project
-from toolkit.catalog import find_catalogs, read_catalog, set_translations
+from toolkit.catalog import find_catalogs, read_catalog, rewrite_translations
 from toolkit.fileio import display_path
 from toolkit.glossary.model import Glossary, Term
 
@@ -67,7 +67,11 @@ def _kept_on_purpose(entry) -> bool:  # entry: toolkit.catalog.Entry
 def conform(
     project: Project, glossary: Glossary, paths: list[str], write: bool, use_cache: bool = True
 ) -> ConformResult:
-    """Conform the kk and ru catalogues (or those under ``paths``); a diff, or rewrite them."""
+    """Conform the kk and ru catalogues (or those under ``paths``); a diff, or rewrite them.
+
+    A rewrite changes only the lines of the conformed entries (toolkit.catalog.patch), and
+    conforms each entry as the file has it at the moment of writing, under the file's lock.
+    """
     from toolkit.matching.forms import load_matcher
 
     result = ConformResult()
@@ -81,25 +85,27 @@ def conform(
             continue  # kk@latin is regenerated from kk by `toolkit update`
         if lang not in matchers:
             matchers[lang] = load_matcher(glossary, lang, use_cache=use_cache)
-        changes = {}
-        before, after = [], []
-        for entry in catalog.entries:
+
+        def conformed(entry, lang=lang) -> tuple[str, bool] | None:
             if entry.obsolete or not entry.msgstr or _kept_on_purpose(entry):
-                continue
+                return None
             fixed = conform_text(
                 entry.msgstr, lang, glossary, matchers[lang], result.unchanged_forms
             )
-            if fixed != entry.msgstr:
-                changes[(entry.msgctxt, entry.msgid)] = (fixed, entry.fuzzy)
-                before.append(f'{entry.line}: msgstr "{entry.msgstr}"\n')
-                after.append(f'{entry.line}: msgstr "{fixed}"\n')
-        if changes:
+            return (fixed, entry.fuzzy) if fixed != entry.msgstr else None
+
+        if write:
+            changed = [(r.before, r.msgstr) for r in rewrite_translations(path, conformed)]
+            if changed:
+                result.written.append(path)
+        else:
+            changed = [(e, new[0]) for e in catalog.entries if (new := conformed(e))]
+        if changed:
             shown = display_path(path)
+            before = [f'{e.line}: msgstr "{e.msgstr}"\n' for e, _ in changed]
+            after = [f'{e.line}: msgstr "{fixed}"\n' for e, fixed in changed]
             diffs.extend(
                 difflib.unified_diff(before, after, f"{shown} (now)", f"{shown} (conformed)")
             )
-            if write:
-                set_translations(path, changes)
-                result.written.append(path)
     result.diff = "".join(diffs)
     return result

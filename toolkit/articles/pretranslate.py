@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from toolkit.articles.pipeline import Project
-from toolkit.catalog import read_catalog, set_translations
+from toolkit.catalog import rewrite_translations
 from toolkit.glossary.model import Glossary
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -112,14 +112,14 @@ def pretranslate(
     matcher = load_matcher(glossary, "en", use_cache=use_cache)
     done = []
     for locale in locales:
+
+        def prefilled(entry, locale=locale) -> tuple[str, bool] | None:
+            if not entry.msgid or entry.msgstr:
+                return None
+            filled = prefill(entry.msgid, locale, glossary, matcher)
+            return None if filled is None else (filled, True)
+
         for path in sorted((project.locales / locale / "LC_MESSAGES").glob("*.po")):
-            catalog = read_catalog(path)
-            changes = {}
-            for entry in catalog.entries:
-                if entry.obsolete or not entry.msgid or entry.msgstr:
-                    continue
-                filled = prefill(entry.msgid, locale, glossary, matcher)
-                if filled is not None:
-                    changes[(entry.msgctxt, entry.msgid)] = (filled, True)
-            done.append((path, set_translations(path, changes) if changes else 0))
+            # Filled under the file's lock, as the file is then: only its changed lines change.
+            done.append((path, len(rewrite_translations(path, prefilled))))
     return done

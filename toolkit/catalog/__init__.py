@@ -12,7 +12,7 @@ from toolkit.catalog.model import (
     find_catalogs,
     language_of,
 )
-from toolkit.catalog.patch import set_translations
+from toolkit.catalog.patch import Rewritten, rewrite_translations, set_translations
 from toolkit.catalog.reader import read_catalog
 from toolkit.catalog.writer import (
     WRAP_WIDTH,
@@ -31,6 +31,7 @@ __all__ = [
     "WRAP_WIDTH",
     "Catalog",
     "Entry",
+    "Rewritten",
     "TemplateEntry",
     "check_with_msgfmt",
     "create_catalog",
@@ -40,6 +41,7 @@ __all__ = [
     "language_of",
     "merge_catalog",
     "read_catalog",
+    "rewrite_translations",
     "set_translations",
     "write_glossary_catalog",
     "write_template",

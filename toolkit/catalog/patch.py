@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,13 +45,46 @@ class _Span:
     msgstr: range  # the ``msgstr`` line and its continuation lines
 
 
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    """One entry to change: where it is, what it says now, what it is to say."""
+
+    span: _Span
+    entry: Entry
+    msgstr: str
+    fuzzy: bool
+
+
+#: what a rewrite makes of one entry: (msgstr, fuzzy), or None to leave it as it is
+Translate = Callable[[Entry], tuple[str, bool] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rewritten:
+    """An entry a rewrite changed: the entry as it was, and its new msgstr and fuzzy mark."""
+
+    before: Entry
+    msgstr: str
+    fuzzy: bool
+
+
 def set_translations(
     path: str | Path, changes: dict[tuple[str | None, str], tuple[str, bool]]
 ) -> int:
     """Set msgstr (and the fuzzy flag) of entries keyed by (msgctxt, msgid); returns how many
-    entries changed. Only the lines of those entries change; the file is replaced atomically,
-    under its write lock (so a concurrent writer's edit is not lost), when something changed.
-    Entries with plural forms and obsolete entries are left alone.
+    entries changed (see :func:`rewrite_translations`)."""
+    return len(rewrite_translations(path, lambda e: changes.get((e.msgctxt, e.msgid))))
+
+
+def rewrite_translations(path: str | Path, translate: Translate) -> list[Rewritten]:
+    """Give each entry of the PO file ``path`` what ``translate`` makes of it; returns the
+    entries that changed.
+
+    ``translate`` sees each live singular entry as the file has it at the moment of writing:
+    the file is read, patched and replaced under its write lock, so an edit another process
+    saved meanwhile is seen, not overwritten with a stale copy. Only the lines of the changed
+    entries change; plural and obsolete entries are left alone; the file is not touched
+    when nothing changes.
     """
     path = Path(path)
     shown = display_path(path)
@@ -59,28 +93,19 @@ def set_translations(
         catalog = read_catalog(path)
         bom = _BOM if raw.startswith(_BOM) else b""
         charset = _declared_charset(raw, shown)
-        text = raw[len(bom) :].decode(charset)
-        lines = _LINE.findall(text)
-        newline = _newline(lines)
-        edits: list[tuple[Entry, _Span, str, bool]] = []
+        try:
+            lines = _LINE.findall(raw[len(bom) :].decode(charset))
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise InputError(f"not valid {charset}", path=shown, line=line) from exc
+        edits = []
         for entry in catalog.entries:
-            key = (entry.msgctxt, entry.msgid)
-            if key not in changes or entry.obsolete or entry.msgid_plural:
-                continue
-            msgstr, fuzzy = changes[key]
-            if (entry.msgstr, entry.fuzzy) != (msgstr, fuzzy):
-                edits.append((entry, _span(lines, entry.line - 1, shown), msgstr, fuzzy))
+            wanted = None if entry.obsolete or entry.msgid_plural else translate(entry)
+            if wanted is not None and wanted != (entry.msgstr, entry.fuzzy):
+                edits.append(_Edit(_span(lines, entry.line - 1, shown), entry, *wanted))
         if not edits:
-            return 0
-        width = WRAP_WIDTH if _wrapped(lines) else 0
-        rendered = _render([(e, s, m) for e, s, m, _ in edits], lines, width)
-        # From the end of the file backwards, so that earlier line indexes stay valid.
-        for (entry, span, _msgstr, fuzzy), new_lines in sorted(
-            zip(edits, rendered, strict=True), key=lambda pair: -pair[0][1].first
-        ):
-            _replace_msgstr(lines, span, new_lines, newline)
-            if fuzzy != entry.fuzzy:
-                _set_fuzzy(lines, span, fuzzy, newline)
+            return []
+        _patch(lines, edits)
         try:
             data = "".join(lines).encode(charset)
         except UnicodeEncodeError as exc:
@@ -90,7 +115,23 @@ def set_translations(
                 path=shown,
             ) from exc
         atomic_write_bytes(path, bom + data)
-    return len(edits)
+    return [Rewritten(e.entry, e.msgstr, e.fuzzy) for e in edits]
+
+
+def _patch(lines: list[str], edits: list[_Edit]) -> None:
+    """Apply ``edits`` to the file's ``lines`` (each with its line ending)."""
+    newline = _newline(lines)
+    retranslated = [e for e in edits if e.msgstr != e.entry.msgstr]
+    width = WRAP_WIDTH if _wrapped(lines) else 0
+    rendered = iter(_render(retranslated, lines, width))
+    # None: the msgstr stays as it is written (only the fuzzy mark changes)
+    layouts = [next(rendered) if e.msgstr != e.entry.msgstr else None for e in edits]
+    # From the end of the file backwards, so that the line indexes of earlier entries hold.
+    for edit, layout in sorted(zip(edits, layouts, strict=True), key=lambda p: -p[0].span.first):
+        if layout is not None:
+            _replace_msgstr(lines, edit.span, layout, newline)
+        if edit.fuzzy != edit.entry.fuzzy:
+            _set_fuzzy(lines, edit.span, edit.fuzzy, newline)
 
 
 def _declared_charset(raw: bytes, shown: str) -> str:
@@ -161,14 +202,18 @@ def _span(lines: list[str], msgid_index: int, shown: str) -> _Span:
     return _Span(flags, tuple(sorted(previous)), first, range(index, end))
 
 
-def _render(edits: list[tuple[Entry, _Span, str]], lines: list[str], width: int) -> list[list[str]]:
+def _render(edits: list[_Edit], lines: list[str], width: int) -> list[list[str]]:
     """The new ``msgstr`` lines of each edit, laid out by GNU msgcat at ``width`` (0: not
     wrapped). The entry's flags go along, since msgcat does not break inside a format
     directive of a c-format string."""
+    if not edits:
+        return []
     parts = ['msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n']
-    for number, (_entry, span, msgstr) in enumerate(edits):
-        flags = lines[span.flags].rstrip("\r\n") + "\n" if span.flags is not None else ""
-        parts.append(f'{flags}msgid "{number}"\nmsgstr "{msgstr.translate(_ESCAPES)}"\n')
+    for number, edit in enumerate(edits):
+        flags = edit.span.flags
+        flags_line = lines[flags].rstrip("\r\n") + "\n" if flags is not None else ""
+        escaped = edit.msgstr.translate(_ESCAPES)
+        parts.append(f'{flags_line}msgid "{number}"\nmsgstr "{escaped}"\n')
     options = [f"--width={width}"] if width else ["--no-wrap"]
     try:
         result = subprocess.run(
@@ -208,8 +253,7 @@ def _set_fuzzy(lines: list[str], span: _Span, fuzzy: bool, newline: str) -> None
             line = lines[span.flags]
             lines[span.flags] = "#, fuzzy, " + line[2:].lstrip()
         return
-    for index in reversed(span.previous):
-        del lines[index]
+    doomed = list(span.previous)
     if span.flags is not None:
         body = lines[span.flags].rstrip("\r\n")
         ending = lines[span.flags][len(body) :]
@@ -217,4 +261,6 @@ def _set_fuzzy(lines: list[str], span: _Span, fuzzy: bool, newline: str) -> None
         if flags:
             lines[span.flags] = "#, " + ", ".join(flags) + ending
         else:
-            del lines[span.flags]
+            doomed.append(span.flags)
+    for index in sorted(doomed, reverse=True):
+        del lines[index]
