@@ -46,8 +46,11 @@ def test_kk_latin_catalogues_are_the_transliteration_of_kk(run_cli, monkeypatch,
     copy = shutil.copytree(PROJECT / "locales", tmp_path / "locales")
     shutil.copy(PROJECT / "pyproject.toml", tmp_path / "pyproject.toml")
     shutil.copytree(PROJECT / "articles", tmp_path / "articles")
+    shutil.rmtree(copy / "kk@latin")  # so that `update` must write every one of them again
     monkeypatch.chdir(tmp_path)
     run_cli("--glossary", str(PROJECT / "glossary"), "update", "--lang", "kk@latin")
-    for path in sorted((copy / "kk@latin" / "LC_MESSAGES").glob("*.po")):
+    paths = sorted((copy / "kk@latin" / "LC_MESSAGES").glob("*.po"))
+    assert [p.stem for p in paths] == [a.stem for a in ARTICLES]
+    for path in paths:
         committed = PROJECT / "locales" / "kk@latin" / "LC_MESSAGES" / path.name
         assert path.read_bytes() == committed.read_bytes(), path.name

@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
-from toolkit.translit import IrreversibleSchemeError, register_with_transliterate, scheme
+from toolkit.translit import IrreversibleSchemeError, scheme
 from toolkit.translit import schemes_fingerprint as fingerprint
+from toolkit.translit.transliterate_packs import register_with_transliterate
 
 
 def test_import_reads_no_scheme_and_skips_transliterate() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from functools import partial
 from html import escape, unescape
 from pathlib import Path
 
@@ -22,12 +23,12 @@ from toolkit.articles.pipeline import (
     OUTPUTS,
     Fallback,
     Project,
-    latin_converter,
     translations,
     translator,
 )
 from toolkit.fileio import atomic_write_text
 from toolkit.glossary.model import Glossary
+from toolkit.translit import to_kk_latin
 
 MARK = "[EN] "
 CSS = """
@@ -68,15 +69,9 @@ def localized_meta(article: Article, output: str, translate) -> dict:
         meta["date"] = date.isoformat()
         locale = "kk" if output == "kk-Latn" else output
         text = format_date(date, "long", locale=locale)
-        meta["date_text"] = latin_text(text) if output == "kk-Latn" else text
+        meta["date_text"] = to_kk_latin(text) if output == "kk-Latn" else text
     meta["source"] = f"articles/{article.slug}.md"
     return meta
-
-
-def latin_text(text: str) -> str:
-    from toolkit.translit import transliterate
-
-    return transliterate(text, "kk-latn-2021")
 
 
 def render_markdown(meta: dict, body: str) -> str:
@@ -122,7 +117,7 @@ def build_article(project: Project, article: Article, glossary: Glossary, result
         else:
             table = kazakh if locale == "kk" else translations(project, article.slug, locale)
             if locale == LATIN and not table and kazakh:
-                convert = latin_converter(glossary)
+                convert = partial(to_kk_latin, glossary=glossary)
                 table = {key: (convert(text), fuzzy) for key, (text, fuzzy) in kazakh.items()}
             translate = translator(table, result.fallbacks, article, output, MARK)
         meta = localized_meta(article, output, translate)

@@ -12,6 +12,9 @@ from toolkit.articles.pipeline import TRANSLATED, Project
 from toolkit.catalog import find_catalogs, read_catalog, rewrite_translations
 from toolkit.fileio import display_path
 from toolkit.glossary.model import Glossary, Term
+from toolkit.matching.forms import load_matcher
+from toolkit.matching.kazakh_reinflect import kazakh_inflect_like
+from toolkit.matching.russian_reinflect import russian_inflect_like
 
 
 @dataclass
@@ -24,10 +27,7 @@ class ConformResult:
 def _inflector(lang: str) -> Callable[[str, Term, Term], str | None]:
     """The re-inflection of the catalogue languages conform works on (kk, ru)."""
     if lang == "kk":
-        from toolkit.matching.kazakh_reinflect import kazakh_inflect_like
-
         return kazakh_inflect_like
-    from toolkit.matching.russian_reinflect import russian_inflect_like
 
     return russian_inflect_like
 
@@ -72,7 +72,6 @@ def conform(
     A rewrite changes only the lines of the conformed entries (toolkit.catalog.patch), and
     conforms each entry as the file has it at the moment of writing, under the file's lock.
     """
-    from toolkit.matching.forms import load_matcher
 
     result = ConformResult()
     targets = find_catalogs(paths or [project.locales / lang for lang in TRANSLATED])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from toolkit import cache
@@ -24,6 +25,8 @@ from toolkit.catalog import (
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
 from toolkit.glossary.model import Glossary
+from toolkit.matching.forms import load_matcher
+from toolkit.translit import to_kk_latin
 
 #: PO locales translators work in; kk@latin is generated from kk
 TRANSLATED = ("kk", "ru")
@@ -107,7 +110,6 @@ def template_entries(
 def glossary_hints(glossary: Glossary, use_cache: bool = True) -> Callable[[str], str]:
     """A function giving the translator's hint for a segment: its glossary concepts with the
     preferred kk and ru terms (``glossary: Almaty → kk Алматы · ru Алматы``)."""
-    from toolkit.matching.forms import load_matcher
 
     matcher = load_matcher(glossary, "en", use_cache=use_cache)
 
@@ -247,7 +249,7 @@ def update(
             if state.current(latin, source, glossary.key):
                 result.current.append(latin)
                 continue
-            convert = convert or latin_converter(glossary)
+            convert = convert or partial(to_kk_latin, glossary=glossary)
             if derive_catalog(source, latin, LATIN, convert):
                 result.derived.append(latin)
             else:
@@ -255,13 +257,6 @@ def update(
             state.record(latin, source, glossary.key)
     state.save()
     return result
-
-
-def latin_converter(glossary: Glossary) -> Callable[[str], str]:
-    """kk → kk-Latn by the 2021 alphabet, glossary spellings first."""
-    from toolkit.translit import transliterate
-
-    return lambda text: transliterate(text, "kk-latn-2021", glossary=glossary)
 
 
 # -- translations --------------------------------------------------------------------------

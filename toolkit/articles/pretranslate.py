@@ -24,6 +24,7 @@ from pathlib import Path
 from toolkit.articles.pipeline import Project
 from toolkit.catalog import rewrite_translations
 from toolkit.glossary.model import Glossary
+from toolkit.matching.forms import load_matcher
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _LEFTOVER = re.compile(r"[^\W\d_]")
@@ -107,7 +108,6 @@ def pretranslate(
     project: Project, glossary: Glossary, locales: Iterable[str], use_cache: bool = True
 ) -> list[tuple[Path, int]]:
     """Pre-fill the empty entries of every catalogue of ``locales``; returns (file, count)."""
-    from toolkit.matching.forms import load_matcher
 
     matcher = load_matcher(glossary, "en", use_cache=use_cache)
     done = []

@@ -1,6 +1,6 @@
 """QA checks of translations against the glossary and the source: one check a class.
 
->>> from toolkit.checks.registry import all_checks
+>>> from toolkit.checks.available import all_checks
 >>> sorted(all_checks())[:3]
 ['deprecated_term', 'forbidden_term', 'fuzzy']
 """

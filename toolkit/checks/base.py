@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from pathlib import Path
+from typing import ClassVar
 
-if TYPE_CHECKING:
-    from toolkit.catalog import Catalog, Entry
-    from toolkit.glossary.model import Glossary
-    from toolkit.matching.matcher import Match, TermMatcher
+from toolkit.catalog import Catalog, Entry, read_catalog
+from toolkit.checks.variants import VariantIndex, build_index
+from toolkit.glossary.model import Glossary
+from toolkit.matching.forms import load_matcher
+from toolkit.matching.matcher import Match, TermMatcher
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
@@ -70,7 +72,7 @@ class Resources:
     use_cache: bool = True
     _matchers: dict[str, TermMatcher] = field(default_factory=dict)
     _siblings: dict[str, Catalog | None] = field(default_factory=dict)
-    _variants: dict[str, object] = field(default_factory=dict)
+    _variants: dict[str, VariantIndex] = field(default_factory=dict)
     _once: set[str] = field(default_factory=set)
 
     def first_time(self, key: str) -> bool:
@@ -80,26 +82,18 @@ class Resources:
         self._once.add(key)
         return True
 
-    def variant_index(self, lang: str):  # -> toolkit.checks.variants.VariantIndex
+    def variant_index(self, lang: str) -> VariantIndex:
         if lang not in self._variants:
-            from toolkit.checks.variants import build_index
-
             self._variants[lang] = build_index(self, lang)
         return self._variants[lang]
 
     def matcher(self, lang: str) -> TermMatcher:
         if lang not in self._matchers:
-            from toolkit.matching.forms import load_matcher
-
             self._matchers[lang] = load_matcher(self.glossary, lang, use_cache=self.use_cache)
         return self._matchers[lang]
 
     def sibling(self, catalog: Catalog, locale_dir: str) -> Catalog | None:
         """The catalogue of the same name in ``locales/<locale_dir>/`` beside ``catalog``."""
-        from pathlib import Path
-
-        from toolkit.catalog import read_catalog
-
         path = Path(catalog.path)
         if path.parent.name != "LC_MESSAGES":
             return None

@@ -1,4 +1,8 @@
-"""The registry of checks: every check class registers itself by id."""
+"""The registry of checks: every check class registers itself by id.
+
+The modules that define checks import this one; :mod:`toolkit.checks.available` imports them
+all and lists what registered.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,3 @@ def register(cls: type[Check]) -> type[Check]:
         raise ValueError(f"two checks with id {cls.id!r}")
     REGISTRY[cls.id] = cls
     return cls
-
-
-def all_checks() -> dict[str, type[Check]]:
-    """Every registered check, by id (importing the modules that define them)."""
-    from toolkit.checks import terms, text, translit  # noqa: F401  (they register on import)
-
-    return dict(sorted(REGISTRY.items()))

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from toolkit.catalog import LOCALE_TO_LANGUAGE, Catalog, Entry, find_catalogs, read_catalog
+from toolkit.checks.available import all_checks
 from toolkit.checks.base import SEVERITIES, Check, Finding, Resources, Unit
-from toolkit.checks.registry import all_checks
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
 from toolkit.glossary.model import Glossary

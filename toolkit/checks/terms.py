@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from toolkit.checks.base import Check, Problem, Unit
 from toolkit.checks.registry import register
+from toolkit.checks.variants import near_misses
 
 
 def _preferred(unit: Unit, concept_id: str) -> str | None:
@@ -92,8 +93,6 @@ class WrongVariant(Check):
     uses_target_matches = True
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
-        from toolkit.checks.variants import near_misses
-
         taken = [(m.start, m.end) for m in unit.target_matches]
         for miss in near_misses(unit.resources, unit.lang, unit.target, taken):
             yield Problem(

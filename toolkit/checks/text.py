@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from toolkit.articles.markdown import placeholders
+from toolkit.checks.amounts import numbers_in
 from toolkit.checks.base import Check, Problem, Unit
 from toolkit.checks.registry import register
 
@@ -113,8 +115,6 @@ class NumberMismatch(Check):
     )
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
-        from toolkit.checks.amounts import numbers_in
-
         source = numbers_in(unit.source, "en")
         target = numbers_in(unit.target, unit.lang)
         if unit.entry.msgid_plural:  # each form repeats the numbers: compare which occur
@@ -157,8 +157,6 @@ class Markup(Check):
     def problems(self, unit: Unit) -> Iterator[Problem]:
         if "<" not in unit.source and "<" not in unit.target:
             return  # every placeholder has a "<": none on either side
-        from toolkit.articles.markdown import placeholders
-
         source, target = placeholders(unit.source), placeholders(unit.target)
         if source != target:
             missing = sorted(set(source) - set(target))

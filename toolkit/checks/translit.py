@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from toolkit.checks.base import Check, Problem, Unit
 from toolkit.checks.registry import register
+from toolkit.translit import KK_LATIN, to_kk_latin
 
 
 @register
@@ -13,15 +14,13 @@ class TranslitMismatch(Check):
     id = "translit_mismatch"
     name = "Kazakh Latin differs from the kk transliteration"
     description = (
-        "A kk@latin entry must be the kk-latn-2021 transliteration of the entry of the same "
+        f"A kk@latin entry must be the {KK_LATIN} transliteration of the entry of the same "
         "msgid in the kk catalogue beside it (glossary spellings win, as in `toolkit translit`)."
     )
     languages = frozenset({"kk-Latn"})
     stateful = True  # "no kk catalogue" is reported once per catalogue
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
-        from toolkit.translit import transliterate
-
         kazakh = unit.resources.sibling(unit.catalog, "kk")
         if kazakh is None:
             if unit.resources.first_time(f"no-kk:{unit.catalog.path}"):
@@ -30,10 +29,10 @@ class TranslitMismatch(Check):
         source = kazakh.find(unit.entry.msgid, unit.entry.msgctxt)
         if source is None or not source.msgstr:
             return  # nothing to compare with; the kk catalogue reports its own gaps
-        expected = transliterate(source.msgstr, "kk-latn-2021", glossary=unit.resources.glossary)
+        expected = to_kk_latin(source.msgstr, glossary=unit.resources.glossary)
         if unit.target != expected:
             yield Problem(
-                f"differs from the kk-latn-2021 transliteration of the kk entry "
+                f"differs from the {KK_LATIN} transliteration of the kk entry "
                 f"(kk line {source.line}) at «{_first_difference(unit.target, expected)}»",
                 suggestion=expected,
             )

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import click
 
+from toolkit.checks.available import all_checks
+from toolkit.checks.runner import run_checks, select_checks
 from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
-from toolkit.reports import FORMATS
+from toolkit.config import check_settings
+from toolkit.fileio import atomic_write_text
+from toolkit.reports import FORMATS, reporter, summary
 
 
 def _list_checks(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from toolkit.checks.registry import all_checks
 
     for check_id, cls in all_checks().items():
         click.echo(f"{check_id:<18} {cls.severity:<8} {cls.description}")
@@ -52,10 +55,6 @@ def check(
     `# toolkit: ignore CHECK_ID`; switch checks off for a project in pyproject.toml under
     [tool.toolkit.checks] (disable = [...], severity = {...}).
     """
-    from toolkit.checks.runner import run_checks, select_checks
-    from toolkit.config import check_settings
-    from toolkit.fileio import atomic_write_text
-    from toolkit.reports import reporter
 
     settings = check_settings()
     checks = select_checks(enable, set(disable) | settings.disable, settings.severity)
@@ -65,7 +64,6 @@ def check(
     report = reporter(fmt)(findings, catalogs)
     if output:
         atomic_write_text(output, report)
-        from toolkit.reports import summary
 
         click.echo(f"{summary(findings, catalogs)}; report written to {output}", err=True)
     else:

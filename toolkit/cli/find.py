@@ -8,7 +8,7 @@ import click
 
 from toolkit.cli.main import EXIT_OK, Context
 from toolkit.fileio import iter_text_lines
-from toolkit.matching.forms import MATCH_LANGUAGES
+from toolkit.matching.forms import MATCH_LANGUAGES, load_matcher
 
 
 @click.command()
@@ -40,7 +40,6 @@ def find(obj: Context, lang: str, fmt: str, files: tuple[str, ...]) -> int:
     jsonl: {"line": N, "matches": [{"concept", "en", "start", "end", "text", "status",
     "term"}]} with Python string offsets of the whole inflected surface form.
     """
-    from toolkit.matching.forms import load_matcher
 
     matcher = load_matcher(obj.glossary(), lang, use_cache=obj.use_cache)
     for name in files or ("-",):

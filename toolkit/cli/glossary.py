@@ -8,9 +8,19 @@ from typing import Any
 
 import click
 
+from toolkit.catalog import glossary_catalog_text
 from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
 from toolkit.errors import InputError
+from toolkit.fileio import atomic_write_text, display_path
+from toolkit.glossary import bilingual
+from toolkit.glossary import lint as lint_module
+from toolkit.glossary.bilingual import po_entries
 from toolkit.glossary.model import LANGUAGES, STATUSES, Concept
+from toolkit.glossary.search import search as search_concepts
+from toolkit.glossary.tbx import export_tbx
+from toolkit.glossary.tbx_import import read_tbx
+from toolkit.glossary.writer import write_glossary
+from toolkit.translit import to_kk_latin
 
 FORMAT = click.Choice(["text", "json"])
 
@@ -35,11 +45,9 @@ def lint(obj: Context, fmt: str, strict: bool) -> int:
     concepts, kk-Latn spellings that are not the kk-latn-2021 transliteration, CLDR names
     not followed, missing sources, wrong scripts. Malformed YAML stops with exit 2.
     """
-    from toolkit.glossary import lint as lint_module
-    from toolkit.translit import transliterate
 
     glossary_ = obj.glossary()
-    issues = lint_module.lint(glossary_, lambda text: transliterate(text, "kk-latn-2021"))
+    issues = lint_module.lint(glossary_, to_kk_latin)
     errors = sum(issue.severity == "error" for issue in issues)
     warnings = len(issues) - errors
     if fmt == "json":
@@ -98,7 +106,6 @@ def search(obj: Context, text: str, fmt: str) -> int:
     Case and accents are ignored, and Kazakh letters typed on a Russian keyboard still
     match (Атажурт finds Атажұрт). An empty TEXT lists every concept.
     """
-    from toolkit.glossary.search import search as search_concepts
 
     hits = search_concepts(obj.glossary(), text)
     if fmt == "json":
@@ -171,7 +178,6 @@ def concept_line(concept: Concept) -> str:
 
 def concept_card(concept: Concept) -> str:
     """A readable multi-line view of a concept."""
-    from toolkit.fileio import display_path
 
     lines = [f"{concept.id}  [{concept.domain}]  {display_path(concept.path)}:{concept.line}"]
     if concept.note:
@@ -219,8 +225,6 @@ def _write_or_echo(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        from toolkit.fileio import atomic_write_text
-
         atomic_write_text(output, text)
 
 
@@ -252,20 +256,13 @@ def export_(
     """
     concepts = list(obj.glossary())
     if fmt == "tbx":
-        from toolkit.glossary.tbx import export_tbx
-
         text = export_tbx(concepts)
     elif fmt == "csv":
-        from toolkit.glossary import bilingual
-
         if pair is None:
             raise click.UsageError("--format csv needs --pair SRC:TGT (e.g. en:ru)")
         rows = bilingual.glossary_rows(concepts, *bilingual.parse_pair(pair))
         text = bilingual.weblate_csv(rows) if dialect == "weblate" else bilingual.omegat_tsv(rows)
     else:
-        from toolkit.catalog import glossary_catalog_text
-        from toolkit.glossary.bilingual import po_entries
-
         if lang is None:
             raise click.UsageError("--format po needs --lang (kk, kk-Latn or ru)")
         text = glossary_catalog_text(po_entries(concepts, lang), _PO_LOCALES[lang])
@@ -298,17 +295,10 @@ def import_(fmt: str, file: Path, pair: str | None, domain: str, folder: Path) -
     left out and summarised in one warning on stderr. Files of the same name in the folder are
     replaced; others are left alone.
     """
-    from toolkit.fileio import display_path
-    from toolkit.glossary.writer import write_glossary
 
     if fmt == "tbx":
-        from toolkit.glossary import _derive_latin
-        from toolkit.glossary.tbx_import import read_tbx
-
-        imported = read_tbx(file, _derive_latin, domain=domain)
+        imported = read_tbx(file, to_kk_latin, domain=domain)
     else:
-        from toolkit.glossary import bilingual
-
         if pair is None:
             raise click.UsageError("--format csv needs --pair SRC:TGT (e.g. en:ru)")
         imported = bilingual.read_weblate_csv(file, *bilingual.parse_pair(pair), domain=domain)

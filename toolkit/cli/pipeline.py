@@ -6,27 +6,24 @@ from pathlib import Path
 
 import click
 
+from toolkit.articles import build as build_step
+from toolkit.articles import conform as conform_step
+from toolkit.articles import pipeline as pipeline_steps
+from toolkit.articles import pretranslate as pretranslate_step
 from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
+from toolkit.config import project_folder
+from toolkit.fileio import display_path
 
 
 def project_root() -> Path:
     """The nearest folder (from the working directory up) with articles/ or locales/ beside
     a pyproject.toml; else the working directory."""
-    from toolkit.config import project_folder
-
     return project_folder("articles", "locales") or Path.cwd().resolve()
 
 
-def _project():
-    from toolkit.articles.pipeline import Project
-
-    return Project(project_root())
-
-
-def _shown(path: Path) -> str:
-    from toolkit.fileio import display_path
-
-    return display_path(path)
+def current_project() -> pipeline_steps.Project:
+    """The article project of :func:`project_root` (its articles/, locales/ and build/)."""
+    return pipeline_steps.Project(project_root())
 
 
 def _progress(label: str):
@@ -58,13 +55,15 @@ def extract(obj: Context, articles: tuple[str, ...]) -> int:
     entry points to its source line and lists its glossary terms with the kk and ru terms.
     Output: locales/templates/<slug>.pot.
     """
-    from toolkit.articles.pipeline import extract as run
-
-    written = run(
-        _project(), articles, obj.glossary(), progress=_progress("extract"), use_cache=obj.use_cache
+    written = pipeline_steps.extract(
+        current_project(),
+        articles,
+        obj.glossary(),
+        progress=_progress("extract"),
+        use_cache=obj.use_cache,
     )
     for path in written.written:
-        click.echo(f"wrote {_shown(path)}")
+        click.echo(f"wrote {display_path(path)}")
     if written.unchanged:
         click.echo(f"{len(written.unchanged)} templates unchanged")
     return EXIT_OK
@@ -87,17 +86,17 @@ def update(obj: Context, langs: tuple[str, ...]) -> int:
     with their previous text, removed ones are kept as obsolete (#~), translator comments
     are untouched. The kk@latin catalogues are regenerated from kk by transliteration.
     """
-    from toolkit.articles.pipeline import TRANSLATED
-    from toolkit.articles.pipeline import update as run
-
-    project = _project()
-    result = run(
-        project, obj.glossary(), langs or (*TRANSLATED, "kk@latin"), progress=_progress("update")
+    project = current_project()
+    result = pipeline_steps.update(
+        project,
+        obj.glossary(),
+        langs or (*pipeline_steps.TRANSLATED, "kk@latin"),
+        progress=_progress("update"),
     )
     for label, paths in (("created", result.created), ("merged", result.merged),
                          ("generated", result.derived)):  # fmt: skip
         for path in paths:
-            click.echo(f"{label} {_shown(path)}")
+            click.echo(f"{label} {display_path(path)}")
     if result.current:
         click.echo(f"{len(result.current)} catalogues already up to date")
     return EXIT_OK
@@ -119,10 +118,11 @@ def pretranslate(obj: Context, langs: tuple[str, ...]) -> int:
     "ALMATY, Kazakhstan"; "February 13, 2019" written by CLDR for the language; 252,000 →
     252 000). Entries that already have a translation are never touched.
     """
-    from toolkit.articles.pretranslate import pretranslate as run
-
-    for path, count in run(_project(), obj.glossary(), langs or ("kk", "ru"), obj.use_cache):
-        click.echo(f"{_shown(path)}: {count} entr{'y' if count == 1 else 'ies'} pre-filled")
+    filled = pretranslate_step.pretranslate(
+        current_project(), obj.glossary(), langs or ("kk", "ru"), obj.use_cache
+    )
+    for path, count in filled:
+        click.echo(f"{display_path(path)}: {count} entr{'y' if count == 1 else 'ies'} pre-filled")
     return EXIT_OK
 
 
@@ -137,13 +137,13 @@ def conform(obj: Context, write: bool, paths: tuple[str, ...]) -> int:
     Shows a unified diff by default; --write changes the PO files (kk@latin is regenerated
     by the next `toolkit update`). Exit 1 in dry-run when there is something to change.
     """
-    from toolkit.articles.conform import conform as run
-
-    result = run(_project(), obj.glossary(), list(paths), write=write, use_cache=obj.use_cache)
+    result = conform_step.conform(
+        current_project(), obj.glossary(), list(paths), write=write, use_cache=obj.use_cache
+    )
     if result.diff:
         click.echo(result.diff, nl=False)
     for path in result.written:
-        click.echo(f"rewrote {_shown(path)}", err=True)
+        click.echo(f"rewrote {display_path(path)}", err=True)
     if result.unchanged_forms:
         for note in result.unchanged_forms:
             click.echo(f"warning: {note}", err=True)
@@ -160,11 +160,8 @@ def build(obj: Context, articles: tuple[str, ...], strict: bool) -> int:
     Untranslated or fuzzy segments fall back to the English text marked [EN] and are listed
     as warnings (--strict turns them into a failure). Building again gives the same bytes.
     """
-    from toolkit.articles.build import build as run
-    from toolkit.fileio import display_path
-
-    project = _project()
-    result = run(project, articles, obj.glossary(), progress=_progress("build"))
+    project = current_project()
+    result = build_step.build(project, articles, obj.glossary(), progress=_progress("build"))
     for fallback in result.fallbacks:
         click.echo(
             f"{display_path(fallback.path)}:{fallback.line}: warning: {fallback.output}: "
@@ -173,7 +170,7 @@ def build(obj: Context, articles: tuple[str, ...], strict: bool) -> int:
         )
     versions = len(result.written) + len(result.unchanged)
     click.echo(
-        f"{versions} files in {_shown(project.build_dir)} ({len(result.written)} written, "
+        f"{versions} files in {display_path(project.build_dir)} ({len(result.written)} written, "
         f"{len(result.unchanged)} unchanged), {len(result.fallbacks)} segments fell back to English"
     )
     return EXIT_FINDINGS if (strict and result.fallbacks) else EXIT_OK

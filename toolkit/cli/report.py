@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import click
 
+from toolkit.checks.runner import select_checks
 from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
+from toolkit.cli.pipeline import current_project
+from toolkit.config import check_settings
+from toolkit.fileio import atomic_write_text
+from toolkit.reports.editorial import collect, render_html, render_markdown
 
 
 @click.command()
@@ -31,15 +36,10 @@ def report(obj: Context, paths: tuple[str, ...], output: str, fmt: str) -> int:
     a summary table and filters by language, check and severity; it needs no server and no
     network. Exit 1 when a finding has error severity.
     """
-    from toolkit.checks.runner import select_checks
-    from toolkit.cli.pipeline import _project
-    from toolkit.config import check_settings
-    from toolkit.fileio import atomic_write_text
-    from toolkit.reports.editorial import collect, render_html, render_markdown
 
     settings = check_settings()
     checks = select_checks((), settings.disable, settings.severity)
-    data = collect(_project(), obj.glossary(), checks, list(paths), obj.use_cache)
+    data = collect(current_project(), obj.glossary(), checks, list(paths), obj.use_cache)
     text = render_html(data) if fmt == "html" else render_markdown(data)
     atomic_write_text(output, text)
     findings = [f for a in data.articles for f in a.findings]

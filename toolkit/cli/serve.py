@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from toolkit.cli.main import EXIT_OK, Context
+from toolkit.cli.pipeline import project_root
 
 
 @click.command()
@@ -27,7 +28,6 @@ def serve(obj: Context, host: str, port: int, read_only: bool, allow_edit: bool)
     """
     import uvicorn
 
-    from toolkit.cli.pipeline import project_root
     from toolkit.web import create_app, editing_allowed, is_loopback
 
     editing = editing_allowed(host, read_only=read_only, allow_edit=allow_edit)

@@ -7,10 +7,17 @@ from typing import Any
 import click
 
 from toolkit.fileio import iter_text_lines
+from toolkit.translit import (
+    KK_LATIN,
+    ambiguous_words,
+    get_scheme,
+    list_schemes,
+    transliterate_lines,
+)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--scheme", default="kk-latn-2021", show_default=True, help="Scheme name.")
+@click.option("--scheme", default=KK_LATIN, show_default=True, help="Scheme name.")
 @click.option("--reverse", is_flag=True, help="Latin to Cyrillic (reversible schemes only).")
 @click.option("--no-glossary", is_flag=True, help="Letter rules only; ignore glossary spellings.")
 @click.option("--list", "list_", is_flag=True, help="List the schemes and exit.")
@@ -36,7 +43,6 @@ def translit(
     kk-newsroom); --no-glossary turns that off. URLs, e-mail addresses, Markdown code and
     everything that is not a letter pass through unchanged.
     """
-    from toolkit.translit import ambiguous_words, get_scheme, list_schemes, transliterate_lines
 
     if list_:
         for s in list_schemes():

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from toolkit.glossary import cache
+from toolkit.glossary import cache, loader
 from toolkit.glossary.files import glossary_files
 from toolkit.glossary.model import (
     LANGUAGES,
@@ -24,14 +24,9 @@ from toolkit.glossary.model import (
     concept_from_record,
     concept_to_record,
 )
+from toolkit.translit import to_kk_latin
 
 __all__ = ["LANGUAGES", "STATUSES", "Concept", "Glossary", "Term", "load_glossary"]
-
-
-def _derive_latin(text: str) -> str:
-    from toolkit.translit import transliterate
-
-    return transliterate(text, "kk-latn-2021")
 
 
 @contextmanager
@@ -66,8 +61,6 @@ def load_glossary(root: Path | str, *, use_cache: bool = True) -> Glossary:
             records = cache.read(root, key)
             if records is not None:
                 return Glossary([concept_from_record(r) for r in records], str(root), key)
-    from toolkit.glossary.loader import read_glossary  # YAML is only needed on a cache miss
-
-    concepts = read_glossary(root, _derive_latin)
+    concepts = loader.read_glossary(root, to_kk_latin)
     cache.write(root, key, [concept_to_record(c) for c in concepts])
     return Glossary(concepts, str(root), key)

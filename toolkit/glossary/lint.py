@@ -16,6 +16,7 @@ from pathlib import Path
 from toolkit.fileio import display_path
 from toolkit.glossary.cldr import CLDR_LANGUAGES, cldr_name
 from toolkit.glossary.model import REQUIRED_LANGUAGES, Concept, Glossary, Term
+from toolkit.translit import KK_LATIN
 
 #: Letters of Kazakh Cyrillic that Russian does not have.
 KAZAKH_ONLY_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -130,21 +131,21 @@ def _latin_issues(c: Concept, derive_latin: Callable[[str], str]) -> Iterator[Li
             if term.override:
                 yield _issue(
                     c, term.line, "warning", "needless-override",
-                    f"kk-Latn {term.text!r} equals the kk-latn-2021 transliteration; "
+                    f"kk-Latn {term.text!r} equals the {KK_LATIN} transliteration; "
                     "its override is not needed",
                 )  # fmt: skip
         elif not term.override:
             closest = sorted(expected, key=lambda e: _common_prefix(e, term.text), reverse=True)
-            hint = f" (kk-latn-2021 gives {closest[0]!r})" if closest else ""
+            hint = f" ({KK_LATIN} gives {closest[0]!r})" if closest else ""
             yield _issue(
                 c, term.line, "error", "kk-latn-mismatch",
-                f"kk-Latn {term.text!r} is not the kk-latn-2021 transliteration of a kk term"
+                f"kk-Latn {term.text!r} is not the {KK_LATIN} transliteration of a kk term"
                 f"{hint}; fix it or give override: with the reason",
             )  # fmt: skip
     if len(given) == len(expected) and all(t.text in expected and not t.override for t in given):
         yield _issue(
             c, c.lang_lines["kk-Latn"], "warning", "redundant-kk-latn",
-            "the kk-Latn block only repeats the kk-latn-2021 transliteration; it can be omitted",
+            f"the kk-Latn block only repeats the {KK_LATIN} transliteration; it can be omitted",
         )  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 
 from toolkit.glossary.model import Concept, Glossary
+from toolkit.matching.forms import MATCH_LANGUAGES, load_matcher
 
 #: Kazakh letters folded to the Russian letter people type for them; ё to е, ı to i.
 _LOOKALIKES = str.maketrans("әғқңөұүһіё", "агкноуухие") | {ord("ı"): "i"}
@@ -42,7 +43,6 @@ def _rank(concept: Concept, query: str) -> int | None:
 def inflected_hits(glossary: Glossary, text: str) -> set[str]:
     """Concepts that ``text`` is an inflected form of, in any language («Синьцзяне»,
     «Алматыда», «Kazakhstan's»), found by the term recognition."""
-    from toolkit.matching.forms import MATCH_LANGUAGES, load_matcher
 
     hits: set[str] = set()
     for lang in MATCH_LANGUAGES:

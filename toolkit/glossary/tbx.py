@@ -26,12 +26,13 @@ from lxml import etree
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
 from toolkit.glossary.model import LANGUAGES, Concept, Term
+from toolkit.translit import KK_LATIN
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA = Path(__file__).parent / "schemas" / "tbx-core.rng"
 #: the scheme derived kk-Latn terms come from (named in their ``toolkit:derived`` note)
-DERIVATION_SCHEME = "kk-latn-2021"
+DERIVATION_SCHEME = KK_LATIN
 
 #: glossary status → TBX-Basic administrativeStatus (a bijection, so import of an export is exact)
 STATUS_TO_TBX: dict[str, str] = {

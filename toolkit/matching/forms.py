@@ -12,30 +12,32 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from toolkit.glossary import cache
 from toolkit.glossary.model import Concept, Glossary, Term
+from toolkit.matching.english import english_forms
+from toolkit.matching.kazakh import kazakh_forms
 from toolkit.matching.matcher import Candidate, TermMatcher
 from toolkit.matching.normalize import fold
+from toolkit.matching.russian import russian_forms
+from toolkit.translit import to_kk_latin
 
 FormIndex = dict[str, list[Candidate]]
 MATCH_LANGUAGES: tuple[str, ...] = ("en", "kk", "kk-Latn", "ru")
+#: The form generator of each language (kk-Latn forms are the kk ones, transliterated).
+_GENERATORS: dict[str, Callable[[Term], frozenset[str]]] = {
+    "en": english_forms,
+    "kk": kazakh_forms,
+    "ru": russian_forms,
+}
 
 
 def _generator(lang: str) -> Callable[[Term], frozenset[str]]:
-    if lang == "en":
-        from toolkit.matching.english import english_forms
-
-        return english_forms
-    if lang == "kk":
-        from toolkit.matching.kazakh import kazakh_forms
-
-        return kazakh_forms
-    if lang == "ru":
-        from toolkit.matching.russian import russian_forms
-
-        return russian_forms
-    raise ValueError(f"no form generator for {lang!r}")
+    if lang not in _GENERATORS:
+        raise ValueError(f"no form generator for {lang!r}")
+    return _GENERATORS[lang]
 
 
 def _needs_capital(text: str) -> bool:
@@ -51,11 +53,7 @@ def latin_forms(
     (an override such as «Xinjiang») borrows the Latin endings of the preferred kk term's
     forms: «Şyñjañda» → «Xinjiangda».
     """
-    from toolkit.translit import transliterate
-
-    def latin(text: str) -> str:
-        return transliterate(text, "kk-latn-2021")
-
+    latin = to_kk_latin
     kk_terms = concept.terms.get("kk", ())
     forms = {term.text, *term.forms}
     if term.derived:
@@ -112,8 +110,6 @@ def _code_fingerprint() -> str:
     """Digest of the generators' code and data and of the installed pymorphy3 dictionaries:
     a change to any of them invalidates cached forms (the transliteration code is already
     part of the glossary's key)."""
-    from importlib.metadata import PackageNotFoundError, version
-
     digest = hashlib.blake2b(digest_size=12)
     here = Path(__file__).parent
     for path in sorted([*here.glob("*.py"), *here.glob("data/*")]):
@@ -129,8 +125,6 @@ def _code_fingerprint() -> str:
 def load_index(glossary: Glossary, lang: str, *, use_cache: bool = True) -> FormIndex:
     """The surface forms of every term of ``lang`` (folded form → candidates), from the cache
     when it is current; built (and cached) otherwise."""
-    from toolkit.glossary import cache
-
     if lang not in MATCH_LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(MATCH_LANGUAGES)}")
     root = Path(glossary.root)

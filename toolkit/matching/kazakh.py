@@ -1,7 +1,7 @@
 """Kazakh (Cyrillic) surface forms of glossary terms: a suffix generator with vowel harmony.
 
-The endings are data (``data/kk_suffixes.yaml``, from the survey in
-``/work/shared/notes/kazakh-morphology.md``); this module decides which stem class and
+The endings are data (``data/kk_suffixes.yaml``; the grammar and its sources are in
+``docs/kazakh-morphology.md``); this module decides which stem class and
 harmony a word has and stacks the endings: plural, 3rd-person possessive, the seven cases
 and the attributive locative -дағы.
 
@@ -20,12 +20,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from toolkit.errors import ToolkitError
-from toolkit.glossary.model import Term
+
+if TYPE_CHECKING:  # a term is read, never built here: the glossary package is not needed
+    from toolkit.glossary.model import Term
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "kk_suffixes.yaml"
 
@@ -385,6 +387,7 @@ def kazakh_forms(term: Term) -> frozenset[str]:
     (лагерлері → лагерлерінде); an ``indeclinable`` term has only its text and forms.
     A plural-only term gets no second plural.
 
+    >>> from toolkit.glossary.model import Term
     >>> forms = kazakh_forms(Term("Атажұрт еріктілері", "kk", "preferred"))
     >>> "Атажұрт еріктілерінің" in forms, "Атажұрт еріктілеріға" in forms
     (True, False)

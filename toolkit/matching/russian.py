@@ -24,7 +24,6 @@ import itertools
 from typing import TYPE_CHECKING, NamedTuple
 
 from toolkit.errors import ToolkitError
-from toolkit.glossary.model import Term
 from toolkit.matching.russian_names import (
     FEMALE_SURNAME_SUFFIXES,
     PATRONYMIC_SUFFIXES,
@@ -38,9 +37,11 @@ from toolkit.matching.russian_names import (
     shares_stem,
 )
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a term is read, never built here: the glossary package is not needed
     from pymorphy3 import MorphAnalyzer
     from pymorphy3.analyzer import Parse
+
+    from toolkit.glossary.model import Term
 
 CASES: tuple[str, ...] = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # pymorphy's second genitive/locative (чаю, в лесу) count as forms of the main case.
@@ -297,6 +298,7 @@ def russian_forms(term: Term) -> frozenset[str]:
 
     Forms spelt with ё are also given with е.
 
+    >>> from toolkit.glossary.model import Term
     >>> sorted(russian_forms(Term("Синьцзян", "ru", "preferred", pos="proper-noun", gender="m")))
     ['Синьцзян', 'Синьцзяна', 'Синьцзяне', 'Синьцзяном', 'Синьцзяну']
     >>> "лагерях политического перевоспитания" in russian_forms(

@@ -1,6 +1,6 @@
 """Russian declension by rule, for names and nouns pymorphy3 does not know.
 
-Розенталь's handbook (see the Kazakh morphology notes, §7): «Билаш» like стол, «-улы»
+Розенталь's handbook (docs/kazakh-morphology.md §7): «Билаш» like стол, «-улы»
 surnames and foreign names in -о/-е/-и/-у indeclinable, «-ов/-ев/-ин» surnames with INS -ым,
 female names in a consonant indeclinable, -а/-я names like Астана and Монголия.
 

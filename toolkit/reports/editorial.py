@@ -15,11 +15,13 @@ from pathlib import Path
 
 from toolkit.articles.markdown import parse_article
 from toolkit.articles.pipeline import Project
-from toolkit.catalog import read_catalog
-from toolkit.checks.base import Check, Finding
+from toolkit.catalog import find_catalogs, read_catalog
+from toolkit.checks.base import Check, Finding, Resources
+from toolkit.checks.runner import check_catalog
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
 from toolkit.glossary.model import Glossary
+from toolkit.matching.forms import load_matcher
 from toolkit.reports.html import highlight as _highlight
 
 #: report columns: output language → PO locale
@@ -63,7 +65,6 @@ def _slugs(project: Project, paths: list[str]) -> list[str]:
     InputError for a path that leads to no article of the project: the report sets each
     translation beside its English source.
     """
-    from toolkit.catalog import find_catalogs
 
     if not paths:
         return [p.stem for p in project.articles()]
@@ -102,9 +103,6 @@ def collect(
     use_cache: bool = True,
 ) -> Report:
     """Read every article named (default: all) with its catalogues, count terms, run checks."""
-    from toolkit.checks.base import Resources
-    from toolkit.checks.runner import check_catalog
-    from toolkit.matching.forms import load_matcher
 
     resources = Resources(glossary, use_cache=use_cache)
     english = load_matcher(glossary, "en", use_cache=use_cache)

@@ -8,7 +8,7 @@ from itertools import groupby
 
 from toolkit.catalog import Catalog
 from toolkit.checks.base import Finding
-from toolkit.reports import summary
+from toolkit.reports.totals import summary
 
 STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222}

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from toolkit.catalog import Catalog
 from toolkit.checks.base import Finding
-from toolkit.reports import summary
+from toolkit.reports.totals import summary
 
 
 def _short(text: str, width: int = 90) -> str:

@@ -11,6 +11,9 @@ Schemes (``toolkit/translit/schemes/*.json``, each with its source and sample pa
 >>> transliterate("Qazaqstan", reverse=True)
 'Қазақстан'
 
+Text in Kazakh Cyrillic becomes the Kazakh Latin alphabet of 2021 through :func:`to_kk_latin`;
+the scheme's name, where one is needed, is :data:`KK_LATIN`.
+
 Importing this package reads no scheme file; the first call does (once per process).
 """
 
@@ -21,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from toolkit.translit.casing import kk_lower, kk_title, kk_upper
+from toolkit.translit.glossary_terms import matcher_for
 from toolkit.translit.scheme import (
     Ambiguity,
     IrreversibleSchemeError,
@@ -31,6 +35,7 @@ from toolkit.translit.scheme import (
 )
 
 __all__ = [
+    "KK_LATIN",
     "AmbiguousWord",
     "IrreversibleSchemeError",
     "Scheme",
@@ -40,11 +45,14 @@ __all__ = [
     "kk_title",
     "kk_upper",
     "list_schemes",
-    "register_with_transliterate",
     "schemes_fingerprint",
+    "to_kk_latin",
     "transliterate",
     "transliterate_lines",
 ]
+
+#: The scheme of the Kazakh Latin alphabet (2021): glossary kk-Latn terms derive from kk by it.
+KK_LATIN = "kk-latn-2021"
 
 #: Spans that pass through untouched: Markdown code and link targets, URLs, e-mail addresses.
 #: Each pattern starts with a literal or a class of ASCII letters, so re finds candidates fast
@@ -88,7 +96,7 @@ def _target_langs(scheme: Scheme, reverse: bool) -> tuple[str, str]:
 
 
 def transliterate(
-    text: str, scheme: str = "kk-latn-2021", *, reverse: bool = False, glossary: Any = None
+    text: str, scheme: str = KK_LATIN, *, reverse: bool = False, glossary: Any = None
 ) -> str:
     """Transliterate ``text`` by ``scheme`` (Latin → Cyrillic with ``reverse=True``).
 
@@ -104,8 +112,6 @@ def transliterate(
     sch = get_scheme(scheme)
     convert = sch.converter(reverse)
     if glossary is not None:
-        from toolkit.translit.glossary_terms import matcher_for
-
         matcher = matcher_for(glossary, *_target_langs(sch, reverse), letters=convert)
 
         def convert_piece(piece: str, _letters: Any = convert) -> str:
@@ -127,9 +133,19 @@ def transliterate(
     return "".join(out)
 
 
+def to_kk_latin(text: str, *, glossary: Any = None) -> str:
+    """Kazakh Cyrillic ``text`` in the Kazakh Latin alphabet of 2021 (the :data:`KK_LATIN`
+    scheme), with the ``glossary``'s kk-Latn spellings winning where one is given.
+
+    >>> to_kk_latin("Өскемен мен Үрімші")
+    'Öskemen men Ürımşı'
+    """
+    return transliterate(text, KK_LATIN, glossary=glossary)
+
+
 def transliterate_lines(
     lines: Iterable[str],
-    scheme: str = "kk-latn-2021",
+    scheme: str = KK_LATIN,
     *,
     reverse: bool = False,
     glossary: Any = None,
@@ -163,7 +179,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def ambiguous_words(
-    text: str, scheme: str = "kk-latn-2021", *, glossary: Any = None
+    text: str, scheme: str = KK_LATIN, *, glossary: Any = None
 ) -> list[AmbiguousWord]:
     """Words of Latin ``text`` whose Cyrillic spelling stays ambiguous in reverse.
 
@@ -177,8 +193,6 @@ def ambiguous_words(
         raise IrreversibleSchemeError(scheme, [s.name for s in list_schemes() if s.reversible])
     covered: list[tuple[int, int]] = []
     if glossary is not None:
-        from toolkit.translit.glossary_terms import matcher_for
-
         matcher = matcher_for(glossary, *_target_langs(sch, True))
         if matcher.regex is not None:
             covered = [m.span() for m in matcher.regex.finditer(text)]
@@ -192,15 +206,3 @@ def ambiguous_words(
             if regex.search(word):
                 found.append(AmbiguousWord(m.group(), m.start(), m.end(), amb))
     return found
-
-
-def register_with_transliterate() -> list[str]:
-    """Register our schemes as language packs of the ``transliterate`` package.
-
-    Returns the language codes registered (``kk``, ``kk-bgn-pcgn``, ...). Afterwards
-    ``transliterate.translit("Қазақстан", "kk")`` gives ``Qazaqstan`` and
-    ``translit("Qazaqstan", "kk", reversed=True)`` gives ``Қазақстан``.
-    """
-    from toolkit.translit.transliterate_packs import register
-
-    return register()

@@ -19,6 +19,8 @@ import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from toolkit.matching.kazakh import kazakh_forms
+from toolkit.matching.russian import russian_forms
 from toolkit.translit.casing import kk_title
 from toolkit.translit.engine import WORD_END, WORD_START
 
@@ -26,12 +28,8 @@ from toolkit.translit.engine import WORD_END, WORD_START
 def _forms_generator(lang: str) -> Callable[[Any], Iterable[str]] | None:
     """The surface-form generator of the term recognition for ``lang`` (None: exact only)."""
     if lang == "kk":
-        from toolkit.matching.kazakh import kazakh_forms
-
         return kazakh_forms
     if lang == "ru":
-        from toolkit.matching.russian import russian_forms
-
         return russian_forms
     return None
 

@@ -1,13 +1,13 @@
 """Our schemes as language packs of the ``transliterate`` package (its registry, our engine).
 
-Imported only by :func:`toolkit.translit.register_with_transliterate`, so that importing
-``toolkit.translit`` does not import ``transliterate``.
+Nothing imports this module but its users, so that importing ``toolkit.translit`` does not
+import ``transliterate``.
 
 Direction: like the earlier Kazakh pack on PyPI (qazaq-transliterator), a pack's forward
 direction is Cyrillic → Latin, ``reversed=True`` is Latin → Cyrillic:
 
 >>> from transliterate import translit
->>> _ = register()
+>>> _ = register_with_transliterate()
 >>> translit("Қазақстан", "kk"), translit("Qazaqstan", "kk", reversed=True)
 ('Qazaqstan', 'Қазақстан')
 
@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from transliterate.base import TranslitLanguagePack, registry
 
+from toolkit.translit import KK_LATIN, transliterate
 from toolkit.translit.scheme import IrreversibleSchemeError, get_scheme, list_schemes
 
 #: transliterate language code -> our scheme. Each scheme also registers under its own name;
 #: the package's own ``ru`` pack is left alone.
-ALIASES = {"kk": "kk-latn-2021"}
+ALIASES = {"kk": KK_LATIN}
 
 
 def _pack_for(code: str, scheme_name: str) -> type[TranslitLanguagePack]:
@@ -36,8 +37,6 @@ def _pack_for(code: str, scheme_name: str) -> type[TranslitLanguagePack]:
         strict: bool = False,
         fail_silently: bool = True,
     ) -> str:
-        from toolkit.translit import transliterate
-
         return transliterate(value, scheme_name, reverse=reversed)
 
     attrs = {
@@ -53,12 +52,16 @@ def _pack_for(code: str, scheme_name: str) -> type[TranslitLanguagePack]:
     return type(name, (TranslitLanguagePack,), attrs)
 
 
-def register() -> list[str]:
-    """Register every scheme (and the aliases); forced, so ours win over other ``kk`` packs."""
+def register_with_transliterate() -> list[str]:
+    """Register our schemes as language packs of the ``transliterate`` package.
+
+    Every scheme registers under its name, and ``kk`` under :data:`ALIASES`; forced, so ours
+    win over other ``kk`` packs. Returns the language codes registered.
+    """
     codes = {s.name: s.name for s in list_schemes()} | ALIASES
     for code, scheme_name in sorted(codes.items()):
         registry.register(_pack_for(code, scheme_name), force=True)
     return sorted(codes)
 
 
-__all__ = ["ALIASES", "IrreversibleSchemeError", "register"]
+__all__ = ["ALIASES", "IrreversibleSchemeError", "register_with_transliterate"]

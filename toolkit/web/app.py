@@ -28,6 +28,7 @@ from starlette.templating import Jinja2Templates
 from toolkit.errors import ToolkitError
 from toolkit.glossary.model import LANGUAGES, STATUSES, Concept
 from toolkit.glossary.search import search
+from toolkit.translit import KK_LATIN, list_schemes, transliterate
 from toolkit.web.concept_edit import ConflictError, EditError, file_digest, prepare_edit, save_edit
 from toolkit.web.forms import FormError, FormTerm, form_terms, read_edit
 from toolkit.web.security import COOKIE, FORM_FIELD, HEADER, CsrfTokens, SecurityHeaders
@@ -236,23 +237,19 @@ async def concept_save(request: Request) -> Response:
 
 
 def _translit(state: ProjectState, text: str, scheme: str, reverse: bool, glossary: bool) -> str:
-    from toolkit.translit import transliterate
-
     return transliterate(
         text, scheme, reverse=reverse, glossary=state.glossary() if glossary else None
     )
 
 
 def _schemes() -> list[Any]:
-    from toolkit.translit import list_schemes
-
     return list_schemes()
 
 
 async def translit_page(request: Request) -> Response:
     web = _web(request)
     context: dict[str, Any] = {"schemes": await run_in_threadpool(_schemes), "text": "",
-                               "scheme": "kk-latn-2021", "reverse": False, "glossary": True,
+                               "scheme": KK_LATIN, "reverse": False, "glossary": True,
                                "result": None, "error": None}  # fmt: skip
     status = 200
     if request.method == "POST":
@@ -283,7 +280,7 @@ async def api_translit(request: Request) -> Response:
         return JSONResponse({"error": "the body must be JSON"}, status_code=400)
     if not isinstance(payload, dict):
         return JSONResponse({"error": "the body must be a JSON object"}, status_code=400)
-    text, scheme = payload.get("text"), payload.get("scheme", "kk-latn-2021")
+    text, scheme = payload.get("text"), payload.get("scheme", KK_LATIN)
     reverse, use_glossary = payload.get("reverse", False), payload.get("glossary", True)
     if not isinstance(text, str) or not isinstance(scheme, str):
         return JSONResponse({"error": "text and scheme must be strings"}, status_code=400)

@@ -41,6 +41,7 @@ from toolkit.fileio import atomic_write_text, display_path, write_lock
 from toolkit.glossary.lint import LintIssue, lint
 from toolkit.glossary.loader import read_file
 from toolkit.glossary.model import Concept, Glossary
+from toolkit.translit import to_kk_latin
 
 #: notes longer than this are written folded (``>-``), as toolkit.glossary.writer does
 FOLD_AFTER = 80
@@ -225,20 +226,13 @@ def apply_edit(text: str, concept_id: str, edit: ConceptEdit) -> str:
     return "".join([*lines[:start], replaced, *lines[end:]])
 
 
-def derive_latin(text: str) -> str:
-    """kk → kk-Latn by the 2021 alphabet, as ``toolkit glossary lint`` checks it."""
-    from toolkit.translit import transliterate
-
-    return transliterate(text, "kk-latn-2021")
-
-
 def _read_candidate(path: Path, text: str) -> list[Concept]:
     """Concepts of ``text`` as the toolkit reads them, as if it were the file ``path``."""
     with tempfile.TemporaryDirectory(prefix="toolkit-edit-") as folder:
         candidate = Path(folder) / path.name
         candidate.write_text(text, encoding="utf-8")
         try:
-            concepts = read_file(candidate, display_path(path), derive_latin)
+            concepts = read_file(candidate, display_path(path), to_kk_latin)
         except GlossaryError as exc:
             raise EditError([str(exc)]) from exc
     return [dataclasses.replace(c, path=str(path)) for c in concepts]
@@ -279,8 +273,8 @@ def prepare_edit(glossary: Glossary, concept: Concept, edit: ConceptEdit, text: 
         raise EditError(problems)
     others = [c for c in glossary if Path(c.path) != path]
     edited_glossary = Glossary([*others, *candidates], glossary.root)
-    before = {_key(i) for i in lint(glossary, derive_latin)}
-    after = [i for i in lint(edited_glossary, derive_latin) if _key(i) not in before]
+    before = {_key(i) for i in lint(glossary, to_kk_latin)}
+    after = [i for i in lint(edited_glossary, to_kk_latin) if _key(i) not in before]
     errors = [str(i) for i in after if i.severity == "error"]
     if errors:
         raise EditError(errors)

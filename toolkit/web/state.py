@@ -11,6 +11,7 @@ from pathlib import Path
 from toolkit.articles.markdown import parse_article
 from toolkit.articles.pipeline import Project
 from toolkit.checks.base import Check, Resources
+from toolkit.checks.runner import select_checks
 from toolkit.config import CheckSettings, check_settings
 from toolkit.glossary import load_glossary
 from toolkit.glossary.files import glossary_files
@@ -19,7 +20,8 @@ from toolkit.glossary.model import Glossary
 from toolkit.matching.forms import recognised_forms
 from toolkit.matching.matcher import TermMatcher
 from toolkit.reports.editorial import Report, collect
-from toolkit.web.concept_edit import derive_latin, file_digest
+from toolkit.translit import to_kk_latin
+from toolkit.web.concept_edit import file_digest
 
 #: an article slug as the pipeline writes them (also what keeps paths inside articles/)
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
@@ -99,7 +101,7 @@ class ProjectState:
         glossary = self.glossary()
         with self.lock:
             if self._lint is None:
-                self._lint = lint(glossary, derive_latin)
+                self._lint = lint(glossary, to_kk_latin)
             return self._lint
 
     def resources(self) -> Resources:
@@ -123,8 +125,6 @@ class ProjectState:
         return check_settings(pyproject) if pyproject.is_file() else CheckSettings()
 
     def checks(self) -> list[Check]:
-        from toolkit.checks.runner import select_checks
-
         settings = self.check_settings()
         return select_checks((), settings.disable, settings.severity)
 
