@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.catalog.model import Entry, _msgid_line
+from toolkit.catalog.model import Entry, msgid_keyword_line
 
 # -- the fast reader -----------------------------------------------------------------------
 # A line-for-line port of polib's parser (polib 1.2 ``_POFileParser``: the same tokenising,
@@ -93,9 +93,9 @@ def parse_entries(
                     metadata[key] += "\n" + row.strip()
     entries = []
     add = entries.append
-    msgid_line = _msgid_line
+    msgid_line = msgid_keyword_line
     for msgid, msgstr, ctxt, plural, plurals, flags, obsolete, tc, gc, occ, start, at in records:
-        # The line of the msgid keyword, as _msgid_line finds it: the first line from the
+        # The line of the msgid keyword, as msgid_keyword_line finds it: the first line from the
         # entry's start that begins with the keyword. That is the (only) msgid line the
         # parser saw when it begins with the keyword as written; otherwise search.
         keyword = "#~ msgid " if obsolete else "msgid "

@@ -135,7 +135,7 @@ def find_catalogs(paths: list[str | Path]) -> list[Path]:
     return found
 
 
-def _msgid_line(start: int, lines: list[str], obsolete: bool) -> int:
+def msgid_keyword_line(start: int, lines: list[str], obsolete: bool) -> int:
     """The line of the msgid of the entry that starts at line ``start`` (1-based)."""
     keyword = "#~ msgid " if obsolete else "msgid "
     for number in range(max(start, 1), len(lines) + 1):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from toolkit import cache
 from toolkit.catalog.fastread import parse_entries
-from toolkit.catalog.model import Catalog, Entry, _msgid_line, language_of
+from toolkit.catalog.model import Catalog, Entry, language_of, msgid_keyword_line
 from toolkit.errors import InputError
 from toolkit.fileio import decode_utf8, display_path, read_bytes
 
@@ -124,7 +124,7 @@ def _entry(e, lines: list[str]) -> Entry:  # e: polib.POEntry
     return Entry(
         msgid=e.msgid,
         msgstr=e.msgstr,
-        line=_msgid_line(e.linenum or 1, lines, e.obsolete),
+        line=msgid_keyword_line(e.linenum or 1, lines, e.obsolete),
         msgctxt=e.msgctxt,
         msgid_plural=e.msgid_plural or "",
         msgstr_plural={int(k): v for k, v in (e.msgstr_plural or {}).items()},

@@ -365,8 +365,14 @@ def kazakh_word_forms(word: str) -> frozenset[str]:
     return frozenset(_tagged_word_forms(word))
 
 
-def _tagged_phrase_forms(text: str, plural: bool) -> Tagged:
-    """Forms of a term: only the head (last word) inflects, modifiers stay as they are."""
+def tagged_phrase_forms(text: str, plural: bool) -> Tagged:
+    """The forms of a term's text with their features: only the head (last word) inflects,
+    the modifiers stay as they are.
+
+    >>> forms = tagged_phrase_forms("Атажұрт еріктілері", plural=False)
+    >>> "Атажұрт еріктілерінің" in forms, "Атажұрттың еріктілері" in forms
+    (True, False)
+    """
     cut = max(text.rfind(" "), text.rfind("\t"), text.rfind("\u00a0")) + 1
     prefix, head = text[:cut], text[cut:]
     if not head:
@@ -404,7 +410,7 @@ def kazakh_forms(term: Term) -> frozenset[str]:
         return frozenset(out)
     bases = (term.text, *term.forms) if term.pos in INFLECTED_FORMS_POS else (term.text,)
     for base in bases:
-        out.update(_tagged_phrase_forms(base, plural=not term.plural_only))
+        out.update(tagged_phrase_forms(base, plural=not term.plural_only))
     return frozenset(out)
 
 

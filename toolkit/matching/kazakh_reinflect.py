@@ -10,7 +10,7 @@ from toolkit.matching.kazakh import (
     INFLECTED_FORMS_POS,
     Features,
     Tagged,
-    _tagged_phrase_forms,
+    tagged_phrase_forms,
 )
 from toolkit.matching.normalize import fold
 from toolkit.matching.normalize import match_case as _match_case
@@ -26,7 +26,7 @@ def _paradigm(term: Term) -> Tagged:
     as nominatives)."""
     if term.indeclinable:
         return dict.fromkeys((term.text, *term.forms), ("NOM",))
-    return _tagged_phrase_forms(term.text, plural=not term.plural_only)
+    return tagged_phrase_forms(term.text, plural=not term.plural_only)
 
 
 def _analyse(surface: str, term: Term) -> Features | None:
@@ -43,7 +43,7 @@ def _analyse(surface: str, term: Term) -> Features | None:
         return None
     for variant in term.forms:
         if _key(variant) not in paradigm:
-            forms = _tagged_phrase_forms(variant, plural=not term.plural_only)
+            forms = tagged_phrase_forms(variant, plural=not term.plural_only)
             found = {_key(f): tags for f, tags in reversed(forms.items())}.get(key)
             if found is not None:
                 return found

@@ -50,7 +50,8 @@ _GENDERS = {"m": "masc", "f": "femn", "n": "neut"}
 #: Errors, archaisms and poetic doublets (языцех, рукою, разжиганье): not worth the matcher's
 #: memory; superlatives are other words.
 _SKIPPED = frozenset({"Erro", "Dist", "Arch", "Supr", "V-oy", "V-ey", "V-be", "V-bi"})
-_QUOTES_OPEN, _CLOSING = "«\"“„'", "»\"”“',;:"
+#: Quote marks that may open / close a word of a term («Атажурт»).
+QUOTES_OPEN, _CLOSING = "«\"“„'", "»\"”“',;:"
 #: pymorphy3 merges homonyms whose plurals differ by sense (лагерь: лагеря "camps" and лагери
 #: "factions"); the plural nominative a news glossary means, by lemma.
 PLURAL_BY_SENSE: dict[str, str] = {
@@ -223,8 +224,13 @@ def _select(
 # -- the term ------------------------------------------------------------------------------
 
 
-def _split_quotes(token: str) -> tuple[str, str, str]:
-    core = token.lstrip(_QUOTES_OPEN)
+def split_quotes(token: str) -> tuple[str, str, str]:
+    """``token`` as (opening quotes, word, closing quotes and punctuation).
+
+    >>> split_quotes("«Атажурт»,")
+    ('«', 'Атажурт', '»,')
+    """
+    core = token.lstrip(QUOTES_OPEN)
     opening = token[: len(token) - len(core)]
     inner = core.rstrip(_CLOSING)
     return opening, inner, core[len(inner) :]
@@ -319,14 +325,15 @@ Reading = tuple[str, str, str | None, str | None]
 
 
 def _declension(term: Term) -> set[str]:
-    return {form for _, form in _tagged_declension(term)}
+    return {form for _, form in tagged_declension(term)}
 
 
 @functools.lru_cache(maxsize=4096)
-def _tagged_declension(term: Term) -> tuple[tuple[Reading, str], ...]:
-    """Every declined form of a term with its reading, preferred spelling of each cell first."""
+def tagged_declension(term: Term) -> tuple[tuple[Reading, str], ...]:
+    """Every declined form of a term with its reading (case, number, ...), preferred spelling
+    of each cell first: what :func:`russian_forms` lists and what re-inflection maps."""
     tokens = term.text.split()
-    parts = [_split_quotes(t) for t in tokens]
+    parts = [split_quotes(t) for t in tokens]
     cores = [inner for _, inner, _ in parts]
     if not all(cores):
         return ()
@@ -371,12 +378,3 @@ def _tagged_declension(term: Term) -> tuple[tuple[Reading, str], ...]:
             reading = (case, number, None, None if head_word.animacy else animacy)
             out += [(reading, " ".join(combo)) for combo in itertools.product(*cell)]
     return tuple(out)
-
-
-# -- re-inflection ----------------------------------------------------------------------------
-
-#: Readings of an ambiguous surface, most likely first: the cases by their frequency in
-#: Russian text (nominative, genitive, accusative, prepositional, instrumental, dative), so
-#: Астане reads as «в Астане» before «Астане» (DAT); singular before plural.
-_CASE_RANK = {c: i for i, c in enumerate(("nomn", "gent", "accs", "loct", "ablt", "datv"))}
-_NOMINATIVE: Reading = ("nomn", "sing", None, None)

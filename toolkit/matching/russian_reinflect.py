@@ -7,14 +7,13 @@ from toolkit.errors import ToolkitError
 from toolkit.glossary.model import Term
 from toolkit.matching.normalize import fold
 from toolkit.matching.normalize import match_case as _match_case
-from toolkit.matching.russian import (
-    _CASE_RANK,
-    _NOMINATIVE,
-    _QUOTES_OPEN,
-    Reading,
-    _split_quotes,
-    _tagged_declension,
-)
+from toolkit.matching.russian import QUOTES_OPEN, Reading, split_quotes, tagged_declension
+
+#: Readings of an ambiguous surface, most likely first: the cases by their frequency in
+#: Russian text (nominative, genitive, accusative, prepositional, instrumental, dative), so
+#: Астане reads as «в Астане» before «Астане» (DAT); singular before plural.
+_CASE_RANK = {c: i for i, c in enumerate(("nomn", "gent", "accs", "loct", "ablt", "datv"))}
+_NOMINATIVE: Reading = ("nomn", "sing", None, None)
 
 
 def _key(text: str) -> str:
@@ -33,14 +32,12 @@ def _readings(surface: str, term: Term) -> list[Reading]:
     key = _key(surface)
     if term.indeclinable or term.pos == "verb":
         return [_NOMINATIVE] if key in {_key(f) for f in (term.text, *term.forms)} else []
-    cells = _tagged_declension(term)
+    cells = tagged_declension(term)
     found = [r for r, form in cells if _key(form) == key]
     known = {_key(form) for _, form in cells}
     for variant in term.forms:
         if not found and _key(variant) not in known:
-            found = [
-                r for r, f in _tagged_declension(term._replace(text=variant)) if _key(f) == key
-            ]
+            found = [r for r, f in tagged_declension(term._replace(text=variant)) if _key(f) == key]
     if not found and key == _key(term.text):  # a text the declension does not reproduce
         found = [_NOMINATIVE]
     return sorted(dict.fromkeys(found), key=lambda r: (_CASE_RANK[r[0]], r[1] != "sing"))
@@ -82,8 +79,8 @@ def russian_inflect_like(surface: str, source: Term, target: Term) -> str | None
         raise ToolkitError(
             f"russian_inflect_like() needs ru terms, got {source.lang}, {target.lang}"
         )
-    opening, core, closing = _split_quotes(surface)
-    if source.text.startswith(tuple(_QUOTES_OPEN)) or not core:
+    opening, core, closing = split_quotes(surface)
+    if source.text.startswith(tuple(QUOTES_OPEN)) or not core:
         opening, core, closing = "", surface, ""
     form = _inflect(core, source, target)
     return None if form is None else opening + _match_case(core, source.text, form) + closing
@@ -93,7 +90,7 @@ def _inflect(surface: str, source: Term, target: Term) -> str | None:
     readings = _readings(surface, source)
     if not readings:
         return None
-    cells = () if target.indeclinable or target.pos == "verb" else _tagged_declension(target)
+    cells = () if target.indeclinable or target.pos == "verb" else tagged_declension(target)
     if not cells:
         return target.text if target.indeclinable or readings[0][0] == "nomn" else None
     for any_number in (False, True):

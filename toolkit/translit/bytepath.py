@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from toolkit.translit.casing import Casing
-from toolkit.translit.rules import ContextRule, _variants
+from toolkit.translit.rules import ContextRule, case_variants
 
 # --- The byte path --------------------------------------------------------------------------
 #
@@ -78,7 +78,7 @@ def _caseless_props(props: tuple[bool, bool, bool, bool]) -> bool:
     return props[3] and not props[1] and not props[2]
 
 
-class _BytePath:
+class BytePath:
     """One direction compiled to encode → fixed-replacement regex passes → decode."""
 
     __slots__ = ("_caseless", "_decoding", "_encoding", "_passes", "_unknown")
@@ -126,7 +126,7 @@ class _BytePath:
         tgt: Casing,
         table: dict[int, str],
         caps_letters: list[str],
-    ) -> _BytePath | None:
+    ) -> BytePath | None:
         """The byte path of one direction, or None when the direction cannot have one."""
         # Source letters: every letter a rule or the mapping names, in each case.
         named = set(mapping)
@@ -155,7 +155,7 @@ class _BytePath:
             placeholders.append((form, output))
 
         for i, rule in enumerate(context):
-            for form in _variants(rule.letter, src):
+            for form in case_variants(rule.letter, src):
                 if form.islower():
                     add(form, i, "lower", rule.output)
                 else:  # as _replace: ALL CAPS or Title case by the neighbours
@@ -231,7 +231,7 @@ class _BytePath:
         for rule in context:
             behind = ""
             if rule.word_prefix:
-                forms = [f for p in rule.word_prefix for f in _variants(p, src)]
+                forms = [f for p in rule.word_prefix for f in case_variants(p, src)]
                 behind += "(?:" + "|".join(f"(?<=(?<!{word}){sequence(f)})" for f in forms) + ")"
             if rule.after:
                 behind += neighbour(rule.after, behind=True)
@@ -241,7 +241,7 @@ class _BytePath:
             if rule.before:
                 ahead += neighbour(rule.before, behind=False)
             if rule.followed_by:
-                seqs = [sequence(v) for f in rule.followed_by for v in _variants(f, src)]
+                seqs = [sequence(v) for f in rule.followed_by for v in case_variants(f, src)]
                 ahead += "(?=" + "|".join(seqs) + ")"
             rule_patterns.append((behind, ahead))
 

@@ -11,7 +11,7 @@ by a small callback, before the table runs:
 
 Regex outputs are in the target script, so the table pass that follows leaves them alone.
 
-Byte path (see _BytePath), compiled from the same data for directions whose source sequences
+Byte path (see BytePath), compiled from the same data for directions whose source sequences
 are single letters, and used for any text without letters that have no case: the text is
 encoded to one byte per character, each context rule and case outcome is one regex pass with a
 fixed one-byte replacement (no callback), and one ``charmap_decode`` maps every byte to its
@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from toolkit.translit.bytepath import _BytePath
+from toolkit.translit.bytepath import BytePath
 from toolkit.translit.casing import Casing
-from toolkit.translit.rules import ContextRule, _variants
+from toolkit.translit.rules import ContextRule, case_variants
 
 #: A position not preceded / not followed by a letter (digits and ``_`` are not letters).
 WORD_START = r"(?<![^\W\d_])"
@@ -51,7 +51,7 @@ def _neighbour_pattern(spec: str, casing: Casing, *, behind: bool) -> str:
 
 def _prefix_pattern(prefixes: Iterable[str], casing: Casing) -> str:
     options = [
-        f"(?<={WORD_START}{re.escape(form)})" for p in prefixes for form in _variants(p, casing)
+        f"(?<={WORD_START}{re.escape(form)})" for p in prefixes for form in case_variants(p, casing)
     ]
     return "(?:" + "|".join(options) + ")"
 
@@ -116,12 +116,12 @@ class Converter:
             if rule.before:
                 ahead += _neighbour_pattern(rule.before, src, behind=False)
             if rule.followed_by:
-                seqs = [re.escape(v) for f in rule.followed_by for v in _variants(f, src)]
+                seqs = [re.escape(v) for f in rule.followed_by for v in case_variants(f, src)]
                 ahead += "(?=" + "|".join(seqs) + ")"
-            add(len(rule.letter), 0, behind, _variants(rule.letter, src), ahead, rule.output)
+            add(len(rule.letter), 0, behind, case_variants(rule.letter, src), ahead, rule.output)
         for key, out in mapping.items():
             if len(key) > 1:
-                add(len(key), 1, "", _variants(key, src), "", out)
+                add(len(key), 1, "", case_variants(key, src), "", out)
         # Capitals with several output letters, and caseless signs (ISO 9 ʹ ʺ) whose output
         # has case: both take their case from the word around them.
         caps_letters = [
@@ -155,7 +155,7 @@ class Converter:
             self._regex: re.Pattern[str] | None = re.compile(f"{first_class}(?:{joined})")
         else:
             self._regex = None
-        self._fast = _BytePath.build(mapping, context, src, tgt, table, caps_letters)
+        self._fast = BytePath.build(mapping, context, src, tgt, table, caps_letters)
 
     def _replace(self, match: re.Match[str]) -> str:
         found = match.group()

@@ -27,7 +27,7 @@ class ContextRule:
     not_after: str = ""
 
 
-def _variants(seq: str, casing: Casing) -> list[str]:
+def case_variants(seq: str, casing: Casing) -> list[str]:
     """Lower, title and upper spellings of a source sequence (deduplicated, longest first)."""
     forms = {seq, casing.title(seq), casing.upper(seq)}
     return sorted(forms, key=lambda s: (-len(s), s))
