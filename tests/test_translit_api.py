@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+import toolkit
 from toolkit.translit import IrreversibleSchemeError, scheme
 from toolkit.translit import schemes_fingerprint as fingerprint
 from toolkit.translit.transliterate_packs import register_with_transliterate
@@ -51,3 +54,28 @@ def test_transliterate_package_registry() -> None:
     assert "ru" not in codes  # the package's own Russian pack stays as it is
     with pytest.raises(IrreversibleSchemeError):
         translit("Shchuchinsk", "ru-bgn-pcgn", reversed=True)
+
+
+def test_the_kk_latin_scheme_is_named_in_one_place() -> None:
+    """Code transliterates kk → kk-Latn through to_kk_latin() or names the scheme KK_LATIN;
+    a second spelling of the name would drift (docstrings and comments may mention it)."""
+    package = Path(toolkit.__file__).parent
+    named = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(getattr(node, "body", None), list)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        named += [
+            str(path.relative_to(package))
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and "kk-latn-2021" in node.value
+            and id(node) not in docstrings
+        ]
+    assert named == ["translit/__init__.py"]  # KK_LATIN = "kk-latn-2021"
