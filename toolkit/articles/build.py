@@ -10,12 +10,14 @@ gives the same bytes, and unchanged files are not rewritten.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from functools import partial
 from html import escape, unescape
 from pathlib import Path
 
 import yaml
+from markdown_it import MarkdownIt
 
 from toolkit.articles.markdown import Article, from_placeholders, parse_article, render_body
 from toolkit.articles.pipeline import (
@@ -80,10 +82,6 @@ def render_markdown(meta: dict, body: str) -> str:
 
 
 def render_html(meta: dict, body: str, lang: str) -> str:
-    import re
-
-    from markdown_it import MarkdownIt
-
     markdown = MarkdownIt("commonmark", {"html": False}).enable("table")  # as articles are read
     content = markdown.render(body)
     title = markdown.renderInline(str(meta.get("title", "")))  # *Almaty* -> <em>Almaty</em>

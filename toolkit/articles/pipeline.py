@@ -6,6 +6,7 @@ is a function that returns what it did; the CLI prints. Every file is written at
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -173,8 +174,6 @@ class UpdateState:
     second `update` with nothing changed does no merging at all. Kept in the user cache."""
 
     def __init__(self, project: Project):
-        import hashlib
-
         name = hashlib.blake2b(str(project.root.resolve()).encode(), digest_size=8).hexdigest()
         self.name = f"update-{name}.json"
         entries = cache.read_json(self.name)  # None when missing or damaged: start afresh
@@ -187,8 +186,6 @@ class UpdateState:
     @staticmethod
     def digest(*parts: Path | str) -> str:
         """Digest of files' bytes (a missing file counts as such) and of plain strings."""
-        import hashlib
-
         h = hashlib.blake2b(digest_size=16)
         for part in parts:
             if isinstance(part, str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -84,8 +85,6 @@ def show(obj: Context, concept_id: str, fmt: str) -> int:
     glossary_ = obj.glossary()
     concept = glossary_.get(concept_id)
     if concept is None:
-        from difflib import get_close_matches
-
         near = get_close_matches(concept_id, [c.id for c in glossary_], n=3)
         hint = f"; did you mean {', '.join(near)}?" if near else ""
         raise InputError(f"no concept with id {concept_id!r}{hint}")
