@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from toolkit import __version__
+from toolkit.config import project_folder
 from toolkit.errors import ToolkitError
 
 #: subcommand name -> (module, attribute, one-line help). Add a command by adding a line.
@@ -51,8 +52,6 @@ def default_glossary_dir() -> Path:
     The project folder is the nearest parent of the working directory with a ``glossary/``
     folder and a ``pyproject.toml``; failing that, the one this package was installed from.
     """
-    from toolkit.config import project_folder
-
     env = os.environ.get("TOOLKIT_GLOSSARY")
     if env:
         return Path(env)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import click
+import uvicorn
 
 from toolkit.cli.main import EXIT_OK, Context
 from toolkit.cli.pipeline import project_root
+from toolkit.web import create_app, editing_allowed, is_loopback
 
 
 @click.command()
@@ -26,10 +28,6 @@ def serve(obj: Context, host: str, port: int, read_only: bool, allow_edit: bool)
     the same lint as `toolkit glossary lint`. It is off with --read-only, and off when
     --host is not a loopback address unless --allow-edit is given.
     """
-    import uvicorn
-
-    from toolkit.web import create_app, editing_allowed, is_loopback
-
     editing = editing_allowed(host, read_only=read_only, allow_edit=allow_edit)
     allowed_hosts = (
         ["127.0.0.1", "localhost", host] if is_loopback(host) and ":" not in host else None
