@@ -158,3 +158,33 @@ def test_allowed_local_imports_are_still_needed() -> None:
 
 def test_module_level_imports_have_no_cycle() -> None:
     assert _find_cycle(_import_graph()) is None
+
+
+#: Private names other code still imports, and why.
+ALLOWED_PRIVATE_IMPORTS: dict[tuple[str, str], str] = {
+    ("tests/test_catalog_reader.py", "_parse_with_polib"): (
+        "the reference parser the fast reader is compared with, in the reader's own tests"
+    ),
+    ("benchmarks/bench_matching.py", "_best"): "the baseline rebuilds the matcher's own choice",
+}
+
+
+def _private_imports(path: Path) -> list[str]:
+    return [
+        alias.name
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("toolkit")
+        for alias in node.names
+        if alias.name.startswith("_") and not alias.name.startswith("__")
+    ]
+
+
+def test_no_private_name_is_imported_from_another_module() -> None:
+    """A name with a leading underscore belongs to its module: make it public or move it."""
+    root = PACKAGE.parent
+    paths = [*PACKAGE.rglob("*.py"), *(root / "tests").glob("*.py")]
+    paths += (root / "benchmarks").glob("*.py")
+    imported = {
+        (str(path.relative_to(root)), name) for path in paths for name in _private_imports(path)
+    }
+    assert imported - set(ALLOWED_PRIVATE_IMPORTS) == set()

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
-from toolkit.glossary import _derive_latin, load_glossary
+from toolkit.glossary import load_glossary
 from toolkit.glossary.interchange import project_language
 from toolkit.glossary.tbx_import import read_tbx
+from toolkit.translit import to_kk_latin
 
 REAL = DATA / "tbx" / "real"
 LENIENT = sorted((DATA / "tbx" / "import-lenient").glob("*.tbx"))
@@ -91,8 +92,8 @@ def test_tbx_basic_sample_keeps_definitions_statuses_notes_sources_and_domains(r
 
 
 def test_dca_and_dct_styles_give_the_same_concepts():
-    dca = read_tbx(REAL / "ltac-tbx-basic-dca.tbx", _derive_latin).concepts
-    dct = read_tbx(REAL / "ltac-tbx-basic-dct.tbx", _derive_latin).concepts
+    dca = read_tbx(REAL / "ltac-tbx-basic-dca.tbx", to_kk_latin).concepts
+    dct = read_tbx(REAL / "ltac-tbx-basic-dct.tbx", to_kk_latin).concepts
 
     def meaning(concepts):  # without the lines, which differ between the two files
         return [
@@ -111,12 +112,12 @@ def test_dca_and_dct_styles_give_the_same_concepts():
 
 
 def test_tbx_v2_statuses_notes_and_ids(run_cli, tmp_path):
-    bus, code = read_tbx(REAL / "weblate-fr-extended-metadata.tbx", _derive_latin).concepts
+    bus, code = read_tbx(REAL / "weblate-fr-extended-metadata.tbx", to_kk_latin).concepts
     assert bus.terms["en"][0].status == "forbidden"  # Weblate's "obsolete"
     assert bus.note == "Avoid using this term in any documentation."  # descrip "Usage note"
     assert bus.definition == "Superseded but still found in older manuals."
     assert code.terms["en"][0].note == "Do not translate error codes."
-    weblate = read_tbx(REAL / "weblate-terms.tbx", _derive_latin).concepts
+    weblate = read_tbx(REAL / "weblate-terms.tbx", to_kk_latin).concepts
     assert [c.id for c in weblate][:2] == ["vit-pelcak-0", "vit-pelcak-3"]  # vít_pelčák-0
     assert weblate[1].terms["en"][0].text == "administrator"  # "administrator " trimmed
     # two langSets of one language are one block: the first preferred, the second admitted
@@ -124,14 +125,14 @@ def test_tbx_v2_statuses_notes_and_ids(run_cli, tmp_path):
         ("bug tracker", "preferred"),
         ("bugtracker", "admitted"),
     ]
-    unnamed = read_tbx(REAL / "weblate-cs.tbx", _derive_latin).concepts
+    unnamed = read_tbx(REAL / "weblate-cs.tbx", to_kk_latin).concepts
     assert [c.id for c in unnamed] == [
         "address-bar",
         "administrator",
         "administrate",
         "always-on-top",
     ]
-    microsoft = read_tbx(REAL / "microsoft-terminology-sample.tbx", _derive_latin).concepts
+    microsoft = read_tbx(REAL / "microsoft-terminology-sample.tbx", to_kk_latin).concepts
     assert microsoft[0].terms["en"][0].pos == "noun"  # "Noun"
     assert microsoft[0].definition.startswith("The state that is implicitly associated")
 
@@ -183,7 +184,7 @@ def test_regional_langsecs_merge_into_the_base_language(tmp_path):
 """,
         encoding="utf-8",
     )
-    imported = read_tbx(tbx, _derive_latin)
+    imported = read_tbx(tbx, to_kk_latin)
     (almaty,) = imported.concepts
     assert (almaty.id, almaty.domain) == ("almaty", "places")
     assert {lang: [(t.text, t.status) for t in ts] for lang, ts in almaty.terms.items()} == {
@@ -214,7 +215,7 @@ def test_entities_are_never_expanded_nor_fetched(tmp_path):
 """,
         encoding="utf-8",
     )
-    imported = read_tbx(tbx, _derive_latin)
+    imported = read_tbx(tbx, to_kk_latin)
     assert imported.concepts[0].terms["en"][0].text == "Almaty"
     assert "1 unexpanded entity reference" in imported.warnings[0]
 
@@ -260,7 +261,7 @@ def test_tbx_min_reads_like_tbx_basic(tmp_path):
 """,
         encoding="utf-8",
     )
-    imported = read_tbx(tbx, _derive_latin)
+    imported = read_tbx(tbx, to_kk_latin)
     (tenge,) = imported.concepts
     assert (tenge.id, tenge.domain) == ("c002", "currencies")
     assert [(t.text, t.status, t.pos) for t in tenge.all_terms()] == [
