@@ -141,4 +141,5 @@ def _entry(e, lines: list[str]) -> Entry:  # e: polib.POEntry
         translator_comment=e.tcomment or "",
         extracted_comment=e.comment or "",
         occurrences=tuple(tuple(o) for o in e.occurrences),
+        flags=tuple(e.flags),
     )

@@ -17,6 +17,14 @@ def register(cls: type[Check]) -> type[Check]:
 
 def all_checks() -> dict[str, type[Check]]:
     """Every registered check, by id (importing the modules that define them)."""
-    from toolkit.checks import terms, text, translit  # noqa: F401  (they register on import)
+    from toolkit.checks import (  # noqa: F401  (they register on import)
+        markup,
+        placeholders,
+        plurals,
+        po_syntax,
+        terms,
+        text,
+        translit,
+    )
 
     return dict(sorted(REGISTRY.items()))
