@@ -81,6 +81,10 @@ def nesting_error(found: list[Tag]) -> str | None:
     return f"{stack[-1].text} is not closed" if stack else None
 
 
+def _order(tag_key: tuple[str, str]) -> tuple[str, int]:
+    return tag_key[0], ("open", "empty", "close").index(tag_key[1])
+
+
 def _shown(tag_key: tuple[str, str]) -> str:
     name, role = tag_key
     return f"</{name}>" if role == "close" else f"<{name}/>" if role == "empty" else f"<{name}>"
@@ -106,10 +110,13 @@ class Markup(Check):
             have = Counter((t.name, t.role) for t in target_tags)
             parts = []
             if missing := wanted - have:
-                parts.append("missing " + " ".join(_shown(k) for k in sorted(missing.elements())))
+                parts.append(
+                    "missing " + " ".join(_shown(k) for k in sorted(missing.elements(), key=_order))
+                )
             if extra := have - wanted:
                 parts.append(
-                    "not in the source " + " ".join(_shown(k) for k in sorted(extra.elements()))
+                    "not in the source "
+                    + " ".join(_shown(k) for k in sorted(extra.elements(), key=_order))
                 )
             if not parts and nesting_error(source_tags) is None:
                 broken = nesting_error(target_tags)

@@ -70,6 +70,11 @@ def c_arguments(text: str) -> list[Argument]:
     [(1, 'string'), (2, 'int'), (3, 'int')]
     >>> [(a.key, a.kind) for a in c_arguments("%2$d из %1$s")]
     [(2, 'int'), (1, 'string')]
+    >>> try:
+    ...     c_arguments("%2$s")
+    ... except FormatError as error:
+    ...     print(error)
+    uses argument 2 but not argument 1, which C cannot skip
     """
     found: list[Argument] = []
     numbered = unnumbered = False
@@ -95,6 +100,13 @@ def c_arguments(text: str) -> list[Argument]:
             found.append(Argument(len(found) + 1, kind, match.group()))
     if numbered and unnumbered:
         raise FormatError("mixes numbered (%1$s) and unnumbered (%s) placeholders")
+    if numbered:  # printf walks the arguments in order: it cannot step over one
+        used = {a.key for a in found}
+        skipped = sorted(set(range(1, max(used) + 1)) - used)
+        if skipped:
+            raise FormatError(
+                f"uses argument {max(used)} but not argument {skipped[0]}, which C cannot skip"
+            )
     return found
 
 
@@ -175,8 +187,8 @@ def compare(source: list[Argument], target: list[Argument], fmt: str) -> list[st
     []
     >>> compare(python_arguments("%(n)d in %(dir)s"), python_arguments("%(n)d"), "python-format")
     ['%(dir)s is missing']
-    >>> compare(c_arguments("%s of %s"), c_arguments("%2$s"), "c-format")
-    ['%s (argument 1) is missing']
+    >>> compare(c_arguments("%s of %s"), c_arguments("%1$s"), "c-format")
+    ['%s (argument 2) is missing']
     """
     wanted = {a.key: a for a in source}
     have = {a.key: a for a in target}
