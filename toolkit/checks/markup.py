@@ -98,7 +98,7 @@ class Markup(Check):
         "The translation keeps the tags of the source: HTML and Pango markup (<b>, <i>, "
         "<a href=…>, <span weight=…>) and the article placeholders (<a1>…</a1> for links, "
         "<em>, <strong>, <c1/> for code), as many of each, properly nested where the source "
-        "nests them; attributes may differ."
+        "nests them; attributes may differ. A warning in fuzzy entries."
     )
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
@@ -123,7 +123,10 @@ class Markup(Check):
                 if broken:
                     parts.append(f"not nested as in the source: {broken}")
             if parts:
-                yield Problem("markup differs from the source: " + "; ".join(parts))
+                severity = "warning" if unit.entry.fuzzy else None  # a draft, not shipped
+                yield Problem(
+                    "markup differs from the source: " + "; ".join(parts), severity=severity
+                )
                 return
 
 
