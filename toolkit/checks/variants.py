@@ -67,7 +67,7 @@ class VariantIndex:
     def __init__(self, words: dict[str, tuple[str, str]], form_words: frozenset[str] = frozenset()):
         self.words = words  # folded word -> (word as written, concept id)
         self.form_words = form_words | frozenset(words)  # folded words of the names' forms
-        self.verdicts: dict[str, tuple[str, str] | None] = {}  # folded text word -> near miss
+        self.verdicts: dict[str, tuple[str, str] | None] = {}  # text word -> near miss
         self.by_key: dict[str, set[str]] = defaultdict(set)
         for word in words:
             for key in _deletions(word):
@@ -185,11 +185,10 @@ def near_misses(
             span_start, span_end = next(spans, (len(text) + 1, len(text) + 2))
         if span_start < end:
             continue  # overlaps a recognised term
-        folded = fold(word)
-        if folded in verdicts:  # words repeat: decide each once per run
-            verdict = verdicts[folded]
+        if word in verdicts:  # words repeat: decide each once per run
+            verdict = verdicts[word]
         else:
-            verdict = verdicts[folded] = _verdict(index, folded, max_ending, lang, word)
+            verdict = verdicts[word] = _verdict(index, fold(word), max_ending, lang, word)
         if verdict is None:
             continue
         if verdict[1] not in named and starts_sentence(plain, match.start()):
