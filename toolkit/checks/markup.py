@@ -4,8 +4,9 @@ article placeholders (<a1>…</a1>, <em>, <c1/>) of the source must all be in th
 Like Weblate's "XML markup" and pofilter's ``xmltags``: the tags are compared by name as a
 multiset (attributes may be translated: a localised link, a title), and a translation of a
 source whose tags nest properly must nest them properly too. Text between angle brackets is
-markup when it is a known HTML/Pango element, carries attributes, closes itself, or is
-closed in the same text: a usage string's «<file>» (translated «<файл>») is not.
+markup when it is a known HTML/Pango element, carries attributes (name=value), closes itself,
+or is closed in the same text: a usage string's «<file>» (translated «<файл>») is not, nor
+«<Unknown user>» or «<Not set>» (translated «<Белгісіз>»).
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from typing import NamedTuple
 from toolkit.checks.base import Check, Problem, Unit
 from toolkit.checks.registry import register
 
-_TAG = re.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][\w.:-]*)(?P<attrs>\s+[^<>]*?)?\s*(?P<end>/)?>")
+_TAG = re.compile(
+    r"<(?P<close>/)?(?P<name>[A-Za-z][\w.:-]*)"
+    r"(?P<attrs>(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=]+))?)*)\s*(?P<end>/)?>"
+)
 #: HTML and Pango elements, and the article placeholders (a1, c1)
 _KNOWN = re.compile(
     r"(?:a|abbr|b|big|blockquote|br|cite|code|div|em|font|h[1-6]|hr|i|img|kbd|li|markup|ol|"
@@ -42,6 +46,8 @@ def tags(text: str) -> list[Tag]:
 
     >>> [t.text for t in tags('<b>Bold</b> <span weight="bold">x</span> <a1>y</a1> <file>')]
     ['<b>', '</b>', '<span weight="bold">', '</span>', '<a1>', '</a1>']
+    >>> tags("<Not set> <Unknown user> <Choose a level…> <readlink failed>")
+    []
     """
     if "<" not in text:
         return []
@@ -50,7 +56,8 @@ def tags(text: str) -> list[Tag]:
     for match in _TAG.finditer(text):
         name = match["name"].lower()
         role = "close" if match["close"] else "empty" if match["end"] or name in _VOID else "open"
-        found.append((Tag(name, role, match.group()), bool(match["attrs"])))
+        # name=value is an attribute; «<Unknown user>» has words, not attributes
+        found.append((Tag(name, role, match.group()), "=" in match["attrs"]))
         names.add((name, role))
     return [
         tag
