@@ -2,7 +2,7 @@
 
 Every cache of the toolkit goes through here: the compiled glossary and the surface forms of
 its terms (toolkit.glossary.cache), the number symbols of each locale (checks.amounts), the
-PO contents msgfmt has accepted (catalog.reader) and what `toolkit update` last made each
+PO contents msgfmt has accepted (catalog.msgfmt) and what `toolkit update` last made each
 catalogue from (articles.pipeline). The folder is ``$TOOLKIT_CACHE_DIR`` or the user cache
 folder (platformdirs).
 
@@ -41,7 +41,7 @@ def cache_dir() -> Path:
 
 
 def entry_path(name: str) -> Path:
-    """The file of the entry ``name`` (a file name, e.g. ``po-verified.txt``)."""
+    """The file of the entry ``name`` (a file name, e.g. ``msgfmt-accepted.txt``)."""
     return cache_dir() / name
 
 

@@ -103,7 +103,7 @@ def parse_entries(
             at = msgid_line(start or 1, lines, obsolete)
         add(
             Entry(msgid, msgstr, at, ctxt, plural, plurals, "fuzzy" in flags, bool(obsolete),
-                  tc, gc, tuple(occ))
+                  tc, gc, tuple(occ), tuple(flags))
         )  # fmt: skip
     return entries, metadata
 

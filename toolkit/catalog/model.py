@@ -41,6 +41,8 @@ class Entry:
     translator_comment: str = ""
     extracted_comment: str = ""
     occurrences: tuple[tuple[str, str], ...] = ()
+    #: the ``#,`` flags as written (fuzzy, c-format, python-brace-format, no-c-format, ...)
+    flags: tuple[str, ...] = ()
 
     @property
     def translations(self) -> list[str]:

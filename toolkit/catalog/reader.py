@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from toolkit import cache
 from toolkit.catalog.fastread import parse_entries
 from toolkit.catalog.model import Catalog, Entry, language_of, msgid_keyword_line
+from toolkit.catalog.msgfmt import msgfmt_complaints
 from toolkit.errors import InputError
 from toolkit.fileio import decode_utf8, display_path, read_bytes
 
@@ -39,7 +39,7 @@ def read_catalog(path: str | Path) -> Catalog:
         parsed = parse_entries(text, lines)
         if parsed is None:  # something the fast reader leaves to polib (errors, odd layouts)
             parsed = _parse_with_polib(text, lines, shown)
-    _syntax_check(path, shown, raw)
+    _syntax_check(path, shown)
     entries, metadata = parsed
     locale, language = language_of(path, metadata)
     return Catalog(str(path), locale, language, entries, metadata)
@@ -59,65 +59,13 @@ def _parse_with_polib(text: str, lines: list[str], shown: str) -> tuple[list[Ent
     return [_entry(e, lines) for e in po], dict(po.metadata)
 
 
-_MSGFMT_PROBLEM = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?:\d+:)? (?P<message>.*)$")
-
-
-class _Verified:
-    """Digests of PO contents msgfmt has already accepted (kept in the user cache), so a
-    file is run through msgfmt once per change, not once per read."""
-
-    NAME = "po-verified.txt"
-
-    def __init__(self) -> None:
-        self._digests: dict[str, None] | None = None  # ordered: oldest first
-
-    def _load(self) -> dict[str, None]:
-        if self._digests is None:
-            stored = cache.read_bytes(self.NAME) or b""  # a miss: start afresh
-            self._digests = dict.fromkeys(stored.decode("ascii", "replace").split())
-        return self._digests
-
-    def __contains__(self, digest: str) -> bool:
-        return digest in self._load()
-
-    def add(self, digest: str) -> None:
-        digests = self._load()
-        digests[digest] = None
-        while len(digests) > 20000:  # bounded: the oldest verdicts go first
-            del digests[next(iter(digests))]
-        # A cache that cannot be written only costs the next read a msgfmt run.
-        cache.write_bytes(self.NAME, "\n".join(digests).encode("ascii"))
-
-
-_VERIFIED = _Verified()
-
-
-def _syntax_check(path: Path, shown: str, raw: bytes) -> None:
+def _syntax_check(path: Path, shown: str) -> None:
     """polib forgives some broken files (an unterminated string); GNU msgfmt does not, so it
     has the last word on syntax. Raises InputError with msgfmt's line and message."""
-    import hashlib
-    import subprocess
-
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
-    if digest in _VERIFIED:
-        return
-
-    try:
-        result = subprocess.run(
-            ["msgfmt", "-o", "/dev/null", str(path)], capture_output=True, text=True
-        )
-    except FileNotFoundError as exc:
-        raise InputError("GNU gettext (msgfmt) is required: apt-get install gettext") from exc
-    if result.returncode == 0:
-        _VERIFIED.add(digest)
-        return
-    for row in result.stderr.splitlines():
-        problem = _MSGFMT_PROBLEM.match(row)
-        if problem and "warning" not in problem["message"]:
-            raise InputError(f"PO syntax: {problem['message']}", shown, int(problem["line"]))
-    raise InputError(
-        "PO syntax error (msgfmt: " + " ".join(result.stderr.split())[:120] + ")", shown
-    )
+    complaints = msgfmt_complaints(path, check=False)
+    if complaints:
+        first = complaints[0]
+        raise InputError(f"PO syntax: {first.message}", shown, first.line)
 
 
 def _entry(e, lines: list[str]) -> Entry:  # e: polib.POEntry
@@ -133,4 +81,5 @@ def _entry(e, lines: list[str]) -> Entry:  # e: polib.POEntry
         translator_comment=e.tcomment or "",
         extracted_comment=e.comment or "",
         occurrences=tuple(tuple(o) for o in e.occurrences),
+        flags=tuple(e.flags),
     )

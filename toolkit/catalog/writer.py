@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.catalog.msgfmt import msgfmt_complaints
 from toolkit.errors import InputError
 from toolkit.fileio import (
     atomic_write_bytes,
@@ -129,15 +130,11 @@ def merge_catalog(path: str | Path, template: str | Path) -> None:
 
 def check_with_msgfmt(path: str | Path) -> str | None:
     """GNU msgfmt --check on a PO file: None when valid, else its first complaint."""
-    try:
-        result = subprocess.run(
-            ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
-        )
-    except FileNotFoundError as exc:
-        raise InputError("GNU gettext (msgfmt) is required: apt-get install gettext") from exc
-    if result.returncode == 0:
+    complaints = msgfmt_complaints(path)
+    if not complaints:
         return None
-    return (result.stderr.strip().splitlines() or ["msgfmt failed"])[0]
+    first = complaints[0]
+    return f"{path}:{first.line}: {first.message}" if first.line else first.message
 
 
 def derive_catalog(

@@ -165,6 +165,13 @@ class Check:
     #: in order, in one process
     stateful: ClassVar[bool] = False
 
+    #: the check looks at the catalogue as a whole (catalogue_problems), not entry by entry
+    per_catalogue: ClassVar[bool] = False
+
+    def catalogue_problems(self, catalog: Catalog) -> Iterator[tuple[int, Problem]]:
+        """(line, problem) pairs of a ``per_catalogue`` check about ``catalog``."""
+        raise NotImplementedError
+
     def applies_to(self, unit: Unit) -> bool:
         if self.needs_translation and not unit.entry.translated:
             return False

@@ -55,12 +55,38 @@ def language_filter(lang: str | None) -> str | None:
 
 
 def check_catalog(catalog: Catalog, checks: list[Check], resources: Resources) -> list[Finding]:
-    """Findings of ``checks`` on every live entry of ``catalog``, entry by entry, in the order
-    of ``checks`` within an entry."""
+    """Findings of ``checks`` on ``catalog``: those of the catalogue as a whole first, then
+    every live entry's, entry by entry, in the order of ``checks`` within an entry."""
+    findings = _catalogue_findings(catalog, [c for c in checks if c.per_catalogue])
     live = [e for e in catalog.entries if not e.obsolete and e.msgid]
     if not live:
+        return findings
+    by_entry = [c for c in checks if not c.per_catalogue]
+    return findings + _check_entries(catalog, live, by_entry, resources)
+
+
+def _catalogue_findings(catalog: Catalog, checks: list[Check]) -> list[Finding]:
+    """Findings of the checks that look at a catalogue as a whole (po_syntax); a finding at
+    the msgid line of an entry carries that entry's msgid."""
+    if not checks:
         return []
-    return _check_entries(catalog, live, checks, resources)
+    findings = []
+    msgids = {e.line: e.msgid for e in catalog.entries}
+    for check in checks:
+        for line, problem in check.catalogue_problems(catalog):
+            findings.append(
+                Finding(
+                    file=display_path(catalog.path),
+                    line=line,
+                    msgid=msgids.get(line, ""),
+                    check=check.id,
+                    severity=check.severity,
+                    concept=problem.concept,
+                    message=problem.message,
+                    suggestion=problem.suggestion,
+                )
+            )
+    return findings
 
 
 def _check_entries(

@@ -86,15 +86,19 @@ class WrongVariant(Check):
     id = "wrong_variant"
     name = "Near miss of a glossary term"
     description = (
-        "A word one letter away from a word of a glossary term (Атажурт for Атажұрт, Белаш "
-        "for Билаш) that is not itself a form of any term."
+        "A word one letter away from a word of a glossary name (Атажурт for Атажұрт, Белаш "
+        "for Билаш) that is not itself a form of any term, where the word could be that name: "
+        "capitalised in mid-sentence or named by the source, the first letter kept, an ending "
+        "the name takes, and (Russian) not an ordinary word of pymorphy3's dictionary."
     )
     severity = "warning"
+    uses_source_matches = True
     uses_target_matches = True
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
         taken = [(m.start, m.end) for m in unit.target_matches]
-        for miss in near_misses(unit.resources, unit.lang, unit.target, taken):
+        named = frozenset(m.concept for m in unit.source_matches)
+        for miss in near_misses(unit.resources, unit.lang, unit.target, taken, named):
             yield Problem(
                 f"«{miss.text}» looks like a misspelling of «{miss.expected}» ({miss.concept})",
                 concept=miss.concept,

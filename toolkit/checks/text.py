@@ -6,7 +6,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from toolkit.articles.markdown import placeholders
 from toolkit.checks.amounts import numbers_in
 from toolkit.checks.base import Check, Problem, Unit
 from toolkit.checks.registry import register
@@ -143,31 +142,3 @@ def _multiset_minus(a: tuple[float, ...], b: tuple[float, ...]) -> list[float]:
 
 def _show(number: float) -> str:
     return f"{number:,.0f}" if number == int(number) else f"{number:,}"
-
-
-@register
-class Markup(Check):
-    id = "markup"
-    name = "Markup placeholders"
-    description = (
-        "The translation keeps the placeholders of the source (<a1>…</a1> for links, <em>, "
-        "<strong>, <c1/> for code) so that the article can be rebuilt with its links."
-    )
-
-    def problems(self, unit: Unit) -> Iterator[Problem]:
-        if "<" not in unit.source and "<" not in unit.target:
-            return  # every placeholder has a "<": none on either side
-        source, target = placeholders(unit.source), placeholders(unit.target)
-        if source != target:
-            missing = sorted(set(source) - set(target))
-            extra = sorted(set(target) - set(source))
-            detail = "; ".join(
-                part
-                for part in (
-                    f"missing {' '.join(missing)}" if missing else "",
-                    f"not in the source {' '.join(extra)}" if extra else "",
-                    "" if missing or extra else "a placeholder appears a different number of times",
-                )
-                if part
-            )
-            yield Problem(f"markup placeholders differ from the source: {detail}")

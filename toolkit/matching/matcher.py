@@ -5,7 +5,10 @@ All surface forms of all terms of one language go into one Aho-Corasick automato
 with every boundary character a space and a space on each side, so the automaton itself only
 reports hits between word boundaries (no hit inside a longer word ever reaches Python).
 Overlapping hits resolve leftmost-longest («Алматы облысы» beats «Алматы»); a capitalised
-name does not match a lower-case word (Тілек the name is not тілек "wish").
+name does not match a lower-case word (Тілек the name is not тілек "wish"); an acronym
+(UN, ООН, БҰҰ) matches only in capitals (not «Un-hide»). Keyboard accelerator markers
+(«_Save», «&Open», «~Open») are taken out of forms and texts before matching, so they split no
+word («Re_store», «ST_UN» has no UN); spans are offsets in the text as given.
 """
 
 from __future__ import annotations
@@ -13,7 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from toolkit.matching.normalize import fold, match_key
+from toolkit.matching.normalize import (
+    fold,
+    match_key,
+    original_offset,
+    strip_accelerators,
+)
 
 #: punctuation a form may end with that is not part of its key
 _TRAILING = ".'’"
@@ -65,6 +73,16 @@ def _span(hit: tuple) -> tuple[int, int]:
     return hit[0], hit[1]
 
 
+def is_acronym(term: str) -> bool:
+    """A term written in capitals only, with two letters or more: it matches only in capitals.
+
+    >>> is_acronym("UN"), is_acronym("БҰҰ"), is_acronym("U.N."), is_acronym("Un"), is_acronym("A")
+    (True, True, True, False, False)
+    """
+    letters = [ch for ch in term if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 def _best(candidates: Iterable[Candidate]) -> Candidate:
     return min(candidates, key=lambda c: (not c.is_base, STATUS_RANK[c.status], c.concept))
 
@@ -96,24 +114,34 @@ class TermMatcher:
         self.english = dict(english)
         merged: dict[str, list[Candidate]] = {}
         tails: dict[str, set[str]] = {}
+        capitals: dict[str, set[int]] = {}  # key -> where its acronym forms have capitals
         for form, candidates in index.items():
             # Trailing punctuation is not part of the key («тыс.», «U.N.», «camps'»): in text
             # it is a boundary like any other. It is added back to the surface when present.
-            bare = form.rstrip(_TRAILING)
+            bare = strip_accelerators(form.rstrip(_TRAILING))[0]
             key = match_key(bare)
             if not key.strip():
                 continue
             merged.setdefault(key, []).extend(candidates)
-            tails.setdefault(key, set()).add(fold(form[len(bare) :]))
+            tails.setdefault(key, set()).add(fold(form[len(form.rstrip(_TRAILING)) :]))
+            for candidate in candidates:
+                # An acronym's forms (stored folded) begin with it: БҰҰ-ның, UN's.
+                if is_acronym(candidate.term) and fold(bare).startswith(fold(candidate.term)):
+                    upper = {i for i, ch in enumerate(candidate.term) if ch.isupper()}
+                    capitals[key] = capitals[key] & upper if key in capitals else upper
         self._automaton = ahocorasick.Automaton()
         for key, candidates in merged.items():
-            # What a capitalised and a lower-case occurrence stand for, decided once, here.
+            # What a capitalised and a lower-case occurrence stand for, decided once, here;
+            # and what one not in the acronym's capitals stands for («Un-hide» is not UN).
             lower_ok = [c for c in candidates if not c.needs_capital]
             endings = tuple(sorted((t for t in tails[key] if t), key=len, reverse=True))
+            upper = tuple(sorted(capitals.get(key, ())))
+            words = [c for c in candidates if not is_acronym(c.term)] if upper else candidates
             self._automaton.add_word(
                 key,
-                (len(key), _best(candidates), _best(lower_ok) if lower_ok else None, endings),
-            )
+                (len(key), _best(candidates), _best(lower_ok) if lower_ok else None, endings,
+                 upper, _best(words) if words else None),
+            )  # fmt: skip
         self._size = len(merged)
         #: texts can be matched many at a time, joined by _SEPARATOR: no form contains its
         #: middle character, so no hit spans two texts (see find_all)
@@ -129,15 +157,22 @@ class TermMatcher:
         """Every glossary term in ``text``, left to right, without overlaps."""
         if not self._size or not text:
             return []
-        return self._find_joined([text])[0]
+        return self.find_all([text])[0]
 
     def find_all(self, texts: Sequence[str]) -> list[list[Match]]:
         """``[self.find(text) for text in texts]``, in one pass of the automaton."""
         if not self._size:
             return [[] for _ in texts]
+        stripped = [strip_accelerators(text) for text in texts]
+        plain = [text for text, _ in stripped]
         if not self._joinable:
-            return [self._find_joined([text])[0] if text else [] for text in texts]
-        return self._find_joined(texts) if texts else []
+            found = [self._find_joined([text])[0] if text else [] for text in plain]
+        else:
+            found = self._find_joined(plain) if texts else []
+        for number, (_, cuts) in enumerate(stripped):
+            if cuts and found[number]:
+                found[number] = _unstripped(found[number], texts[number], cuts)
+        return found
 
     def _find_joined(self, texts: Sequence[str]) -> list[list[Match]]:
         """The matches of each text, found in the key of the texts joined by _SEPARATOR.
@@ -157,7 +192,8 @@ class TermMatcher:
         base = 0
         limit = len(text)  # joined index where the current text ends
         hits: list[tuple[int, int, Candidate]] = []
-        for last, (length, if_capital, if_lower, endings) in self._automaton.iter(key):
+        found = self._automaton.iter(key)
+        for last, (length, if_capital, if_lower, endings, upper, if_word) in found:
             end = last - 1  # key = " " + form + " ": the form is joined[last - length + 1:end]
             if end > limit:  # the hit is in a later text: finish this one
                 results.append(resolve(text, hits) if hits else [])
@@ -173,7 +209,12 @@ class TermMatcher:
                     text = texts[number]
                     limit = base + len(text)
             start = last - length + 1 - base
-            best = if_capital if text[start].isupper() else if_lower
+            if not text[start].isupper():
+                best = if_lower
+            elif upper and not all(text[start + i].isupper() for i in upper):
+                best = if_word  # capitalised, not in capitals: «Un-hide» is not UN
+            else:
+                best = if_capital
             if best is None:
                 continue
             end -= base
@@ -205,3 +246,13 @@ class TermMatcher:
             )  # fmt: skip
             taken_until = end
         return matches
+
+
+def _unstripped(matches: list[Match], text: str, cuts: tuple[int, ...]) -> list[Match]:
+    """Matches found in ``text`` without its accelerator markers, as spans of ``text``."""
+    out = []
+    for match in matches:
+        start = original_offset(match.start, cuts)
+        end = original_offset(match.end, cuts, end=True)
+        out.append(match._replace(start=start, end=end, text=text[start:end]))
+    return out

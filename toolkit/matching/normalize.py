@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 #: what folding maps besides lower-casing, for letters (punctuation becomes a space anyway)
 _KEY_REPLACEMENTS = (("İ", "i"), ("I", "i"), ("ı", "i"), ("Ё", "е"), ("ё", "е"))
@@ -81,3 +82,40 @@ def match_case(surface: str, source_text: str, form: str) -> str:
     if surface[:1].isupper() and not source_text[:1].isupper():
         return form[:1].upper() + form[1:]
     return form
+
+
+#: a keyboard accelerator marker: GTK's "_Save", Qt/KDE's "&Open", LibreOffice's "~Open"; an
+#: HTML entity (&amp;) or a doubled marker (&&, __: the character itself) is not one
+_ACCELERATOR = re.compile(r"(?<![_&~])(?:_|~|&(?!#?\w+;))(?=[^\W_])")
+
+
+def strip_accelerators(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` without keyboard accelerator markers, and where they were: the indexes in
+    the returned text before which a marker was taken out (ascending; empty when none).
+    :func:`original_offset` maps an offset in the returned text back to ``text``.
+
+    >>> strip_accelerators("Re_store &Open ~Save")
+    ('Restore Open Save', (2, 8, 13))
+    >>> strip_accelerators("Tom & Jerry &amp; ST__UN")
+    ('Tom & Jerry &amp; ST__UN', ())
+    """
+    if "_" not in text and "&" not in text and "~" not in text:
+        return text, ()
+    cuts = [m.start() - n for n, m in enumerate(_ACCELERATOR.finditer(text))]
+    if not cuts:
+        return text, ()
+    return _ACCELERATOR.sub("", text), tuple(cuts)
+
+
+def original_offset(offset: int, cuts: tuple[int, ...], *, end: bool = False) -> int:
+    """Where ``offset`` of a text stripped by :func:`strip_accelerators` is in the original.
+    A start offset lands on the character itself; an ``end`` offset just after the character
+    before it (a marker before a word belongs to the word, one after it does not).
+
+    >>> text, cuts = strip_accelerators("Re_store it")
+    >>> original_offset(0, cuts), original_offset(7, cuts, end=True)
+    (0, 8)
+    """
+    if end:
+        return offset + bisect_left(cuts, offset)
+    return offset + bisect_right(cuts, offset)
