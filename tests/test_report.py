@@ -100,11 +100,49 @@ def test_markdown_format(project, run_cli):
     assert "| Serikzhan Bilash | 4 | 4 | 4 | 4 |" in text
 
 
-def test_report_on_catalogues_without_an_article_is_an_input_error(run_cli, monkeypatch):
+def _check_counts(run_cli, *paths: str) -> Counter:
+    _, out, _ = run_cli("check", "--format", "json", *paths)
+    return Counter((f["file"], f["check"], f["severity"]) for f in json.loads(out))
+
+
+def test_report_on_catalogues_without_an_article(run_cli, monkeypatch, tmp_path):
     monkeypatch.chdir(PROJECT)
-    code, _, err = run_cli("report", "examples/planted-mistakes/locales", "-o", "/dev/null")
-    assert code == 2
-    assert err.startswith("toolkit: error: examples/planted-mistakes/locales: no article")
+    folder = "examples/planted-mistakes/locales"
+    code, out, err = run_cli("report", folder, "-o", str(tmp_path / "r.html"))
+    assert (code, err) == (1, "")
+    assert "report of 3 catalogue(s) without an article" in out
+    page = lxml_html.parse(str(tmp_path / "r.html")).getroot()
+    assert sorted(page.xpath("//h2/text()")) == [
+        f"{folder}/{lang}/LC_MESSAGES/demo.po" for lang in ("kk", "kk@latin", "ru")
+    ]
+    shown = Counter()
+    for row in page.xpath("//tr[@class='finding']"):
+        file = row.xpath("td")[0].text.rsplit(":", 1)[0]
+        shown[file, row.get("data-check"), row.get("data-severity")] += 1
+    assert shown == _check_counts(run_cli, folder) and shown
+    # the English column is counted in the msgids; the translation beside it
+    (table,) = page.xpath(f"//h2[.='{folder}/ru/LC_MESSAGES/demo.po']/following-sibling::table[1]")
+    assert [th.text for th in table.xpath("tr/th")] == ["concept", "en (msgid)", "ru"]
+    (kandas,) = table.xpath("tr[td/small='kandas']")
+    assert [int(td.text) for td in kandas.xpath("td[@class]")] == [1, 1]
+
+
+def test_report_on_a_po_folder_skips_other_languages_with_a_note(run_cli, monkeypatch, tmp_path):
+    monkeypatch.chdir(DATA / "po-layouts")
+    code, out, err = run_cli("report", "po", "--format", "md", "-o", str(tmp_path / "r.md"))
+    assert code == 1 and "3 catalogue(s) without an article" in out
+    (note,) = err.splitlines()
+    assert "po/de.po (de)" in note and "po/pt_BR.po (pt_BR)" in note
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "| concept | en (msgid) | kk-Latn |" in text
+    assert "| kandas | 1 | 1 |" in text  # the deprecated оралман counts as the concept
+    assert "`po/kk@latin.po:7` translit_mismatch" in text
+
+
+def test_report_on_a_path_with_neither_article_nor_po_file(run_cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    code, _, err = run_cli("report", str(tmp_path / "empty"), "-o", str(tmp_path / "r.html"))
+    assert code == 2 and "no article of this project" in err and "and no PO file" in err
 
 
 def test_report_on_a_po_file_reports_its_article(run_cli, monkeypatch, tmp_path):
@@ -112,3 +150,11 @@ def test_report_on_a_po_file_reports_its_article(run_cli, monkeypatch, tmp_path)
     po = "locales/ru/LC_MESSAGES/kandas-resettlement.po"
     code, out, _ = run_cli("report", po, "-o", str(tmp_path / "r.html"))
     assert code == 0 and "report of 1 article(s)" in out
+
+
+def test_report_on_a_catalogue_of_unknown_language_is_an_input_error(run_cli, tmp_path):
+    po = tmp_path / "messages.po"
+    po.write_text('msgid ""\nmsgstr ""\n\nmsgid "Almaty"\nmsgstr "Алматы"\n', encoding="utf-8")
+    code, _, err = run_cli("report", str(po), "-o", str(tmp_path / "r.html"))
+    assert code == 2 and "cannot tell the language" in err
+    assert not (tmp_path / "r.html").exists()

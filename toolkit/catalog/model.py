@@ -9,20 +9,6 @@ from pathlib import Path
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
 
-#: PO locale → glossary language.
-LOCALE_TO_LANGUAGE = {
-    "en": "en",
-    "kk": "kk",
-    "kk_KZ": "kk",
-    "kk@latin": "kk-Latn",
-    "kk_KZ@latin": "kk-Latn",
-    "kk-Latn": "kk-Latn",
-    "kk_Latn": "kk-Latn",
-    "ru": "ru",
-    "ru_RU": "ru",
-    "ru_KZ": "ru",
-}
-_SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 _IGNORE = re.compile(r"^\s*toolkit:\s*ignore\b(.*)$", re.MULTILINE)
 
 
@@ -90,34 +76,6 @@ class Catalog:
             if entry.msgid == msgid and entry.msgctxt == msgctxt and not entry.obsolete:
                 return entry
         return None
-
-
-def language_of(path: Path, metadata: dict[str, str]) -> tuple[str, str]:
-    """(locale, glossary language) from the ``Language`` header or ``locales/<lang>/``.
-
-    >>> language_of(Path("x.po"), {"Language": "ru-RU"})
-    ('ru-RU', 'ru')
-    >>> language_of(Path("x.po"), {"Language": "kk_Latn_KZ"})
-    ('kk_Latn_KZ', 'kk-Latn')
-    """
-    locale = metadata.get("Language", "").strip()
-    if not locale and path.parent.name == "LC_MESSAGES":
-        locale = path.parent.parent.name
-    return locale, LOCALE_TO_LANGUAGE.get(locale) or _cldr_language(locale)
-
-
-def _cldr_language(locale: str) -> str:
-    """The glossary language of any locale identifier Babel can parse ("" when none)."""
-    from babel.core import parse_locale
-
-    base, _, modifier = locale.partition("@")
-    try:  # the identifier as written (Locale.parse would map kk_Latn to a known kk locale)
-        language, _territory, script, *_ = parse_locale(base.replace("-", "_"))
-    except ValueError:
-        return ""
-    if language == "kk" and (script == "Latn" or modifier == "latin"):
-        return "kk-Latn"
-    return language if language in ("en", "kk", "ru") else ""
 
 
 def find_catalogs(paths: list[str | Path]) -> list[Path]:

@@ -13,7 +13,6 @@ gettext's own tools had written it.
 
 from __future__ import annotations
 
-import codecs
 import re
 import subprocess
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.catalog.model import Entry
-from toolkit.catalog.reader import read_catalog
+from toolkit.catalog.reader import declared_charset, read_catalog
 from toolkit.catalog.writer import WRAP_WIDTH
 from toolkit.errors import InputError
 from toolkit.fileio import atomic_write_bytes, display_path, read_bytes, write_lock
@@ -29,7 +28,6 @@ from toolkit.fileio import atomic_write_bytes, display_path, read_bytes, write_l
 #: how a PO string writes the characters that cannot stand in it as they are
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _BOM = b"\xef\xbb\xbf"
 #: the lines of one entry in msgcat's output: the msgid, then the msgstr it came with
 _RENDERED = re.compile(r'^msgid "(\d+)"\n(msgstr .*?)(?=\n\n|\n?\Z)', re.MULTILINE | re.DOTALL)
@@ -92,7 +90,7 @@ def rewrite_translations(path: str | Path, translate: Translate) -> list[Rewritt
         raw = read_bytes(path, shown)
         catalog = read_catalog(path)
         bom = _BOM if raw.startswith(_BOM) else b""
-        charset = _declared_charset(raw, shown)
+        charset = declared_charset(raw, shown)
         try:
             lines = _LINE.findall(raw[len(bom) :].decode(charset))
         except UnicodeDecodeError as exc:
@@ -132,16 +130,6 @@ def _patch(lines: list[str], edits: list[_Edit]) -> None:
             _replace_msgstr(lines, edit.span, layout, newline)
         if edit.fuzzy != edit.entry.fuzzy:
             _set_fuzzy(lines, edit.span, edit.fuzzy, newline)
-
-
-def _declared_charset(raw: bytes, shown: str) -> str:
-    """The charset the header declares (UTF-8 when it declares none), as Python names it."""
-    found = _CHARSET.search(raw)  # the header is the first entry: its charset comes first
-    name = found.group(1).decode("ascii") if found else "UTF-8"
-    try:
-        return codecs.lookup(name).name
-    except LookupError as exc:
-        raise InputError(f"the header declares an unknown charset {name!r}", path=shown) from exc
 
 
 def _newline(lines: list[str]) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 from toolkit.catalog.fastread import parse_entries
-from toolkit.catalog.model import Catalog, Entry, language_of, msgid_keyword_line
+from toolkit.catalog.language import language_of
+from toolkit.catalog.model import Catalog, Entry, msgid_keyword_line
 from toolkit.catalog.msgfmt import msgfmt_complaints
 from toolkit.errors import InputError
 from toolkit.fileio import decode_utf8, display_path, read_bytes
@@ -15,10 +17,21 @@ _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 #: characters str.splitlines() breaks at but a file's lines do not
 _EXOTIC_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
+#: the header entry: ``msgid ""`` first, then its ``msgstr`` lines up to the next blank line
+_HEADER_ENTRY = re.compile(
+    rb'\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*msgid[ \t]+""[ \t]*\r?\n(?:[ \t]*"[^\n]*\r?\n)*'
+    rb"[ \t]*msgstr[ \t][^\n]*(?:\r?\n[ \t]*\"[^\n]*)*"
+)
+_CHARSET = re.compile(rb'Content-Type:[^"\n]*?charset=([^"\\\s;]*)')
 
 
 def read_catalog(path: str | Path) -> Catalog:
-    """Read a PO file. Raises InputError (file and line) when it is not valid PO or UTF-8."""
+    """Read a PO file in the charset its header declares (UTF-8 when none), as gettext does.
+
+    Its language comes from the ``Language`` header, else its file or folder name
+    (:func:`toolkit.catalog.language.language_of`). Raises InputError (file and line) when
+    it is not valid PO, its charset is unknown or a byte is not in that charset.
+    """
     path = Path(path)
     shown = display_path(path)
     raw = read_bytes(path, shown)
@@ -28,12 +41,13 @@ def read_catalog(path: str | Path) -> Catalog:
             path=shown,
             line=1,
         )
-    text = decode_utf8(raw, shown)
+    charset = declared_charset(raw, shown)
+    text = decode_utf8(raw, shown) if charset == "utf-8" else _decode(raw, charset, shown)
     if _EXOTIC_BREAKS.search(text):
         # U+2028, form feed and the like are text inside a PO string, but str.splitlines()
         # (and so polib given a string) would break lines there: read by file lines instead.
         lines = _NEWLINES.split(text)
-        parsed = _parse_with_polib(str(path), lines, shown)
+        parsed = _parse_with_polib(str(path), lines, shown, charset)
     else:
         lines = text.splitlines()
         parsed = parse_entries(text, lines)
@@ -45,13 +59,51 @@ def read_catalog(path: str | Path) -> Catalog:
     return Catalog(str(path), locale, language, entries, metadata)
 
 
-def _parse_with_polib(text: str, lines: list[str], shown: str) -> tuple[list[Entry], dict]:
-    """The reference reader: polib, given the PO text (or the path of the file). Raises
-    InputError (with polib's line) on a syntax error."""
+def declared_charset(raw: bytes, shown: str) -> str:
+    """The Python codec of the charset a PO file's header declares (``utf-8`` when it has no
+    header or declares none, or gettext's placeholder ``CHARSET``). The header is ASCII, so it
+    is found in the bytes, before anything is decoded, as gettext does. Raises InputError
+    (the line of the Content-Type header) for a charset Python does not know.
+
+    >>> header = b'msgid ""\\nmsgstr ""\\n"Content-Type: text/plain; charset=KOI8-R\\\\n"\\n'
+    >>> declared_charset(header, "x.po")
+    'koi8-r'
+    """
+    header = _HEADER_ENTRY.match(raw)
+    found = _CHARSET.search(raw, 0, header.end()) if header else None
+    if found is None or found.group(1).upper() in (b"", b"CHARSET"):
+        return "utf-8"
+    name = found.group(1).decode("ascii", "replace")
+    try:
+        codec = codecs.lookup(name)
+        "".encode(codec.name)  # a text encoding, not base64 or zlib
+    except LookupError as exc:
+        line = raw.count(b"\n", 0, found.start()) + 1
+        message = f"unknown charset {name!r} in the Content-Type header"
+        raise InputError(message, shown, line) from exc
+    return codec.name
+
+
+def _decode(raw: bytes, charset: str, shown: str) -> str:
+    """``raw`` decoded with the header's charset; InputError naming the line of a byte that is
+    not in it."""
+    try:
+        return raw.decode(charset)
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        message = f"not valid {charset} (the charset its header declares)"
+        raise InputError(message, shown, line) from exc
+
+
+def _parse_with_polib(
+    text: str, lines: list[str], shown: str, charset: str = "utf-8"
+) -> tuple[list[Entry], dict]:
+    """The reference reader: polib, given the PO text (or the path of the file, read in
+    ``charset``). Raises InputError (with polib's line) on a syntax error."""
     import polib
 
     try:
-        po = polib.pofile(text, wrapwidth=0, encoding="utf-8")
+        po = polib.pofile(text, wrapwidth=0, encoding=charset)
     except (OSError, ValueError) as exc:
         found = _SYNTAX_LINE.search(str(exc))
         line = int(found.group(1)) if found else None

@@ -147,6 +147,10 @@ def derive_catalog(
 
     po = polib.pofile(str(source), wrapwidth=WRAP_WIDTH)
     po.metadata["Language"] = locale
+    if po.encoding.lower().replace("-", "") != "utf8":
+        # the source's 8-bit charset (KOI8-R, RK1048) lacks the converted letters: UTF-8
+        po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+        po.encoding = "utf-8"
     for entry in po:
         if entry.msgstr:
             entry.msgstr = convert(entry.msgstr)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
-from toolkit.catalog import Catalog, Entry, read_catalog
+from toolkit.catalog import Catalog, Entry, read_catalog, sibling_path
 from toolkit.checks.variants import VariantIndex, build_index
 from toolkit.glossary.model import Glossary
 from toolkit.matching.forms import load_matcher
@@ -93,11 +93,11 @@ class Resources:
         return self._matchers[lang]
 
     def sibling(self, catalog: Catalog, locale_dir: str) -> Catalog | None:
-        """The catalogue of the same name in ``locales/<locale_dir>/`` beside ``catalog``."""
-        path = Path(catalog.path)
-        if path.parent.name != "LC_MESSAGES":
+        """The catalogue in ``locale_dir`` beside ``catalog``: ``locales/<locale_dir>/`` with
+        the same name, or ``po/<locale_dir>.po`` (:func:`toolkit.catalog.sibling_path`)."""
+        other = sibling_path(Path(catalog.path), locale_dir)
+        if other is None:
             return None
-        other = path.parent.parent.parent / locale_dir / "LC_MESSAGES" / path.name
         key = str(other)
         if key not in self._siblings:
             self._siblings[key] = read_catalog(other) if other.is_file() else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from toolkit.catalog import LOCALE_TO_LANGUAGE, Catalog, Entry, find_catalogs, read_catalog
+from toolkit.catalog import Catalog, Entry, find_catalogs, parse_language, read_catalog
 from toolkit.checks.available import all_checks
 from toolkit.checks.base import SEVERITIES, Check, Finding, Resources, Unit
 from toolkit.errors import InputError
@@ -45,10 +45,10 @@ def select_checks(
 
 
 def language_filter(lang: str | None) -> str | None:
-    """The glossary language for a ``--lang`` value (kk@latin and kk-Latn both work)."""
+    """The glossary language for a ``--lang`` value (kk@latin, kk-Latn, ru_RU all work)."""
     if lang is None:
         return None
-    code = LOCALE_TO_LANGUAGE.get(lang, lang)
+    code = parse_language(lang)
     if code not in TARGET_LANGUAGES:
         raise InputError(f"unknown language {lang!r}; expected one of kk, kk@latin, ru")
     return code
@@ -250,11 +250,13 @@ def run_checks(
     lang: str | None = None,
     use_cache: bool = True,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    on_skip: Callable[[Catalog], None] | None = None,
 ) -> tuple[list[Catalog], list[Finding]]:
     """Read the PO files under ``paths`` and check them. Returns (catalogues, findings).
 
     Catalogues whose language is not a target language (kk, kk@latin, ru) are skipped when
-    their language is known (an English catalogue, say) and refused when it is not.
+    their language is known (an English or German catalogue, say: each is handed to
+    ``on_skip`` unless ``lang`` asked for one language) and refused when it is not.
     """
     wanted = language_filter(lang)
     resources = Resources(glossary, use_cache=use_cache)
@@ -267,11 +269,15 @@ def run_checks(
         catalog = read_catalog(path)
         if not catalog.language:
             raise InputError(
-                f"cannot tell the language (Language header {catalog.locale!r}, and the file "
-                "is not under locales/<lang>/LC_MESSAGES/)",
+                f"cannot tell the language (Language header {catalog.locale!r}; neither the "
+                "file name, po/<lang>.po, nor its folder, locales/<lang>/, names one)",
                 path=display_path(path),
             )
-        if catalog.language not in TARGET_LANGUAGES or (wanted and catalog.language != wanted):
+        if catalog.language not in TARGET_LANGUAGES:
+            if on_skip is not None and not wanted:
+                on_skip(catalog)
+            continue
+        if wanted and catalog.language != wanted:
             continue
         catalogs.append(catalog)
         findings.extend(check_catalog(catalog, checks, resources))

@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import click
 
+from toolkit.catalog import Catalog
 from toolkit.checks.available import all_checks
 from toolkit.checks.runner import run_checks, select_checks
 from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
 from toolkit.config import check_settings
-from toolkit.fileio import atomic_write_text
+from toolkit.fileio import atomic_write_text, display_path
 from toolkit.reports import FORMATS, reporter, summary
+
+#: a note names up to this many skipped files; beyond, it names their languages
+_NOTE_FILES = 6
+
+
+def skipped_note(skipped: list[Catalog]) -> str:
+    """The one line that says which catalogues were not checked for their language.
+
+    >>> skipped_note([Catalog("po/de.po", "de", "de", [], {})])
+    'toolkit: note: not checked, in languages other than kk, kk@latin and ru: po/de.po (de)'
+    """
+    head = "toolkit: note: not checked, in languages other than kk, kk@latin and ru: "
+    if len(skipped) <= _NOTE_FILES:
+        return head + ", ".join(f"{display_path(c.path)} ({c.locale})" for c in skipped)
+    locales = sorted({c.locale for c in skipped})
+    return head + f"{len(skipped)} catalogues in {', '.join(locales)}"
 
 
 def _list_checks(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -48,6 +65,11 @@ def check(
 ) -> int:
     """Check PO translations (files or folders; default: locales/) against the glossary.
 
+    Reads locales/<lang>/LC_MESSAGES/*.po and gettext's po/<lang>.po alike: the language
+    comes from the Language header, else the file or folder name; the text is read in the
+    charset the header declares. Catalogues in other languages than kk, kk@latin and ru are
+    skipped with one note.
+
     Finds missing glossary terms (inflected forms count), deprecated and forbidden terms,
     near misses of names, mixed scripts, numbers that differ from the source, kk@latin
     entries that are not the transliteration of the kk ones, untranslated and fuzzy entries.
@@ -60,7 +82,12 @@ def check(
     checks = select_checks(enable, set(disable) | settings.disable, settings.severity)
     targets = list(paths) or ["locales"]
     glossary = obj.glossary()
-    catalogs, findings = run_checks(targets, glossary, checks, lang=lang, use_cache=obj.use_cache)
+    skipped: list[Catalog] = []
+    catalogs, findings = run_checks(
+        targets, glossary, checks, lang=lang, use_cache=obj.use_cache, on_skip=skipped.append
+    )
+    if skipped:
+        click.echo(skipped_note(skipped), err=True)
     report = reporter(fmt)(findings, catalogs)
     if output:
         atomic_write_text(output, report)
