@@ -1,28 +1,79 @@
-"""Numbers in running text, read the way each locale writes them (separators from CLDR).
+"""Numbers in running text: found as written, read as exact values the way each locale
+writes them (decimal and group symbols from CLDR via Babel).
 
->>> numbers_in("a fine of 252,000 tenges ($670)", "en")
-(252000.0, 670.0)
->>> numbers_in("252 000 теңге (670 доллар)", "kk")
-(252000.0, 670.0)
->>> numbers_in("штраф 252 тыс. тенге, около 2 млн человек", "ru")
-(252000.0, 2000000.0)
->>> numbers_in("1,5 млн", "ru"), numbers_in("1.5 million", "en")
-((1500000.0,), (1500000.0,))
+A number is a run of digits joined by points, commas or apostrophes (``252,000``, ``9,4``,
+``2.0.1``, ``1'000``), or by spaces before groups of three (``252 000``, with a plain,
+no-break or narrow no-break space). It is read in the locale of its text: ``9.4`` is 9.4 in
+English and ``9,4`` is 9.4 in Russian; a run that is no number there (``2.0.1``, ``8,63`` in
+English, ``1.2`` in Russian: versions, lists, identifiers) has no value and is compared as
+written. Values are exact decimals: no number is too long or too large. Signs are not read
+(a hyphen is as often a range or a dash). A scale word after a number multiplies it
+(``2 млн``, ``252 тыс.``, ``1.5 million``; data/scale_words.yaml); the words of every
+language are known in every text, so that a text reads the same in any locale.
+Positional printf arguments (``%2$s``) and numbered format fields (``{0}``) are no numbers.
+
+>>> [format(n.value, "f") for n in numbers_in("a fine of 252,000 tenges ($670)", "en")]
+['252000', '670']
+>>> [format(n.value, "f") for n in numbers_in("252 000 теңге (670 доллар)", "kk")]
+['252000', '670']
+>>> [format(n.value, "f") for n in numbers_in("штраф 252 тыс. тенге, около 2 млн", "ru")]
+['252000', '2000000']
+>>> [(n.written, n.value) for n in numbers_in("TLS 1.2, %2$s из %1$s", "ru")]
+[('1.2', None)]
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
-from toolkit import cache as user_cache
-
+#: spaces that group digits (ISO 31-0 / SI style, and the CLDR group symbol of ru and kk)
 SPACES = " \u00a0\u202f\u2009"
+#: symbols that join digit runs into one number as written
+JOINERS = ".,'\u2019"
 _DIGIT = re.compile(r"\d")
 #: glossary language -> CLDR locale whose number symbols apply
 LOCALES = {"en": "en", "kk": "kk", "kk-Latn": "kk", "ru": "ru"}
+#: positional printf arguments (%2$s, %1$.2f) and numbered format fields ({0}, {1:>5}):
+#: they name arguments, not amounts. The lengths are bounded so that a search stays linear.
+_PLACEHOLDER = r"%\d{1,4}\$[-+ #0']{0,5}\d{0,5}(?:\.\d{0,5})?|\{\d{1,4}(?:[:!][^{}\n]{0,30})?\}"
+_NUMBER = (
+    r"(?<!\d)"  # from the first digit of a run
+    rf"(?:\d{{1,3}}(?:[{SPACES}]\d{{3}}(?!\d))+|\d+)"  # 252 000 (groups after spaces) or 2019
+    rf"(?:[{JOINERS}]\d+)*"  # ,000 .5 .0.1 '000
+)
+_FIND = re.compile(rf"(?P<skip>{_PLACEHOLDER})|(?P<number>{_NUMBER})")
+_SEPARATOR = re.compile(rf"[{SPACES}{JOINERS}]")
+#: how much of a number and the word around it a message shows
+SHOWN_MAX = 40
+_AROUND = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number of a text: as written, and as a value where it reads as one."""
+
+    #: the digits and separators as written (``252,000``)
+    written: str
+    #: the power of ten of the scale word after it (``млн``: 6), 0 without one
+    scale: int
+    #: the exact value, scale applied; None for what is no number in the locale (2.0.1)
+    value: Decimal | None
+    start: int
+    end: int
+    #: the number with the letters, digits and currency signs around it (``$670``, ``IPv6``)
+    shown: str
+
+    @property
+    def as_written(self) -> tuple[str, int]:
+        """What two texts share when the number is left as it is (scale word included)."""
+        return (self.written, self.scale)
 
 
 def _locale_data() -> tuple[dict[str, tuple[str, str]], dict]:
@@ -54,49 +105,143 @@ def _locale_data() -> tuple[dict[str, tuple[str, str]], dict]:
     return data
 
 
-@cache
-def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], str]:
-    """(number with the scale word after it, group separators, decimal symbol) for ``lang``.
+def _power_of_ten(factor: str) -> int:
+    """The exponent of a scale factor of data/scale_words.yaml ("1000000" -> 6)."""
+    if not re.fullmatch(r"10*", str(factor)):
+        raise ValueError(f"scale_words.yaml: factor {factor!r} is not a power of ten")
+    return len(str(factor)) - 1
 
-    A number: digits not preceded by a letter, digit, point or comma, grouped by the
-    locale's group symbol (or a space) and with its decimal part. The scale word after it
-    (a space or hyphen, then a word of data/scale_words.yaml, case-insensitive) is looked
-    at without being consumed, so the next number is searched right after the digits;
-    its named group ``s<factor>`` tells the factor. The digit comes before the look-behind
-    so that the regex engine can skip to digits.
+
+@cache
+def _scale_word() -> re.Pattern[str]:
+    """A scale word right after a number (after a space or a hyphen: 22-миллионного), any
+    language's; its named group ``e<exponent>`` tells the power of ten."""
+    _, scale_words = _locale_data()
+    by_exponent: dict[int, list[str]] = {}
+    for words in scale_words.values():
+        for factor, patterns in words.items():
+            by_exponent.setdefault(_power_of_ten(factor), []).extend(patterns)
+    alternatives = "|".join(
+        f"(?P<e{exponent}>{'|'.join(patterns)})" for exponent, patterns in by_exponent.items()
+    )
+    return re.compile(rf"[{SPACES}-]?(?i:{alternatives})(?!\w)")
+
+
+@cache
+def number_symbols(lang: str) -> tuple[str, str]:
+    """(group symbols, decimal symbol) with which numbers of ``lang`` are read: the CLDR
+    group symbol, spaces and apostrophes; the CLDR decimal symbol.
+
+    >>> number_symbols("ru")[1], number_symbols("en")[1]
+    (',', '.')
     """
-    symbols, scale_words = _locale_data()
+    symbols, _ = _locale_data()
     group, decimal = symbols[LOCALES.get(lang, "en")]
-    groups = f"(?:{re.escape(group)}|[{SPACES}])" if group in SPACES else re.escape(group)
-    fraction = rf"(?:{re.escape(decimal)}\d+)?"
-    first = r"\d(?<![\w.,]\d)"  # a digit not preceded by [\w.,]
-    number = rf"({first}\d{{0,2}}(?:{groups}\d{{3}})+{fraction}|{first}\d*{fraction})(?!\d)"
-    alternatives = [
-        f"(?P<s{factor}>{'|'.join(words)})" for factor, words in scale_words.get(lang, {}).items()
-    ]
-    if alternatives:
-        number += rf"(?:(?=(?i:[{SPACES}-]?(?:{'|'.join(alternatives)})(?!\w)))|)"
-    separators = re.compile(f"[{SPACES}]|{re.escape(group)}")
-    return re.compile(number), separators, decimal
+    return group + SPACES + "'\u2019", decimal
+
+
+def read_value(written: str, lang: str, scale: int = 0) -> Decimal | None:
+    """The exact value of the number ``written`` in ``lang``, times 10**``scale``; None when
+    it is no number there: more than one decimal symbol, groups not of three digits, a
+    symbol the locale does not use.
+
+    >>> read_value("9,4", "ru"), read_value("9.4", "en"), read_value("9.4", "ru")
+    (Decimal('9.4'), Decimal('9.4'), None)
+    >>> read_value("252 000", "en"), read_value("8,63", "en"), read_value("1,5", "ru", 6)
+    (Decimal('252000'), None, Decimal('1.5E+6'))
+    """
+    groups, decimal = number_symbols(lang)
+    runs = _SEPARATOR.split(written)
+    separators = _SEPARATOR.findall(written)
+    fraction = ""
+    if separators and separators[-1] == decimal:
+        fraction = runs.pop()
+        separators.pop()
+    if separators:
+        if any(s not in groups or s == decimal for s in separators):
+            return None
+        if len(runs[0]) > 3 or any(len(run) != 3 for run in runs[1:]):
+            return None
+    # the string constructor is exact whatever the length: no float, no int() digit limit
+    return Decimal(f"{''.join(runs)}{fraction}E{scale - len(fraction)}")
 
 
 @lru_cache(maxsize=4096)  # the same source sentence is checked once per language
-def numbers_in(text: str, lang: str) -> tuple[float, ...]:
-    """The numbers of ``text`` as values, scale words applied, in order of appearance."""
+def numbers_in(text: str, lang: str) -> tuple[Number, ...]:
+    """The numbers of ``text``, read in ``lang``, in order of appearance."""
     if not _DIGIT.search(text):
         return ()
-    number, separators, decimal = _patterns(lang)
-    values = []
-    for match in number.finditer(text):
-        raw = match.group(1)
-        if raw.isdigit():
-            value = float(raw)
+    scale_word = _scale_word()
+    found = []
+    for match in _FIND.finditer(text):
+        if match.lastgroup != "number":
+            continue
+        written, start, end = match.group(), match.start(), match.end()
+        scaled = scale_word.match(text, end)
+        scale = int(scaled.lastgroup[1:]) if scaled and scaled.lastgroup else 0
+        value = read_value(written, lang, scale)
+        found.append(Number(written, scale, value, start, end, _shown(text, start, end)))
+    return tuple(found)
+
+
+def _shown(text: str, start: int, end: int) -> str:
+    """The number with the word characters and currency signs next to it, at most
+    SHOWN_MAX characters."""
+    left = start
+    while left > 0 and start - left < _AROUND and _word_char(text[left - 1]):
+        left -= 1
+    right = end
+    while right < len(text) and right - end < _AROUND and _word_char(text[right]):
+        right += 1
+    shown = text[left:right]
+    if len(shown) > SHOWN_MAX:
+        half = SHOWN_MAX // 2
+        shown = f"{shown[:half]}…{shown[-half:]}"
+    return shown
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch) == "Sc"
+
+
+def unpaired(
+    source: Iterable[Number], target: Iterable[Number]
+) -> tuple[list[Number], list[Number]]:
+    """The numbers of ``source`` with no counterpart in ``target``, and those of ``target``
+    with none in ``source``, each in order. A number pairs with one written the same way
+    (``TLS 1.2``, ``802.1X``, ``[8,63]`` left as they are), else with one of the same
+    value (``252,000`` and ``252 000``, ``9.4`` and ``9,4``, ``2 million`` and ``2 млн``).
+    Linear in the number of numbers.
+
+    >>> missing, extra = unpaired(numbers_in("252,000 ($670)", "en"), numbers_in("25 200", "ru"))
+    >>> [n.shown for n in missing], [n.shown for n in extra]
+    (['252,000', '$670'], ['25 200'])
+    """
+    source, target = _pair_off(list(source), list(target), lambda n: n.as_written)
+    valued_source = [n for n in source if n.value is not None]
+    valued_target = [n for n in target if n.value is not None]
+    left_source, left_target = _pair_off(valued_source, valued_target, lambda n: n.value)
+    still = {id(n) for n in (*left_source, *left_target)}
+    return (
+        [n for n in source if n.value is None or id(n) in still],
+        [n for n in target if n.value is None or id(n) in still],
+    )
+
+
+def _pair_off(
+    a: list[Number], b: list[Number], key: Callable[[Number], Hashable]
+) -> tuple[list[Number], list[Number]]:
+    """``a`` and ``b`` less the items that pair with an item of the other of the same key."""
+    shared = Counter(map(key, a)) & Counter(map(key, b))
+    return _drop(a, Counter(shared), key), _drop(b, shared, key)
+
+
+def _drop(items: list[Number], counts: Counter, key: Callable[[Number], Hashable]) -> list[Number]:
+    left = []
+    for item in items:
+        k = key(item)
+        if counts[k] > 0:
+            counts[k] -= 1
         else:
-            raw = separators.sub("", raw).replace(decimal, ".")
-            # ASCII digits and one point: float() rounds the decimal exactly as Decimal does
-            value = float(raw) if raw.isascii() else float(Decimal(raw))
-        scale = match.lastgroup
-        if scale is not None:
-            value *= int(scale[1:])  # the scale word's group is named s<factor>
-        values.append(value)
-    return tuple(values)
+            left.append(item)
+    return left

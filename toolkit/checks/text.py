@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from toolkit.checks.amounts import numbers_in
+from toolkit.checks.amounts import Number, numbers_in, unpaired
 from toolkit.checks.base import Check, Problem, Unit
 from toolkit.checks.registry import register
 
@@ -109,36 +109,45 @@ class NumberMismatch(Check):
     id = "number_mismatch"
     name = "Numbers differ"
     description = (
-        "Numbers and amounts in the source and the translation differ (252,000 = 252 000 = "
-        "252 тыс.; $670 = 670 долларов; 2 million = 2 млн)."
+        "Numbers and amounts in the source and the translation differ, read as values with "
+        "each language's separators (252,000 = 252 000 = 252 тыс.; 9.4 = 9,4; $670 = 670 "
+        "долларов; 2 million = 2 млн). Versions, identifiers and lists (TLS 1.2, 802.1X, "
+        "[8,63]) may also be left as written; positional arguments (%2$s) are no numbers."
     )
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
         source = numbers_in(unit.source, "en")
         target = numbers_in(unit.target, unit.lang)
         if unit.entry.msgid_plural:  # each form repeats the numbers: compare which occur
-            source, target = tuple(sorted(set(source))), tuple(sorted(set(target)))
-        missing = _multiset_minus(source, target)
-        extra = _multiset_minus(target, source)
+            source, target = _distinct(source), _distinct(target)
+        missing, extra = unpaired(source, target)
         if missing or extra:
             parts = []
             if missing:
-                parts.append("not in the translation: " + ", ".join(_show(n) for n in missing))
+                parts.append(f"not in the translation: {_listed(missing)}")
             if extra:
-                parts.append("not in the source: " + ", ".join(_show(n) for n in extra))
-            yield Problem("numbers differ; " + "; ".join(parts))
+                parts.append(f"not in the source: {_listed(extra)}")
+            first = extra[0] if extra else None
+            yield Problem(
+                "numbers differ; " + "; ".join(parts),
+                start=first.start if first else None,
+                end=first.end if first else None,
+            )
 
 
-def _multiset_minus(a: tuple[float, ...], b: tuple[float, ...]) -> list[float]:
-    rest = list(b)
-    out = []
-    for x in a:
-        if x in rest:
-            rest.remove(x)
-        else:
-            out.append(x)
-    return out
+def _distinct(numbers: tuple[Number, ...]) -> tuple[Number, ...]:
+    """The first of the numbers written alike."""
+    seen: dict[tuple[str, int], Number] = {}
+    for number in numbers:
+        seen.setdefault(number.as_written, number)
+    return tuple(seen.values())
 
 
-def _show(number: float) -> str:
-    return f"{number:,.0f}" if number == int(number) else f"{number:,}"
+#: numbers a message lists before it says how many more there are
+LISTED_MAX = 10
+
+
+def _listed(numbers: list[Number]) -> str:
+    shown = ", ".join(n.shown for n in numbers[:LISTED_MAX])
+    more = len(numbers) - LISTED_MAX
+    return f"{shown} and {more} more" if more > 0 else shown
