@@ -117,7 +117,7 @@ def test_a_hundred_grouped_zeros_are_one_number_not_a_crash(tmp_path: Path, run_
 
 def test_a_long_list_of_numbers_is_named_in_part(tmp_path: Path, run_cli) -> None:
     po = _write_entry(tmp_path, " ".join(str(n) for n in range(0, 5000, 7)), "нет")
-    code, out, _ = run_cli("check", "--format", "json", str(po))
+    _, out, _ = run_cli("check", "--format", "json", str(po))
     (finding,) = json.loads(out)
     assert "0, 7, 14" in finding["message"] and "more" in finding["message"]
     assert len(finding["message"]) < 300
