@@ -19,6 +19,41 @@ from toolkit.matching.forms import load_matcher
 from toolkit.matching.matcher import Match, TermMatcher
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+#: characters of context a report shows on each side of a finding's span
+EXCERPT_SIDE = 80
+#: a msgid (or translation) up to this long is reported whole, a longer one as an excerpt:
+#: a finding carries a bounded text, so that a huge entry with many findings makes a report
+#: that grows with the entry, not with the entry times its findings
+WHOLE_MAX = 1000
+
+
+def clipped(text: str) -> str:
+    """``text`` whole up to WHOLE_MAX characters, else its first 2 × EXCERPT_SIDE and "…".
+
+    >>> clipped("short"), len(clipped("x" * 5000))
+    ('short', 161)
+    """
+    return text if len(text) <= WHOLE_MAX else text[: 2 * EXCERPT_SIDE] + "…"
+
+
+def excerpt(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, span, after): ``text[start:end]`` with at most EXCERPT_SIDE characters of
+    ``text`` on each side, "…" where cut; a span longer than 2 × EXCERPT_SIDE keeps its
+    ends.
+
+    >>> excerpt("a b c", 2, 3)
+    ('a ', 'b', ' c')
+    >>> before, span, after = excerpt("x" * 500 + "WORD" + "y" * 500, 500, 504)
+    >>> len(before), span, len(after), before[0], after[-1]
+    (81, 'WORD', 81, '…', '…')
+    """
+    lo, hi = max(0, start - EXCERPT_SIDE), min(len(text), end + EXCERPT_SIDE)
+    before = ("…" if lo > 0 else "") + text[lo:start]
+    after = text[end:hi] + ("…" if hi < len(text) else "")
+    span = text[start:end]
+    if len(span) > 2 * EXCERPT_SIDE:
+        span = f"{span[:EXCERPT_SIDE]}…{span[-EXCERPT_SIDE:]}"
+    return before, span, after
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +86,24 @@ class Finding:
     start: int | None = None
     end: int | None = None
 
+    @property
+    def msgid_excerpt(self) -> str:
+        """The msgid as reports show it: whole, or its beginning for a huge entry."""
+        return clipped(self.msgid)
+
+    def context(self) -> tuple[str, str, str]:
+        """The translation around the span as (before, span, after), bounded by
+        EXCERPT_SIDE; without a span, the translation as :func:`clipped` shows it."""
+        if self.start is None or self.end is None:
+            return clipped(self.translation), "", ""
+        return excerpt(self.translation, self.start, self.end)
+
     def as_json(self) -> dict[str, object]:
+        """The design's JSON shape; msgid shortened for a huge entry (:func:`clipped`)."""
         return {
             "file": self.file,
             "line": self.line,
-            "msgid": self.msgid,
+            "msgid": self.msgid_excerpt,
             "check": self.check,
             "severity": self.severity,
             "concept": self.concept,

@@ -73,13 +73,25 @@ class ScriptMix(Check):
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
         for word in _mixed_words(unit.target):
-            odd = _minority_letters(word.group())
+            text = word.group()
             yield Problem(
-                f"«{word.group()}» mixes Latin and Cyrillic letters ({odd})",
-                suggestion=_fixed(word.group(), unit.lang),
+                f"«{_clipped_word(text)}» mixes Latin and Cyrillic letters "
+                f"({_minority_letters(text)})",
+                suggestion=_fixed(text, unit.lang),
                 start=word.start(),
                 end=word.end(),
             )
+
+
+#: letters of a word a message shows (a "word" may be thousands of letters without a space)
+WORD_SHOWN = 60
+
+
+def _clipped_word(word: str) -> str:
+    if len(word) <= WORD_SHOWN:
+        return word
+    half = WORD_SHOWN // 2
+    return f"{word[:half]}…{word[-half:]}"
 
 
 def _minority_letters(word: str) -> str:
@@ -89,7 +101,7 @@ def _minority_letters(word: str) -> str:
         if script:
             by_script.setdefault(script, []).append(ch)
     minority = min(by_script, key=lambda s: len(by_script[s]))
-    return f"{minority}: {''.join(by_script[minority])}"
+    return f"{minority}: {_clipped_word(''.join(by_script[minority]))}"
 
 
 #: Latin letters that look like Cyrillic ones (for the suggestion in Cyrillic text).

@@ -303,7 +303,8 @@ def _html_section(report: Report, section: ArticleReport | CatalogReport) -> lis
             f'data-check="{escape(f.check)}" data-severity="{escape(f.severity)}">'
             f"<td>{escape(f.file)}:{f.line}</td>"
             f'<td class="{escape(f.severity)}">{escape(f.check)}</td>'
-            f'<td><div>{escape(f.message)}</div><div class="src">{escape(f.msgid)}</div>'
+            f"<td><div>{escape(f.message)}</div>"
+            f'<div class="src">{escape(f.msgid_excerpt)}</div>'
             f"<div>{_highlight(f)}</div>{suggestion}</td></tr>"
         )
     out.append("</table>")

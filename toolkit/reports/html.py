@@ -21,17 +21,12 @@ vertical-align:top;border-bottom:1px solid #eee} th{background:#f5f5f5}
 
 
 def highlight(f: Finding) -> str:
-    """The translation, escaped, with the finding's span in <mark>."""
-    text = f.translation
-    if f.start is None or f.end is None or not text:
-        return escape(text)
-    return (
-        escape(text[: f.start])
-        + "<mark>"
-        + escape(text[f.start : f.end])
-        + "</mark>"
-        + escape(text[f.end :])
-    )
+    """The translation around the finding's span, escaped, the span in <mark> (an excerpt
+    of a long translation: Finding.context)."""
+    before, span, after = f.context()
+    if not span:
+        return escape(before + after)
+    return f"{escape(before)}<mark>{escape(span)}</mark>{escape(after)}"
 
 
 def render(findings: list[Finding], catalogs: list[Catalog]) -> str:
@@ -63,7 +58,7 @@ def render(findings: list[Finding], catalogs: list[Catalog]) -> str:
             parts.append(
                 f'<tr><td>{f.line}</td><td class="{escape(f.severity)}">{escape(f.check)}</td>'
                 f"<td><div>{escape(f.message)}</div>"
-                f'<div class="src">{escape(f.msgid)}</div><div>{highlight(f)}</div>'
+                f'<div class="src">{escape(f.msgid_excerpt)}</div><div>{highlight(f)}</div>'
                 f"{suggestion}</td></tr>"
             )
         parts.append("</table>")

@@ -10,8 +10,13 @@ from toolkit.reports.totals import summary
 
 
 def _short(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """The first ``width`` characters of ``text`` with its whitespace runs as one space
+    (read from a bounded head of it: a report line costs the same for a huge entry)."""
+    head = text[: width * 4]
+    short = " ".join(head.split())
+    if len(short) <= width and len(head) == len(text):
+        return short
+    return short[: width - 1] + "…"
 
 
 def render(findings: list[Finding], catalogs: list[Catalog]) -> str:
