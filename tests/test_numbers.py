@@ -49,6 +49,19 @@ SAME_NUMBERS = [
     ("Some 22 million residents", "22 миллион тұрғын", "kk"),
     ("Total: 1,234,567.89", "Итого: 1 234 567,89", "ru"),
     ("Total: 1,234,567.89", "Итого: 1\u202f234\u202f567,89", "ru"),
+    # coreutils: placeholders named with a digit, translated, once where the source has two
+    (
+        "When FILE1 or FILE2 is -; FILENUM is 1 or 2, for FILE1 or FILE2",
+        "Если ФАЙЛ1 или ФАЙЛ2 — это -; НОМЕР равен 1 или 2",
+        "ru",
+    ),
+    (
+        "x11vnc -display :0 -connect 192.168.1.36:8888",
+        "x11vnc -display :0 -connect 192.168.1.36:8888",
+        "kk",
+    ),
+    ("Bandwidth: 1K 234M 2G", "Полоса: 1K 234M 2G", "ru"),
+    ("translator-credits", "Aleksey https://launchpad.net/~ak099", "ru"),
 ]
 
 
@@ -69,6 +82,9 @@ WRONG_NUMBERS = [
     ("Listen on IPv6", "Слушать на IPv4", "ru", ["IPv6", "IPv4"]),
     ("Requires TLS 1.2", "Требуется TLS 1.3", "ru", ["1.2", "1.3"]),
     ("Page %s of %s", "Страница %2$s из %1$s, 3", "ru", ["3"]),
+    # coreutils ru.po, date --help: the ISO week number goes up to 53, not 52
+    ("ISO week number (01..53)", "номер недели по ISO (01..52)", "ru", ["53", "52"]),
+    ("Connected via X2Go", "Подключено", "ru", ["X2Go"]),
 ]
 
 

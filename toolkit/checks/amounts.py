@@ -69,6 +69,8 @@ class Number:
     end: int
     #: the number with the letters, digits and currency signs around it (``$670``, ``IPv6``)
     shown: str
+    #: a letter or underscore right before it: part of a name (IPv6, x86_64, FILE1, X2Go)
+    attached: bool = False
 
     @property
     def as_written(self) -> tuple[str, int]:
@@ -180,7 +182,9 @@ def numbers_in(text: str, lang: str) -> tuple[Number, ...]:
         scaled = scale_word.match(text, end)
         scale = int(scaled.lastgroup[1:]) if scaled and scaled.lastgroup else 0
         value = read_value(written, lang, scale)
-        found.append(Number(written, scale, value, start, end, _shown(text, start, end)))
+        attached = start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_")
+        shown = _shown(text, start, end)
+        found.append(Number(written, scale, value, start, end, shown, attached))
     return tuple(found)
 
 
@@ -210,25 +214,73 @@ def unpaired(
     """The numbers of ``source`` with no counterpart in ``target``, and those of ``target``
     with none in ``source``, each in order. A number pairs with one written the same way
     (``TLS 1.2``, ``802.1X``, ``[8,63]`` left as they are), else with one of the same
-    value (``252,000`` and ``252 000``, ``9.4`` and ``9,4``, ``2 million`` and ``2 млн``).
-    Linear in the number of numbers.
+    value (``252,000`` and ``252 000``, ``9.4`` and ``9,4``, ``2 million`` and ``2 млн``);
+    each number of one side pairs with one of the other. Numbers that are part of a name
+    (``IPv6``, ``FILE1``: :attr:`Number.attached`) need only occur on the other side, as
+    often as a translation names them; each is listed once. Linear in the count of numbers.
 
     >>> missing, extra = unpaired(numbers_in("252,000 ($670)", "en"), numbers_in("25 200", "ru"))
     >>> [n.shown for n in missing], [n.shown for n in extra]
     (['252,000', '$670'], ['25 200'])
+    >>> unpaired(numbers_in("FILE1 or FILE2; FILE1", "en"), numbers_in("ФАЙЛ1 и ФАЙЛ2", "ru"))
+    ([], [])
     """
-    source, target = _pair_off(list(source), list(target), lambda n: n.as_written)
-    valued_source = [n for n in source if n.value is not None]
-    valued_target = [n for n in target if n.value is not None]
-    left_source, left_target = _pair_off(valued_source, valued_target, lambda n: n.value)
-    still = {id(n) for n in (*left_source, *left_target)}
+    source, target = list(source), list(target)
+    amounts_source, amounts_target = _pair_off(
+        [n for n in source if not n.attached], [n for n in target if not n.attached]
+    )
+    names_source = _keys([n for n in source if n.attached])
+    names_target = _keys([n for n in target if n.attached])
+    missing = _lacking_names(source, _keys(target)) + [
+        n for n in amounts_source if not _known(n, names_target)
+    ]
+    extra = _lacking_names(target, _keys(source)) + [
+        n for n in amounts_target if not _known(n, names_source)
+    ]
+    return sorted(missing, key=_place), sorted(extra, key=_place)
+
+
+def _place(number: Number) -> int:
+    return number.start
+
+
+def _pair_off(a: list[Number], b: list[Number]) -> tuple[list[Number], list[Number]]:
+    """``a`` and ``b`` less the numbers that pair with one of the other side: written the
+    same way, else of the same value."""
+    a, b = _pair_by(a, b, lambda n: n.as_written)
+    valued_a = [n for n in a if n.value is not None]
+    valued_b = [n for n in b if n.value is not None]
+    left_a, left_b = _pair_by(valued_a, valued_b, lambda n: n.value)
+    still = {id(n) for n in (*left_a, *left_b)}
     return (
-        [n for n in source if n.value is None or id(n) in still],
-        [n for n in target if n.value is None or id(n) in still],
+        [n for n in a if n.value is None or id(n) in still],
+        [n for n in b if n.value is None or id(n) in still],
     )
 
 
-def _pair_off(
+def _keys(numbers: list[Number]) -> set[Hashable]:
+    """What the numbers of a text are known by: as written, and by value."""
+    keys: set[Hashable] = {n.as_written for n in numbers}
+    keys.update(n.value for n in numbers if n.value is not None)
+    return keys
+
+
+def _known(number: Number, keys: set[Hashable]) -> bool:
+    return number.as_written in keys or (number.value is not None and number.value in keys)
+
+
+def _lacking_names(numbers: list[Number], other_keys: set[Hashable]) -> list[Number]:
+    """The numbers in names that the other text lacks, each written form once."""
+    seen: set[tuple[str, int]] = set()
+    lacking = []
+    for n in numbers:
+        if n.attached and n.as_written not in seen and not _known(n, other_keys):
+            seen.add(n.as_written)
+            lacking.append(n)
+    return lacking
+
+
+def _pair_by(
     a: list[Number], b: list[Number], key: Callable[[Number], Hashable]
 ) -> tuple[list[Number], list[Number]]:
     """``a`` and ``b`` less the items that pair with an item of the other of the same key."""

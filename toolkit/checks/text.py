@@ -128,6 +128,8 @@ class NumberMismatch(Check):
     )
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
+        if unit.entry.msgid in TRANSLATOR_CREDITS or unit.entry.msgctxt in TRANSLATOR_CREDITS:
+            return  # the translators' names and addresses, not a translation of the source
         source = numbers_in(unit.source, "en")
         target = numbers_in(unit.target, unit.lang)
         if unit.entry.msgid_plural:  # each form repeats the numbers: compare which occur
@@ -145,6 +147,12 @@ class NumberMismatch(Check):
                 start=first.start if first else None,
                 end=first.end if first else None,
             )
+
+
+#: msgid (GNOME, gettext) or msgctxt (KDE) of the entries that list the translators
+TRANSLATOR_CREDITS = frozenset(
+    {"translator-credits", "translator_credits", "NAME OF TRANSLATORS", "EMAIL OF TRANSLATORS"}
+)
 
 
 def _distinct(numbers: tuple[Number, ...]) -> tuple[Number, ...]:
