@@ -62,6 +62,11 @@ SAME_NUMBERS = [
     ),
     ("Bandwidth: 1K 234M 2G", "Полоса: 1K 234M 2G", "ru"),
     ("translator-credits", "Aleksey https://launchpad.net/~ak099", "ru"),
+    # coreutils ru.po: small numbers written as words
+    ("tab size cannot be 0", "размер табуляции не может быть равен нулю", "ru"),
+    ("interpreted as the 2-byte sequence", "трактуется как двухбайтовая последовательность", "ru"),
+    ("In the 1st form, create a link", "В первой форме создаётся ссылка", "ru"),
+    ("Three 3-line pages", "Үш бет", "kk"),
 ]
 
 
@@ -85,6 +90,9 @@ WRONG_NUMBERS = [
     # coreutils ru.po, date --help: the ISO week number goes up to 53, not 52
     ("ISO week number (01..53)", "номер недели по ISO (01..52)", "ru", ["53", "52"]),
     ("Connected via X2Go", "Подключено", "ru", ["X2Go"]),
+    ("Connected to %s:%d via X2Go", "%s хостына қосылу", "kk", ["X2Go"]),  # not екі (2)
+    ("Wait 17 seconds", "Подождите семнадцать секунд", "ru", ["17"]),  # only 0 to 10 as words
+    ("Fill 2 forms", "Заполните двадцать форм", "ru", ["2"]),  # двадцать is 20
 ]
 
 

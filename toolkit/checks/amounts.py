@@ -240,6 +240,47 @@ def unpaired(
     return sorted(missing, key=_place), sorted(extra, key=_place)
 
 
+@cache
+def _number_words(lang: str) -> dict[int, re.Pattern[str]]:
+    """Value -> a word for it at a word start, from data/number_words.yaml."""
+    import yaml  # only a catalogue with a number in digits on one side only needs it
+
+    data = (Path(__file__).parent / "data" / "number_words.yaml").read_text(encoding="utf-8")
+    words = yaml.safe_load(data).get(lang, {})
+    return {
+        int(value): re.compile(rf"(?<!\w)(?i:{'|'.join(stems)})") for value, stems in words.items()
+    }
+
+
+def without_spelled_out(numbers: list[Number], text: str, lang: str) -> list[Number]:
+    """``numbers`` less the small whole numbers (0 to 10, no scale word, not part of a
+    name) that ``text`` writes as a word (data/number_words.yaml). Each value is looked
+    for in ``text`` once.
+
+    >>> [n.shown for n in without_spelled_out(numbers_in("2-byte, 1st, 17", "en"),
+    ...                                         "двухбайтовая, первой, 17", "ru")]
+    ['17']
+    """
+    words = _number_words(lang)
+    found: dict[int, bool] = {}
+    kept = []
+    for number in numbers:
+        value = number.value
+        if number.attached or number.scale or value is None or not 0 <= value <= 10:
+            kept.append(number)
+            continue
+        if value != int(value):
+            kept.append(number)
+            continue
+        small = int(value)
+        if small not in found:
+            pattern = words.get(small)
+            found[small] = pattern is not None and pattern.search(text) is not None
+        if not found[small]:
+            kept.append(number)
+    return kept
+
+
 def _place(number: Number) -> int:
     return number.start
 

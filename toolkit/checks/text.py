@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from toolkit.checks.amounts import Number, numbers_in, unpaired
+from toolkit.checks.amounts import Number, numbers_in, unpaired, without_spelled_out
 from toolkit.checks.base import Check, Problem, Unit
 from toolkit.checks.registry import register
 
@@ -135,6 +135,8 @@ class NumberMismatch(Check):
         if unit.entry.msgid_plural:  # each form repeats the numbers: compare which occur
             source, target = _distinct(source), _distinct(target)
         missing, extra = unpaired(source, target)
+        missing = without_spelled_out(missing, unit.target, unit.lang)
+        extra = without_spelled_out(extra, unit.source, "en")
         if missing or extra:
             parts = []
             if missing:
