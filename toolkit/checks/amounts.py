@@ -28,10 +28,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 #: spaces that group digits (ISO 31-0 / SI style, and the CLDR group symbol of ru and kk)
 SPACES = " \u00a0\u202f\u2009"
@@ -44,19 +44,19 @@ LOCALES = {"en": "en", "kk": "kk", "kk-Latn": "kk", "ru": "ru"}
 #: they name arguments, not amounts. The lengths are bounded so that a search stays linear.
 _PLACEHOLDER = r"%\d{1,4}\$[-+ #0']{0,5}\d{0,5}(?:\.\d{0,5})?|\{\d{1,4}(?:[:!][^{}\n]{0,30})?\}"
 _NUMBER = (
-    r"(?<!\d)"  # from the first digit of a run
-    rf"(?:\d{{1,3}}(?:[{SPACES}]\d{{3}}(?!\d))+|\d+)"  # 252 000 (groups after spaces) or 2019
+    # the first digit of a run (matched before the look-behind, so that the regex engine
+    # can skip ahead to digits), then 252 000 (groups after spaces) or 2019
+    rf"\d(?<!\d\d)(?:\d{{0,2}}(?:[{SPACES}]\d{{3}}(?!\d))+|\d*)"
     rf"(?:[{JOINERS}]\d+)*"  # ,000 .5 .0.1 '000
 )
-_FIND = re.compile(rf"(?P<skip>{_PLACEHOLDER})|(?P<number>{_NUMBER})")
+_SKIP = rf"(?P<skip>{_PLACEHOLDER})"
 _SEPARATOR = re.compile(rf"[{SPACES}{JOINERS}]")
 #: how much of a number and the word around it a message shows
 SHOWN_MAX = 40
 _AROUND = 20
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):
     """A number of a text: as written, and as a value where it reads as one."""
 
     #: the digits and separators as written (``252,000``)
@@ -67,15 +67,39 @@ class Number:
     value: Decimal | None
     start: int
     end: int
-    #: the number with the letters, digits and currency signs around it (``$670``, ``IPv6``)
-    shown: str
     #: a letter or underscore right before it: part of a name (IPv6, x86_64, FILE1, X2Go)
-    attached: bool = False
+    attached: bool
+    #: the text it is in (for :attr:`shown`)
+    text: str
+
+    def __repr__(self) -> str:
+        return f"Number({self.written!r}, scale={self.scale}, value={self.value!r})"
 
     @property
     def as_written(self) -> tuple[str, int]:
         """What two texts share when the number is left as it is (scale word included)."""
         return (self.written, self.scale)
+
+    @property
+    def shown(self) -> str:
+        """The number with the letters, digits and currency signs next to it (``$670``,
+        ``IPv6``), at most SHOWN_MAX characters."""
+        text, start, end = self.text, self.start, self.end
+        left = start
+        while left > 0 and start - left < _AROUND and _word_char(text[left - 1]):
+            left -= 1
+        right = end
+        while right < len(text) and right - end < _AROUND and _word_char(text[right]):
+            right += 1
+        shown = text[left:right]
+        if len(shown) > SHOWN_MAX:
+            half = SHOWN_MAX // 2
+            shown = f"{shown[:half]}…{shown[-half:]}"
+        return shown
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch) == "Sc"
 
 
 def _locale_data() -> tuple[dict[str, tuple[str, str]], dict]:
@@ -115,18 +139,33 @@ def _power_of_ten(factor: str) -> int:
 
 
 @cache
-def _scale_word() -> re.Pattern[str]:
-    """A scale word right after a number (after a space or a hyphen: 22-миллионного), any
-    language's; its named group ``e<exponent>`` tells the power of ten."""
+def _finder() -> tuple[re.Pattern[str], dict[int, re.Pattern[str]]]:
+    """(the pattern of numbers and of what is skipped, scale word pattern by exponent).
+
+    A scale word after a number (after a space or a hyphen: 22-миллионного), of any
+    language, is looked at without being consumed; its group ``scale`` holds it.
+    """
     _, scale_words = _locale_data()
     by_exponent: dict[int, list[str]] = {}
     for words in scale_words.values():
         for factor, patterns in words.items():
             by_exponent.setdefault(_power_of_ten(factor), []).extend(patterns)
-    alternatives = "|".join(
-        f"(?P<e{exponent}>{'|'.join(patterns)})" for exponent, patterns in by_exponent.items()
-    )
-    return re.compile(rf"[{SPACES}-]?(?i:{alternatives})(?!\w)")
+    scale = "|".join(p for patterns in by_exponent.values() for p in patterns)
+    number = rf"(?P<number>{_NUMBER})(?:(?=[{SPACES}-]?(?P<scale>(?i:{scale}))(?!\w))|)"
+    exponents = {
+        exponent: re.compile(f"(?i:{'|'.join(patterns)})")
+        for exponent, patterns in by_exponent.items()
+    }
+    return re.compile(rf"{_SKIP}|{number}"), exponents
+
+
+def _exponent(word: str) -> int:
+    """The power of ten of a scale word."""
+    _, exponents = _finder()
+    for exponent, pattern in exponents.items():
+        if pattern.fullmatch(word):
+            return exponent
+    raise ValueError(f"{word!r} is no scale word")  # _finder found it: cannot happen
 
 
 @cache
@@ -152,6 +191,8 @@ def read_value(written: str, lang: str, scale: int = 0) -> Decimal | None:
     >>> read_value("252 000", "en"), read_value("8,63", "en"), read_value("1,5", "ru", 6)
     (Decimal('252000'), None, Decimal('1.5E+6'))
     """
+    if written.isdigit():
+        return Decimal(f"{written}E{scale}") if scale else Decimal(written)
     groups, decimal = number_symbols(lang)
     runs = _SEPARATOR.split(written)
     separators = _SEPARATOR.findall(written)
@@ -173,39 +214,19 @@ def numbers_in(text: str, lang: str) -> tuple[Number, ...]:
     """The numbers of ``text``, read in ``lang``, in order of appearance."""
     if not _DIGIT.search(text):
         return ()
-    scale_word = _scale_word()
+    finder, _ = _finder()
     found = []
-    for match in _FIND.finditer(text):
-        if match.lastgroup != "number":
-            continue
-        written, start, end = match.group(), match.start(), match.end()
-        scaled = scale_word.match(text, end)
-        scale = int(scaled.lastgroup[1:]) if scaled and scaled.lastgroup else 0
-        value = read_value(written, lang, scale)
+    for match in finder.finditer(text):
+        written = match["number"]
+        if written is None:
+            continue  # a placeholder
+        start, end = match.span("number")
+        word = match["scale"]
+        scale = _exponent(word) if word else 0
         attached = start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_")
-        shown = _shown(text, start, end)
-        found.append(Number(written, scale, value, start, end, shown, attached))
+        value = read_value(written, lang, scale)
+        found.append(Number(written, scale, value, start, end, attached, text))
     return tuple(found)
-
-
-def _shown(text: str, start: int, end: int) -> str:
-    """The number with the word characters and currency signs next to it, at most
-    SHOWN_MAX characters."""
-    left = start
-    while left > 0 and start - left < _AROUND and _word_char(text[left - 1]):
-        left -= 1
-    right = end
-    while right < len(text) and right - end < _AROUND and _word_char(text[right]):
-        right += 1
-    shown = text[left:right]
-    if len(shown) > SHOWN_MAX:
-        half = SHOWN_MAX // 2
-        shown = f"{shown[:half]}…{shown[-half:]}"
-    return shown
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_" or unicodedata.category(ch) == "Sc"
 
 
 def unpaired(
@@ -226,6 +247,8 @@ def unpaired(
     ([], [])
     """
     source, target = list(source), list(target)
+    if sorted(n.as_written for n in source) == sorted(n.as_written for n in target):
+        return [], []  # every number left as written: the common case, decided fast
     amounts_source, amounts_target = _pair_off(
         [n for n in source if not n.attached], [n for n in target if not n.attached]
     )
