@@ -289,13 +289,12 @@ def without_spelled_out(numbers: list[Number], text: str, lang: str) -> list[Num
     kept = []
     for number in numbers:
         value = number.value
-        if number.attached or number.scale or value is None or not 0 <= value <= 10:
+        small = (
+            int(value) if value is not None and 0 <= value <= 10 and value == int(value) else None
+        )
+        if small is None or number.attached or number.scale:
             kept.append(number)
             continue
-        if value != int(value):
-            kept.append(number)
-            continue
-        small = int(value)
         if small not in found:
             pattern = words.get(small)
             found[small] = pattern is not None and pattern.search(text) is not None
