@@ -33,6 +33,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from toolkit import cache as user_cache
+
 #: spaces that group digits (ISO 31-0 / SI style, and the CLDR group symbol of ru and kk)
 SPACES = " \u00a0\u202f\u2009"
 #: symbols that join digit runs into one number as written
