@@ -34,8 +34,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from toolkit.catalog import read_catalog
+from toolkit.checks.available import all_checks
 from toolkit.checks.base import Resources, Unit
-from toolkit.checks.registry import all_checks
 from toolkit.glossary import load_glossary
 
 PROJECT = Path(__file__).resolve().parent.parent
