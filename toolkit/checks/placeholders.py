@@ -156,6 +156,27 @@ def brace_arguments(text: str) -> list[Argument]:
 
 PARSERS = {"c-format": c_arguments, "python-format": python_arguments,
            "python-brace-format": brace_arguments}  # fmt: skip
+_PATTERNS = {"c-format": _C, "python-format": _PYTHON, "python-brace-format": _BRACE}
+
+
+def format_of(flags: tuple[str, ...] | list[str]) -> str | None:
+    """The format language an entry's flags declare (None: plain text, or ``no-…-format``).
+
+    >>> format_of(("fuzzy", "c-format")), format_of(("no-c-format",))
+    ('c-format', None)
+    """
+    kind = next((f for f in FORMATS if f in flags), None)
+    return None if kind is None or f"no-{kind}" in flags else kind
+
+
+def placeholder_spans(text: str, kind: str) -> Iterator[tuple[int, int]]:
+    """Where the placeholders of format ``kind`` stand in ``text`` (start, end).
+
+    >>> list(placeholder_spans("Idle %dd %02dm", "c-format"))
+    [(5, 7), (9, 13)]
+    """
+    for match in _PATTERNS[kind].finditer(text):
+        yield match.span()
 
 
 @lru_cache(maxsize=64)
@@ -236,9 +257,8 @@ class Placeholders(Check):
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
         entry = unit.entry
-        flags = entry.flags
-        kind = next((f for f in FORMATS if f in flags), None)
-        if kind is None or f"no-{kind}" in flags:
+        kind = format_of(entry.flags)
+        if kind is None:
             return
         parse = PARSERS[kind]
         severity = "warning" if entry.fuzzy else None

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from toolkit.checks.amounts import Number, numbers_in, unpaired, without_spelled_out
 from toolkit.checks.base import Check, Problem, Unit
+from toolkit.checks.placeholders import format_of, placeholder_spans
 from toolkit.checks.registry import register
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -17,12 +18,35 @@ _HAS_CYRILLIC = re.compile(f"[{_CYRILLIC}]")
 _HAS_LATIN = re.compile(f"[{_LATIN}]")
 
 
-def _mixed_words(text: str) -> Iterator[re.Match[str]]:
-    """Words with both Cyrillic and Latin letters (most texts have one script: no word scan)."""
+#: a backslash escape of a program's string syntax (\\r, \\n, NSIS's $\\r): not a letter
+_ESCAPE = re.compile(r"\\[A-Za-z]")
+#: Russian declines a word written in Latin letters with an apostrophe before the Cyrillic
+#: ending (e-mail'ом, Windows'а: the rule on the apostrophe in Lopatin (ed.), «Правила русской
+#: орфографии и пунктуации. Полный академический справочник», 2006): two words, not a mix
+_DECLINED_LATIN = re.compile(f"^[{_LATIN}]+['’][{_CYRILLIC}]+$")
+
+
+def _mixed_words(text: str, kind: str | None = None) -> Iterator[re.Match[str]]:
+    """Words with both Cyrillic and Latin letters (most texts have one script: no word scan).
+    Placeholders of the entry's format ``kind`` (%dd is %d then д) and backslash escapes are
+    not letters of a word; they are blanked out first, keeping every offset."""
     if not (_HAS_CYRILLIC.search(text) and _HAS_LATIN.search(text)):
         return
+    blanks = [m.span() for m in _ESCAPE.finditer(text)]
+    if kind is not None:
+        blanks.extend(placeholder_spans(text, kind))
+    if blanks:
+        chars = list(text)
+        for start, end in blanks:
+            chars[start:end] = " " * (end - start)
+        text = "".join(chars)
     for word in _WORD.finditer(text):
-        if _HAS_CYRILLIC.search(word.group()) and _HAS_LATIN.search(word.group()):
+        found = word.group()
+        if (
+            _HAS_CYRILLIC.search(found)
+            and _HAS_LATIN.search(found)
+            and not _DECLINED_LATIN.match(found)
+        ):
             yield word
 
 
@@ -72,7 +96,7 @@ class ScriptMix(Check):
     )
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
-        for word in _mixed_words(unit.target):
+        for word in _mixed_words(unit.target, format_of(unit.entry.flags)):
             text = word.group()
             yield Problem(
                 f"«{_clipped_word(text)}» mixes Latin and Cyrillic letters "
