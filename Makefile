@@ -37,7 +37,7 @@ bench: $(STAMP)
 # once `make test-latest` has passed with them. Review the diff of $(LOCK) before committing.
 lock: $(BIN)/python
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
-	printf 'setuptools>=77\n' | $(BIN)/uv pip compile pyproject.toml - --extra test \
+	printf 'setuptools>=77\n' | $(BIN)/uv pip compile pyproject.toml - --extra test --extra bench \
 	    --universal --python-version 3.11 --generate-hashes --no-header --quiet -o $(LOCK)
 
 # The newest release of every dependency, in a venv of its own; not run by CI.
@@ -45,7 +45,7 @@ test-latest:
 	rm -rf .venv-latest
 	$(PYTHON) -m venv .venv-latest
 	.venv-latest/bin/python -m pip install --quiet --upgrade pip
-	.venv-latest/bin/python -m pip install --quiet --upgrade -e '.[test]'
+	.venv-latest/bin/python -m pip install --quiet --upgrade -e '.[test,bench]'
 	.venv-latest/bin/ruff check toolkit tests benchmarks conftest.py
 	.venv-latest/bin/python -m pytest -q -p no:cacheprovider; rc=$$?; [ $$rc -eq 5 ] && rc=0; exit $$rc
 
