@@ -17,7 +17,13 @@ from hypothesis import strategies as st
 
 import toolkit.cli.translit as translit_command
 from toolkit.glossary import load_glossary
-from toolkit.translit import get_scheme, list_schemes, transliterate, transliterate_lines
+from toolkit.translit import (
+    get_scheme,
+    glossary_terms,
+    list_schemes,
+    transliterate,
+    transliterate_lines,
+)
 from toolkit.translit.glossary_terms import (
     TermMatcher,
     inflected_pairs,
@@ -187,3 +193,17 @@ def test_a_term_the_letters_give_still_covers_the_terms_inside_it(full_pairs, na
     parts = TermMatcher(pairs).regex.split(text)
     expected = "".join(pairs[p] if i % 2 else letters(p) for i, p in enumerate(parts))
     assert transliterate(text, name, glossary=project) == expected
+
+
+def test_the_pairs_come_back_from_the_user_cache(monkeypatch) -> None:
+    text = "Нагыз Атажурт и Атажурт, Урумчи"
+    first = load_glossary(PROJECT_GLOSSARY)
+    built = transliterate(text, "ru-bgn-pcgn", glossary=first)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("the pairs were built again")
+
+    monkeypatch.setattr(glossary_terms, "inflected_pairs", refuse)
+    again = load_glossary(PROJECT_GLOSSARY)  # another object: its own matcher
+    assert again is not first
+    assert transliterate(text, "ru-bgn-pcgn", glossary=again) == built

@@ -129,7 +129,9 @@ def transliterate(
     sch = get_scheme(scheme)
     convert = sch.converter(reverse)
     if glossary is not None:
-        matcher = matcher_for(glossary, *_target_langs(sch, reverse), letters=convert)
+        langs = _target_langs(sch, reverse)
+        direction = f"{scheme}-reverse" if reverse else scheme
+        matcher = matcher_for(glossary, *langs, letters=convert, cache_as=direction)
         if matcher.regex is not None:
             convert = partial(matcher.replace, letters=convert)  # type: ignore[assignment]
     spans = _protected_spans(text)

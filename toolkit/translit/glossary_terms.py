@@ -14,11 +14,17 @@ word boundaries, longest first.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.util
+import inspect
 import re
 import weakref
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+from toolkit import cache
 from toolkit.matching.kazakh import kazakh_forms
 from toolkit.matching.russian import russian_forms
 from toolkit.translit.casing import kk_title
@@ -205,12 +211,20 @@ _id_cache: dict[int, tuple[Any, dict[tuple[str, str], TermMatcher]]] = {}
 
 
 def matcher_for(
-    glossary: Any, source_lang: str, target_lang: str, letters: Callable[[str], str] | None = None
+    glossary: Any,
+    source_lang: str,
+    target_lang: str,
+    letters: Callable[[str], str] | None = None,
+    *,
+    cache_as: str = "",
 ) -> TermMatcher:
     """The matcher of ``glossary`` for one language pair, built once per glossary object.
 
     With ``letters`` (the scheme's converter), inflected forms of the terms match too and
-    their endings are converted by it."""
+    their endings are converted by it. With ``cache_as`` (the scheme and direction that
+    ``letters`` converts by) and a loaded :class:`~toolkit.glossary.model.Glossary`, the pairs
+    are kept in the user cache: building them means generating every inflected form, which
+    costs a short command more than converting megabytes."""
     try:
         per_glossary = _cache.setdefault(glossary, {})
     except TypeError:  # not weak-referenceable or not hashable: keep it by identity
@@ -221,10 +235,58 @@ def matcher_for(
     key = (source_lang, target_lang, id(letters))
     matcher = per_glossary.get(key)
     if matcher is None:
-        pairs = term_pairs(glossary, source_lang, target_lang)
-        if letters is not None:
-            pairs = overriding_pairs(
-                inflected_pairs(glossary, pairs, source_lang, letters), letters
-            )
+        stored = _cached_pairs(glossary, f"{cache_as}-{source_lang}-{target_lang}", cache_as)
+        pairs = stored.read() if stored else None
+        if pairs is None:
+            pairs = term_pairs(glossary, source_lang, target_lang)
+            if letters is not None:
+                pairs = overriding_pairs(
+                    inflected_pairs(glossary, pairs, source_lang, letters), letters
+                )
+            if stored:
+                stored.write(pairs)
         matcher = per_glossary[key] = TermMatcher(pairs)
     return matcher
+
+
+class _StoredPairs:
+    """The pairs of one glossary, language pair and scheme direction in the user cache, under
+    a key of the glossary (its files, the transliteration code and schemes) and of the form
+    generators (their code, data and dictionaries)."""
+
+    def __init__(self, name: str, key: str):
+        self.name, self.key = name, key
+
+    def read(self) -> dict[str, str] | None:
+        stored = cache.read_pickle(self.name)
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.key:
+            return stored[1]
+        return None
+
+    def write(self, pairs: dict[str, str]) -> None:
+        cache.write_pickle(self.name, (self.key, pairs))  # skipped when it cannot be written
+
+
+def _cached_pairs(glossary: Any, what: str, cache_as: str) -> _StoredPairs | None:
+    key, root = getattr(glossary, "key", ""), getattr(glossary, "root", "")
+    if not (cache_as and key and root):
+        return None  # not a loaded glossary (a list of concepts in a test, say)
+    folder = hashlib.blake2b(str(Path(root).resolve()).encode(), digest_size=8).hexdigest()
+    return _StoredPairs(f"translit-{what}-{folder}.pickle", f"{key}:{_generators_fingerprint()}")
+
+
+@functools.cache
+def _generators_fingerprint() -> str:
+    """Digest of the form generators' code and data and of pymorphy3 and its Russian
+    dictionaries (their version files, read without importing them: a quick command)."""
+    digest = hashlib.blake2b(digest_size=12)
+    folder = Path(inspect.getfile(kazakh_forms)).parent
+    files = [*folder.glob("*.py"), *folder.glob("data/*")]
+    for package in ("pymorphy3", "pymorphy3_dicts_ru"):
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.origin:
+            files.append(Path(spec.origin).with_name("version.py"))
+    for path in sorted(files):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"missing")
+    return digest.hexdigest()
