@@ -110,6 +110,10 @@ def test_jobs_give_the_findings_of_one_process_in_its_order(
     # A kk@latin catalogue without its kk one: a finding reported once per catalogue.
     lone = tmp_path / "locales" / "kk@latin" / "LC_MESSAGES" / "lone.po"
     shutil.copy(tmp_path / "locales" / "kk@latin" / "LC_MESSAGES" / "kandas-resettlement.po", lone)
+    # A German catalogue: not checked, named in one note on stderr.
+    german = tmp_path / "locales" / "de" / "LC_MESSAGES" / "kandas-resettlement.po"
+    german.parent.mkdir(parents=True)
+    german.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "a"\nmsgstr "b"\n')
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(jobs, "MIN_PART_ENTRIES", 50)  # big.po in parts, as a large one
     one = run_cli("check", "--format", "json", "locales")
@@ -119,6 +123,7 @@ def test_jobs_give_the_findings_of_one_process_in_its_order(
     files = {f["file"] for f in findings}
     assert "locales/ru/LC_MESSAGES/big.po" in files and str(lone.relative_to(tmp_path)) in files
     assert one[0] == 1
+    assert "locales/de/LC_MESSAGES/kandas-resettlement.po (de)" in one[2]
 
 
 def test_jobs_must_be_a_number(run_cli) -> None:
