@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
-import inspect
 import re
 import weakref
 from collections.abc import Callable, Iterable
@@ -25,17 +24,21 @@ from pathlib import Path
 from typing import Any
 
 from toolkit import cache
-from toolkit.matching.kazakh import kazakh_forms
-from toolkit.matching.russian import russian_forms
 from toolkit.translit.casing import kk_title
 from toolkit.translit.engine import WORD_END, convert_each
 
 
 def _forms_generator(lang: str) -> Callable[[Any], Iterable[str]] | None:
     """The surface-form generator of the term recognition for ``lang`` (None: exact only)."""
+    # Imported here, not for a cycle: the morphology and its data cost every translit command
+    # ~25 ms to import, and only pairs that are not in the user cache need it.
     if lang == "kk":
+        from toolkit.matching.kazakh import kazakh_forms
+
         return kazakh_forms
     if lang == "ru":
+        from toolkit.matching.russian import russian_forms
+
         return russian_forms
     return None
 
@@ -280,7 +283,7 @@ def _generators_fingerprint() -> str:
     """Digest of the form generators' code and data and of pymorphy3 and its Russian
     dictionaries (their version files, read without importing them: a quick command)."""
     digest = hashlib.blake2b(digest_size=12)
-    folder = Path(inspect.getfile(kazakh_forms)).parent
+    folder = Path(__file__).resolve().parent.parent / "matching"
     files = [*folder.glob("*.py"), *folder.glob("data/*")]
     for package in ("pymorphy3", "pymorphy3_dicts_ru"):
         spec = importlib.util.find_spec(package)
