@@ -8,7 +8,8 @@ its checks. Prints times and ratios; asserts nothing.
 Needs translate-toolkit (`pip install translate-toolkit`) for pofilter.
 Run: `.venv/bin/python benchmarks/bench_check.py [--entries N] [--runs N] [--jobs 2 4]`;
 `--toolkit 'CMD'` times another checkout's command. CPU time is printed beside wall time: on
-a shared machine it is the steadier of the two (for --jobs it adds up the workers' time).
+a shared machine it is the steadier of the two. For --jobs it leaves out the workers: they
+are children of the fork server, which is not waited for the way the command is.
 """
 
 from __future__ import annotations
