@@ -1,30 +1,160 @@
 """Transliteration speed and accuracy, with baselines measured in the same run.
 
-    python benchmarks/bench_translit.py [--mb 3] [--runs 3]
+    python benchmarks/bench_translit.py [--mb 3] [--runs 3] [--cli-mb 8] [--cli-runs 5]
 
-Speed: kk-latn-2021 on a few MB of Kazakh text against a bare ``str.translate`` with a
-one-letter table (target ≥ 0.7×), and ru-bgn-pcgn against iuliia's BGN/PCGN schema on Russian
-text (target ≥ 10×). Accuracy: the share of each scheme's sample pairs that other converters
-reproduce exactly (ours pass all of them by construction: they are our tests).
+Command speed, whole process against whole process on the same 8 MB file of Kazakh Cyrillic
+text (the project's own Kazakh translations and sample news, lines shuffled and repeated):
+``toolkit translit FILE`` against a bare ``python -c`` script that reads the file, applies
+``str.translate`` with a one-letter table and writes the result (target >= 0.7x), and
+``toolkit translit --scheme kk-bgn-pcgn FILE`` against a script that runs iuliia's BGN/PCGN
+schema line by line (iuliia has no Kazakh schema; its Russian BGN/PCGN is the closest; target
+>= 10x). Each command is timed several times, the best time counts (the machine may be shared).
 
-Each timing is the best of several repetitions; with ``--runs N`` the whole speed measurement
-is repeated N times and the median of each ratio is printed last (the machine may be shared).
+Library speed: kk-latn-2021 on a few MB of Kazakh text against a bare ``str.translate`` with a
+one-letter table (target >= 0.7x), and ru-bgn-pcgn against iuliia's BGN/PCGN schema on
+Russian text (target >= 10x). Accuracy: the share of each scheme's sample pairs that other
+converters reproduce exactly (ours pass all of them by construction: they are our tests).
+
+Each timing is the best of several repetitions; with ``--runs N`` the whole library
+measurement is repeated N times and the median of each ratio is printed last.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
+import resource
+import shlex
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
+from toolkit.catalog import read_catalog
 from toolkit.translit import get_scheme, list_schemes, transliterate
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "translit"
+PROJECT = Path(__file__).resolve().parent.parent
+DATA = PROJECT / "tests" / "data" / "translit"
+
+#: The bare baseline: read, one str.translate with a one-letter table, write.
+TRANSLATE_SCRIPT = """
+import sys
+letters = sys.argv[2]
+table = {ord(k): v for k, v in zip(letters[0::2], letters[1::2])}
+table |= {ord(k.upper()): v.upper() for k, v in zip(letters[0::2], letters[1::2])}
+with open(sys.argv[1], encoding="utf-8") as f:
+    sys.stdout.write(f.read().translate(table))
+"""
+#: iuliia's BGN/PCGN schema, line by line.
+IULIIA_SCRIPT = """
+import sys, iuliia
+with open(sys.argv[1], encoding="utf-8") as f:
+    sys.stdout.writelines(iuliia.BGN_PCGN.translate(line) for line in f)
+"""
+
+
+def kazakh_lines() -> list[str]:
+    """Kazakh Cyrillic lines of the project: translations in locales/kk and the sample news."""
+    lines = (DATA / "kk-news.txt").read_text(encoding="utf-8").splitlines()
+    for path in sorted((PROJECT / "locales" / "kk" / "LC_MESSAGES").glob("*.po")):
+        for entry in read_catalog(path).entries:
+            for text in entry.translations:
+                lines += [line for line in text.splitlines() if line.strip()]
+    return lines
+
+
+def write_kazakh_file(path: Path, megabytes: float, seed: int = 11) -> int:
+    """Write about ``megabytes`` of Kazakh text (lines shuffled, repeated); return its bytes."""
+    rng = random.Random(seed)
+    lines, size = kazakh_lines(), 0
+    with path.open("w", encoding="utf-8", newline="") as f:
+        while size < megabytes * 1_000_000:
+            rng.shuffle(lines)
+            block = "\n".join(lines) + "\n"
+            f.write(block)
+            size += len(block.encode("utf-8"))
+    return size
+
+
+class Timing(NamedTuple):
+    """Best wall-clock and best CPU seconds (user + system) of a command's runs."""
+
+    wall: float
+    cpu: float
+
+
+def time_commands(commands: dict[str, list[str]], runs: dict[str, int]) -> dict[str, Timing]:
+    """Run the commands in turn, ``runs[name]`` times each (output to /dev/null); the best
+    wall and CPU time of each. Taking turns spreads the load of a shared machine evenly; CPU
+    time is less disturbed by it than wall time."""
+    best = {name: Timing(float("inf"), float("inf")) for name in commands}
+    for round_ in range(max(runs.values())):
+        for name, command in commands.items():
+            if round_ >= runs[name]:
+                continue
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, check=True, cwd=PROJECT)
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+            best[name] = Timing(min(wall, best[name].wall), min(cpu, best[name].cpu))
+    return best
+
+
+def cli_speed(megabytes: float, runs: int, toolkit: list[str]) -> dict[str, float]:
+    """Time ``toolkit translit`` and the two baseline scripts; print and return the ratios."""
+    python = sys.executable
+    one_letter = "".join(k + v[:1] for k, v in get_scheme("kk-latn-2021").forward.mapping.items()
+                         if len(k) == 1)  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        text = str(Path(tmp) / "kk.txt")
+        size = write_kazakh_file(Path(text), megabytes) / 1e6
+        translit = [*toolkit, "translit"]
+        subprocess.run([*translit, text], stdout=subprocess.DEVNULL, check=True, cwd=PROJECT)
+        commands = {
+            "python -c str.translate, one-letter table": [python, "-c", TRANSLATE_SCRIPT, text,
+                                                          one_letter],
+            "toolkit translit FILE (kk-latn-2021)": [*translit, text],
+            "toolkit translit --no-glossary FILE": [*translit, "--no-glossary", text],
+            "toolkit translit --scheme kk-bgn-pcgn FILE": [*translit, "--scheme", "kk-bgn-pcgn",
+                                                           text],
+            "python -c iuliia BGN_PCGN, line by line": [python, "-c", IULIIA_SCRIPT, text],
+        }  # fmt: skip
+        counts = dict.fromkeys(commands, runs)
+        try:
+            import iuliia  # noqa: F401  # only to know whether the script can run
+        except ImportError as exc:
+            print(f"  iuliia comparison skipped: {exc} (pip install iuliia)")
+            del commands["python -c iuliia BGN_PCGN, line by line"]
+        else:
+            counts["python -c iuliia BGN_PCGN, line by line"] = max(1, runs // 3)  # it is slow
+        times = time_commands(commands, counts)
+    names = list(commands)
+    base, ours, bgn = times[names[0]], times[names[1]], times[names[3]]
+    print(f"Command, whole process, {size:.1f} MB of Kazakh text (best of {runs}; seconds)")
+    print(f"  {'':46} {'wall':>6} {'cpu':>6}")
+    for name in names:
+        print(f"  {name:46} {times[name].wall:6.2f} {times[name].cpu:6.2f}")
+    ratios = {"toolkit translit / str.translate script (wall)": base.wall / ours.wall,
+              "toolkit translit / str.translate script (cpu)": base.cpu / ours.cpu}  # fmt: skip
+    if len(names) > 4:
+        theirs = times[names[4]]
+        ratios["kk-bgn-pcgn / iuliia script (wall)"] = theirs.wall / bgn.wall
+        ratios["kk-bgn-pcgn / iuliia script (cpu)"] = theirs.cpu / bgn.cpu
+        ratios["toolkit translit / iuliia script (wall)"] = theirs.wall / ours.wall
+    for name, value in ratios.items():
+        target = ">= 0.7x" if "str.translate" in name else ">= 10x"
+        print(f"  {name:46} {value:6.2f}x  (target {target})")
+    return ratios
 
 
 def corpus(name: str, megabytes: float) -> str:
+    """The sample text ``name`` repeated to about ``megabytes``."""
     text = (DATA / name).read_text(encoding="utf-8")
     return text * max(1, int(megabytes * 1_000_000 / len(text.encode("utf-8"))))
 
@@ -132,9 +262,21 @@ def accuracy() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=3.0, help="corpus size in MB (default 3)")
-    parser.add_argument("--runs", type=int, default=1, help="repeat the speed measurement")
+    parser.add_argument("--mb", type=float, default=3.0, help="library corpus in MB (default 3)")
+    parser.add_argument("--runs", type=int, default=1, help="repeat the library measurement")
+    parser.add_argument("--cli-mb", type=float, default=8.0, help="command file in MB (default 8)")
+    parser.add_argument("--cli-runs", type=int, default=5, help="runs of each command (best)")
+    parser.add_argument(
+        "--toolkit",
+        default=str(Path(sys.executable).parent / "toolkit"),
+        help="the toolkit command to time (e.g. 'python -m toolkit' of another checkout)",
+    )
+    parser.add_argument("--only-cli", action="store_true", help="time the command only")
     args = parser.parse_args()
+    cli_speed(args.cli_mb, args.cli_runs, shlex.split(args.toolkit))
+    print()
+    if args.only_cli:
+        return
     runs = []
     for i in range(args.runs):
         if args.runs > 1:

@@ -10,6 +10,7 @@ import secrets
 import stat
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -152,19 +153,69 @@ def iter_text_lines(
     the line without its newline unless ``keep_ends``. A leading byte-order mark is dropped.
     A byte that is not UTF-8 raises InputError naming the file and line.
     """
-    if path is None or str(path) == "-":
-        name, stream = "<stdin>", sys.stdin.buffer
+    with _opened(path) as (name, stream):
         yield from _decode_lines(name, stream, keep_ends)
+
+
+def iter_text_blocks(
+    path: str | os.PathLike[str] | None, block_bytes: int = 1 << 20
+) -> Iterator[tuple[int, str]]:
+    """(number of the first line, text) of a UTF-8 file, or of stdin when ``path`` is None or
+    ``"-"``, in blocks of whole lines of about ``block_bytes``, line ends kept.
+
+    For line-by-line work on large files: one block costs one decode instead of one per line.
+    Joined, the blocks are the file's text (a leading byte-order mark dropped). A block holds
+    what one read gave (cut after its last newline), so a pipe's lines come as they arrive.
+    A byte that is not UTF-8 raises InputError naming the file and line, before any text of
+    its block is given.
+    """
+    with _opened(path) as (name, stream):
+        number, carry = 1, b""
+        while True:
+            chunk = stream.read1(block_bytes)
+            data = carry + chunk if carry else chunk
+            cut = data.rfind(b"\n") + 1 if chunk else len(data)
+            if not cut:
+                if not data:
+                    return
+                carry = data  # no line end yet: read on
+                continue
+            block, carry = data[:cut], data[cut:]
+            text = _decode_block(name, block, number)
+            yield number, text.removeprefix("\ufeff") if number == 1 else text
+            number += block.count(b"\n")
+
+
+def _decode_block(name: str, block: bytes, first_line: int) -> str:
+    try:
+        return block.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = block.rfind(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{block[exc.start]:02x} at column "
+            f"{exc.start - line_start + 1})",
+            path=name,
+            line=first_line + block.count(b"\n", 0, exc.start),
+        ) from exc
+
+
+@contextmanager
+def _opened(path: str | os.PathLike[str] | None) -> Iterator[tuple[str, BinaryIO]]:
+    """(name to show, binary stream) of a file, or of stdin for None or ``"-"``; a file that
+    cannot be opened raises InputError naming it."""
+    if path is None or str(path) == "-":
+        yield "<stdin>", sys.stdin.buffer
         return
     try:
-        with open(path, "rb") as stream:
-            yield from _decode_lines(display_path(path), stream, keep_ends)
+        stream = open(path, "rb")  # noqa: SIM115  # closed below, after the caller is done
     except FileNotFoundError as exc:
         raise InputError("no such file", path=display_path(path)) from exc
     except IsADirectoryError as exc:
         raise InputError("is a folder, not a file", path=display_path(path)) from exc
     except PermissionError as exc:
         raise InputError("permission denied", path=display_path(path)) from exc
+    with stream:
+        yield display_path(path), stream
 
 
 def _decode_lines(name: str, stream: BinaryIO, keep_ends: bool) -> Iterator[tuple[int, str]]:

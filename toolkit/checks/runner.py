@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from toolkit.catalog import Catalog, Entry, find_catalogs, parse_language, read_catalog
@@ -54,11 +54,27 @@ def language_filter(lang: str | None) -> str | None:
     return code
 
 
-def check_catalog(catalog: Catalog, checks: list[Check], resources: Resources) -> list[Finding]:
+def live_entries(catalog: Catalog) -> list[Entry]:
+    """The entries of ``catalog`` that are checked: not obsolete, not the header."""
+    return [e for e in catalog.entries if not e.obsolete and e.msgid]
+
+
+def check_catalog(
+    catalog: Catalog, checks: list[Check], resources: Resources, part: slice | None = None
+) -> list[Finding]:
     """Findings of ``checks`` on ``catalog``: those of the catalogue as a whole first, then
-    every live entry's, entry by entry, in the order of ``checks`` within an entry."""
-    findings = _catalogue_findings(catalog, [c for c in checks if c.per_catalogue])
-    live = [e for e in catalog.entries if not e.obsolete and e.msgid]
+    every live entry's, entry by entry, in the order of ``checks`` within an entry.
+
+    With ``part`` (from :func:`catalog_parts`), only those of the live entries, and the
+    catalogue's own findings with the first part: the findings of the parts, joined in
+    order, are the findings of the whole catalogue. Parts can be checked in other processes
+    (``toolkit check --jobs``); this function runs in one.
+    """
+    first = part is None or not part.start
+    findings = _catalogue_findings(catalog, [c for c in checks if c.per_catalogue]) if first else []
+    live = live_entries(catalog)
+    if part is not None:
+        live = live[part]
     if not live:
         return findings
     by_entry = [c for c in checks if not c.per_catalogue]
@@ -87,6 +103,22 @@ def _catalogue_findings(catalog: Catalog, checks: list[Check]) -> list[Finding]:
                 )
             )
     return findings
+
+
+def catalog_parts(catalog: Catalog, checks: list[Check], size: int) -> list[slice]:
+    """Slices of the live entries of ``catalog`` of about ``size`` entries each, to check one
+    by one or side by side. One slice for the whole catalogue when a check that keeps state
+    across entries (reports something once per catalogue) applies to its language."""
+    count = len(live_entries(catalog))
+    stateful = any(
+        check.stateful and (check.languages is None or catalog.language in check.languages)
+        for check in checks
+    )
+    if stateful or count <= size:
+        return [slice(0, count)]
+    parts = -(-count // size)
+    step = -(-count // parts)  # parts of equal size, the last one shorter
+    return [slice(start, min(start + step, count)) for start in range(0, count, step)]
 
 
 def _check_entries(
@@ -122,10 +154,6 @@ def _check_entries(
                     continue  # "toolkit: ignore" with no ids: every check
                 chosen = [item for item in chosen if item[0].id not in ignored]
         plan.append((Unit(entry, catalog, resources), chosen))
-    if len(plan) >= PARALLEL_MIN_ENTRIES and not any(
-        check.stateful for chosen in by_kind.values() for check, _ in chosen
-    ):
-        return _run_in_two(plan, shown, resources)
     return _run(plan, shown, resources)
 
 
@@ -163,70 +191,6 @@ def _run(
     return findings
 
 
-#: a catalogue with this many entries is checked in two processes (where fork exists)
-PARALLEL_MIN_ENTRIES = 2000
-
-
-def _run_in_two(
-    plan: list[tuple[Unit, list[tuple[Check, bool]]]], shown: str, resources: Resources
-) -> list[Finding]:
-    """_run on the first half of the plan here and on the second half in a forked child
-    (both share what is loaded: glossary, matchers); the child's findings come back
-    pickled and follow ours, so the order is the order of _run. Checks are pure functions
-    of the entry and the shared read-only resources (``stateful`` checks never get here),
-    so the findings are the same. Whatever goes wrong in the child, the second half is
-    checked here instead."""
-    import os
-    import pickle
-    import sys
-
-    if not hasattr(os, "fork") or not sys.platform.startswith("linux"):
-        return _run(plan, shown, resources)
-    if len(os.sched_getaffinity(0)) < 2:
-        return _run(plan, shown, resources)
-    import gc
-
-    middle = len(plan) // 2
-    first, second = plan[:middle], plan[middle:]
-    # Load once, before the fork, the matchers both halves use.
-    if any(check.uses_source_matches for _, chosen in plan for check, _ in chosen):
-        resources.matcher("en")
-    if any(check.uses_target_matches for _, chosen in plan for check, _ in chosen):
-        resources.matcher(plan[0][0].lang)
-    gc.collect()
-    gc.freeze()  # the child then does not copy every page it shares with us to scan it
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child
-        status = 1
-        try:
-            os.close(read_end)
-            found = _run(second, shown, resources)
-            data = pickle.dumps([_finding_tuple(f) for f in found], protocol=5)
-            with os.fdopen(write_end, "wb") as out:
-                out.write(data)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    try:
-        findings = _run(first, shown, resources)
-    finally:
-        with os.fdopen(read_end, "rb") as incoming:
-            data = incoming.read()
-        _, status = os.waitpid(pid, 0)
-    if status == 0:
-        findings.extend(Finding(*row) for row in pickle.loads(data))
-    else:
-        findings.extend(_run(second, shown, resources))
-    return findings
-
-
-def _finding_tuple(f: Finding) -> tuple:
-    return (f.file, f.line, f.msgid, f.check, f.severity, f.concept, f.message, f.suggestion,
-            f.translation, f.start, f.end)  # fmt: skip
-
-
 def _match_all(plan: list[tuple[Unit, list[tuple[Check, bool]]]], resources: Resources) -> None:
     """Term matches of the units a check will read them for, found in one pass per language
     and handed to the units (the same matches each unit would find for itself)."""
@@ -258,13 +222,33 @@ def run_checks(
     their language is known (an English or German catalogue, say: each is handed to
     ``on_skip`` unless ``lang`` asked for one language) and refused when it is not.
     """
-    wanted = language_filter(lang)
     resources = Resources(glossary, use_cache=use_cache)
+    catalogs, findings = [], []
+    for catalog in iter_catalogs(paths, lang=lang, progress=progress, on_skip=on_skip):
+        catalogs.append(catalog)
+        findings.extend(check_catalog(catalog, checks, resources))
+    return catalogs, findings
+
+
+def iter_catalogs(
+    paths: list[str | Path],
+    *,
+    lang: str | None = None,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    on_skip: Callable[[Catalog], None] | None = None,
+) -> Iterator[Catalog]:
+    """The catalogues under ``paths`` that :func:`run_checks` checks, in its order, each
+    read when it is asked for.
+
+    Catalogues whose language is not a target language (kk, kk@latin, ru) are skipped when
+    their language is known (each is handed to ``on_skip`` unless ``lang`` asked for one
+    language) and refused when it is not.
+    """
+    wanted = language_filter(lang)
     files = find_catalogs(paths)
     if not files:
         shown = ", ".join(display_path(p) for p in paths)
         raise InputError(f"no PO files (*.po) under {shown}")
-    catalogs, findings = [], []
     for path in progress(files) if progress else files:
         catalog = read_catalog(path)
         if not catalog.language:
@@ -279,6 +263,4 @@ def run_checks(
             continue
         if wanted and catalog.language != wanted:
             continue
-        catalogs.append(catalog)
-        findings.extend(check_catalog(catalog, checks, resources))
-    return catalogs, findings
+        yield catalog

@@ -6,7 +6,8 @@ import click
 
 from toolkit.catalog import Catalog
 from toolkit.checks.available import all_checks
-from toolkit.checks.runner import run_checks, select_checks
+from toolkit.checks.runner import iter_catalogs, run_checks, select_checks
+from toolkit.cli.jobs import available_cpus, check_in_processes
 from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
 from toolkit.config import check_settings
 from toolkit.fileio import atomic_write_text, display_path
@@ -46,6 +47,16 @@ def _list_checks(ctx: click.Context, _param: click.Parameter, value: bool) -> No
 @click.option("--enable", multiple=True, metavar="ID", help="Run a check disabled in pyproject.")
 @click.option("--disable", multiple=True, metavar="ID", help="Skip a check (repeatable).")
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Check in N processes (0: one per CPU); the findings and their order do not change. "
+    "Default 1: starting the workers costs about what a second process saves on 10,000 "
+    "entries; more pay off on archives of many catalogues on a machine with idle CPUs.",
+)
+@click.option(
     "--list-checks",
     is_flag=True,
     expose_value=False,
@@ -62,6 +73,7 @@ def check(
     output: str | None,
     enable: tuple[str, ...],
     disable: tuple[str, ...],
+    jobs: int,
 ) -> int:
     """Check PO translations (files or folders; default: locales/) against the glossary.
 
@@ -83,9 +95,15 @@ def check(
     targets = list(paths) or ["locales"]
     glossary = obj.glossary()
     skipped: list[Catalog] = []
-    catalogs, findings = run_checks(
-        targets, glossary, checks, lang=lang, use_cache=obj.use_cache, on_skip=skipped.append
-    )
+    if jobs == 1:
+        catalogs, findings = run_checks(
+            targets, glossary, checks, lang=lang, use_cache=obj.use_cache, on_skip=skipped.append
+        )
+    else:  # --jobs: parallelism lives in the command layer (toolkit/cli/jobs.py)
+        catalogs, findings = check_in_processes(
+            iter_catalogs(targets, lang=lang, on_skip=skipped.append), glossary, checks,
+            jobs=jobs or available_cpus(), use_cache=obj.use_cache,
+        )  # fmt: skip
     if skipped:
         click.echo(skipped_note(skipped), err=True)
     report = reporter(fmt)(findings, catalogs)

@@ -8,9 +8,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from toolkit.glossary import cache, loader
@@ -29,24 +26,6 @@ from toolkit.translit import to_kk_latin
 __all__ = ["LANGUAGES", "STATUSES", "Concept", "Glossary", "Term", "load_glossary"]
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects.
-
-    Unpickling and building ~100,000 tuples triggers collections that find nothing to free.
-    The loaded glossary lives as long as the process, so it is moved to the permanent
-    generation (``gc.freeze``) instead of being scanned again by the next collection.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
 def load_glossary(root: Path | str, *, use_cache: bool = True) -> Glossary:
     """Load the glossary folder ``root``, from the compiled cache when it is current.
 
@@ -57,10 +36,9 @@ def load_glossary(root: Path | str, *, use_cache: bool = True) -> Glossary:
     files = glossary_files(root)
     key = cache.fingerprint(files, extra=cache.code_fingerprint())
     if use_cache:
-        with _gc_paused():
-            records = cache.read(root, key)
-            if records is not None:
-                return Glossary([concept_from_record(r) for r in records], str(root), key)
+        records = cache.read(root, key)
+        if records is not None:
+            return Glossary([concept_from_record(r) for r in records], str(root), key)
     concepts = loader.read_glossary(root, to_kk_latin)
     cache.write(root, key, [concept_to_record(c) for c in concepts])
     return Glossary(concepts, str(root), key)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any, NamedTuple
 
 from toolkit.translit.casing import kk_lower, kk_title, kk_upper
@@ -55,8 +56,8 @@ __all__ = [
 KK_LATIN = "kk-latn-2021"
 
 #: Spans that pass through untouched: Markdown code and link targets, URLs, e-mail addresses.
-#: Each pattern starts with a literal or a class of ASCII letters, so re finds candidates fast
-#: in Cyrillic text; a text without any of _MARKS is not searched at all.
+#: None reaches across a line end, and each holds one of _MARKS: only lines with a mark are
+#: searched (a text of many lines may hold a few URLs).
 _MARKS = ("`", "](", "://", "www.", "@")
 _PROTECTED = (
     re.compile(r"`[^`\n]*`"),
@@ -66,17 +67,31 @@ _PROTECTED = (
 _EMAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 
 
+def _marked_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that holds one of _MARKS, in order."""
+    lines = set()
+    for mark in _MARKS:
+        found = text.find(mark)
+        while found >= 0:
+            end = text.find("\n", found)
+            end = len(text) if end < 0 else end
+            lines.add((text.rfind("\n", 0, found) + 1, end))
+            found = text.find(mark, end)
+    return sorted(lines)
+
+
 def _protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, non-overlapping spans of ``text`` to leave as they are."""
-    if not any(mark in text for mark in _MARKS):
-        return []
-    spans = [m.span() for regex in _PROTECTED for m in regex.finditer(text)]
-    for m in _EMAIL_DOMAIN.finditer(text) if "@" in text else ():
-        start = m.start()
-        while start and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
-            start -= 1
-        if start < m.start():
-            spans.append((start, m.end()))
+    spans = []
+    for line_start, line_end in _marked_lines(text):
+        for regex in _PROTECTED:
+            spans += [m.span() for m in regex.finditer(text, line_start, line_end)]
+        for m in _EMAIL_DOMAIN.finditer(text, line_start, line_end):
+            start = m.start()
+            while start and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
+                start -= 1
+            if start < m.start():
+                spans.append((start, m.end()))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -86,7 +101,9 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+#: A line that opens or closes a Markdown code fence (up to three spaces before the marker;
+#: ``\s`` without the line end, so that the match stays on its line).
+_FENCE_LINE = re.compile(r"^[^\S\n]{0,3}(```|~~~)", re.MULTILINE)
 
 
 def _target_langs(scheme: Scheme, reverse: bool) -> tuple[str, str]:
@@ -112,15 +129,11 @@ def transliterate(
     sch = get_scheme(scheme)
     convert = sch.converter(reverse)
     if glossary is not None:
-        matcher = matcher_for(glossary, *_target_langs(sch, reverse), letters=convert)
-
-        def convert_piece(piece: str, _letters: Any = convert) -> str:
-            return "".join(
-                target if target is not None else _letters(part)
-                for part, target in matcher.split(piece)
-            )
-
-        convert = convert_piece  # type: ignore[assignment]
+        langs = _target_langs(sch, reverse)
+        direction = f"{scheme}-reverse" if reverse else scheme
+        matcher = matcher_for(glossary, *langs, letters=convert, cache_as=direction)
+        if matcher.regex is not None:
+            convert = partial(matcher.replace, letters=convert)  # type: ignore[assignment]
     spans = _protected_spans(text)
     if not spans:
         return convert(text)
@@ -150,20 +163,38 @@ def transliterate_lines(
     reverse: bool = False,
     glossary: Any = None,
 ) -> Iterator[str]:
-    """Transliterate lines one by one; lines inside Markdown code fences pass unchanged."""
+    """Transliterate text line by line; lines inside Markdown code fences pass unchanged.
+
+    Each item is one line or a block of whole lines (every item but the last ends with a
+    newline): the result is the same either way, since the letter rules, glossary terms and
+    protected spans never reach across a line end. Blocks are much faster on large files.
+
+    >>> list(transliterate_lines(["Алматы\\n```\\nҚала\\n```\\n", "Қала"]))
+    ['Almaty\\n```\\nҚала\\n```\\n', 'Qala']
+    """
     get_scheme(scheme).converter(reverse)  # fail before the first line, not after
     in_fence = ""
-    for line in lines:
-        fence = _FENCE.match(line)
-        if in_fence:
-            if fence and fence.group(1) == in_fence:
+
+    def convert(text: str) -> str:
+        return transliterate(text, scheme, reverse=reverse, glossary=glossary) if text else text
+
+    for block in lines:
+        if "```" not in block and "~~~" not in block:
+            yield block if in_fence else convert(block)
+            continue
+        out, pos = [], 0
+        for fence in _FENCE_LINE.finditer(block):
+            out.append(
+                block[pos : fence.start()] if in_fence else convert(block[pos : fence.start()])
+            )
+            pos = block.find("\n", fence.end()) + 1 or len(block)
+            out.append(block[fence.start() : pos])  # the fence line itself passes unchanged
+            if not in_fence:
+                in_fence = fence.group(1)
+            elif fence.group(1) == in_fence:
                 in_fence = ""
-            yield line
-        elif fence:
-            in_fence = fence.group(1)
-            yield line
-        else:
-            yield transliterate(line, scheme, reverse=reverse, glossary=glossary)
+        out.append(block[pos:] if in_fence else convert(block[pos:]))
+        yield "".join(out)
 
 
 class AmbiguousWord(NamedTuple):

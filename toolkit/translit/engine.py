@@ -21,7 +21,7 @@ output. It gives exactly what the general path gives, several times faster.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from toolkit.translit.bytepath import BytePath
 from toolkit.translit.casing import Casing
@@ -171,17 +171,40 @@ class Converter:
         return self._tgt.title(out) if found[0].isupper() else out
 
     def __call__(self, text: str) -> str:
-        if self._fast is not None:
-            out = self._fast(text)
-            if out is not None:
-                return out
-        return self._convert_str(text)
+        out = self.by_byte_path(text)
+        return out if out is not None else self.by_general_path(text)
 
-    def _convert_str(self, text: str) -> str:
+    def by_byte_path(self, text: str) -> str | None:
+        """``text`` by the byte path, or None where it does not apply (a direction with
+        multi-letter source sequences, a text with a letter that has no case).
+
+        The byte path must give exactly what :meth:`by_general_path` gives; it exists only
+        for speed (tests/test_translit_paths.py holds the two together)."""
+        return self._fast(text) if self._fast is not None else None
+
+    def by_general_path(self, text: str) -> str:
         """The general path: one regex with a callback, then the table."""
         if self._regex is not None:
             text = self._regex.sub(self._replace, text)
         return text.translate(self.table)
+
+
+#: Joins texts for one conversion: not a letter, so to the letter rules it is a word
+#: boundary, as the start and end of a text are; no rule writes or removes it.
+PIECE_BREAK = "\x00"
+
+
+def convert_each(convert: Callable[[str], str], texts: Sequence[str]) -> list[str]:
+    """``[convert(t) for t in texts]``, in one call of ``convert`` (each call costs more than
+    the letters it converts when the texts are short: word endings, terms, pieces of a line).
+
+    >>> convert_each(str.upper, ["ab", "", "c d"])
+    ['AB', '', 'C D']
+    """
+    joined = PIECE_BREAK.join(texts)
+    if len(texts) < 2 or joined.count(PIECE_BREAK) != len(texts) - 1:
+        return [convert(text) for text in texts]
+    return convert(joined).split(PIECE_BREAK)
 
 
 def _in_caps_word(match: re.Match[str]) -> bool:

@@ -14,22 +14,31 @@ word boundaries, longest first.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.util
 import re
 import weakref
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
-from toolkit.matching.kazakh import kazakh_forms
-from toolkit.matching.russian import russian_forms
+from toolkit import cache
 from toolkit.translit.casing import kk_title
-from toolkit.translit.engine import WORD_END, WORD_START
+from toolkit.translit.engine import WORD_END, convert_each
 
 
 def _forms_generator(lang: str) -> Callable[[Any], Iterable[str]] | None:
     """The surface-form generator of the term recognition for ``lang`` (None: exact only)."""
+    # Imported here, not for a cycle: the morphology and its data cost every translit command
+    # ~25 ms to import, and only pairs that are not in the user cache need it.
     if lang == "kk":
+        from toolkit.matching.kazakh import kazakh_forms
+
         return kazakh_forms
     if lang == "ru":
+        from toolkit.matching.russian import russian_forms
+
         return russian_forms
     return None
 
@@ -42,16 +51,62 @@ def inflected_pairs(
     generate = _forms_generator(source_lang)
     if generate is None:
         return pairs
-    extended = dict(pairs)
+    forms: dict[str, tuple[str, str]] = {}  # form -> (target of its term, ending)
     for concept in glossary:
         for term in concept.terms.get(source_lang, ()):
             target = pairs.get(term.text)
             if target is None:
                 continue
             for form in generate(term):
-                if form.startswith(term.text) and form not in extended:
-                    extended[form] = target + letters(form[len(term.text) :])
+                if form.startswith(term.text) and form not in pairs and form not in forms:
+                    forms[form] = (target, form[len(term.text) :])
+    endings = convert_each(letters, [ending for _, ending in forms.values()])
+    extended = dict(pairs)
+    for (form, (target, _)), ending in zip(forms.items(), endings, strict=True):
+        extended[form] = target + ending
     return extended
+
+
+_LETTER = r"[^\W\d_]"
+_LETTERS = re.compile(_LETTER + "+")
+
+
+def overriding_pairs(pairs: dict[str, str], letters: Callable[[str], str]) -> dict[str, str]:
+    """The pairs of ``pairs`` that change what the letter rules ``letters`` write.
+
+    A pair whose target is just ``letters(source)`` changes nothing, unless its match could
+    stand where a pair that does change something would match otherwise: matches start at a
+    word start, so two matches that overlap share a whole word (a run of letters). Such pairs
+    are kept (and, in turn, those sharing a word with them). With kk-latn-2021, whose Latin
+    terms the glossary derives from the Cyrillic ones, no pair is left and the text is
+    converted without a term search.
+
+    >>> overriding_pairs({"Алматы": "Almaty", "Ресей": "Russia"}, lambda t: t.upper())
+    {'Алматы': 'Almaty', 'Ресей': 'Russia'}
+    >>> overriding_pairs({"ab": "AB", "ab cd": "X"}, str.upper)
+    {'ab': 'AB', 'ab cd': 'X'}
+    >>> overriding_pairs({"ab": "AB", "cd": "X"}, str.upper)
+    {'cd': 'X'}
+    """
+    if not all(_LETTERS.match(source) for source in pairs):
+        return pairs  # a term starting with a non-letter: the word argument does not hold
+    sources = list(pairs)
+    converted = convert_each(letters, sources)
+    kept = {source for source, own in zip(sources, converted, strict=True) if own != pairs[source]}
+    by_word: dict[str, list[str]] = {}
+    for source in pairs:
+        for word in set(_LETTERS.findall(source)):
+            by_word.setdefault(word, []).append(source)
+    todo = [word for source in kept for word in _LETTERS.findall(source)]
+    seen = set(todo)
+    while todo:
+        for source in by_word.get(todo.pop(), ()):
+            if source not in kept:
+                kept.add(source)
+                fresh = set(_LETTERS.findall(source)) - seen
+                seen |= fresh
+                todo += fresh
+    return {source: target for source, target in pairs.items() if source in kept}
 
 
 def _part_of(text: str, preferred: Any, english: str) -> str:
@@ -109,28 +164,48 @@ def trie_pattern(words: list[str]) -> str:
     return body + ("?" if empty and options else "")
 
 
+def word_trie_pattern(words: list[str]) -> str:
+    """:func:`trie_pattern` of ``words`` where each starts at a word start.
+
+    The word-start test follows each first letter (a lookbehind over it and the character
+    before), so the pattern starts with a choice of literal letters and ``re`` skips at C
+    speed to the next position that holds one: several times faster on long text when the
+    terms start with capitals.
+
+    >>> [m.group() for m in re.finditer(word_trie_pattern(["Ала", "Алаш"]), "Алаш Калаш Ала")]
+    ['Алаш', 'Ала']
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    options = [
+        re.escape(first) + f"(?<!{_LETTER}{re.escape(first)})" + trie_pattern(rests)
+        for first, rests in sorted(groups.items())
+    ]
+    return "(?:" + "|".join(options) + ")"
+
+
 class TermMatcher:
     """Finds glossary terms in text and gives their target spelling."""
 
     def __init__(self, pairs: dict[str, str]):
         self.pairs = pairs
-        words = sorted(pairs, key=len, reverse=True)
-        self.regex = re.compile(WORD_START + trie_pattern(words) + WORD_END) if words else None
+        # One group around the term: re.split then gives text and terms in turn, at C speed.
+        pattern = f"({word_trie_pattern(list(pairs))}){WORD_END}"
+        self.regex = re.compile(pattern) if pairs else None
 
-    def split(self, text: str) -> list[tuple[str, str | None]]:
-        """``text`` as pieces ``(piece, target)``: target is None where no term matched."""
-        if self.regex is None:
-            return [(text, None)]
-        pieces: list[tuple[str, str | None]] = []
-        pos = 0
-        for m in self.regex.finditer(text):
-            if m.start() > pos:
-                pieces.append((text[pos : m.start()], None))
-            pieces.append((m.group(), self.pairs[m.group()]))
-            pos = m.end()
-        if pos < len(text):
-            pieces.append((text[pos:], None))
-        return pieces
+    def replace(self, text: str, letters: Callable[[str], str]) -> str:
+        """``text`` with the target spelling of each term, the rest converted by ``letters``.
+
+        >>> TermMatcher({"Ресей": "Russia"}).replace("Ресей, Ресейде", str.upper)
+        'Russia, РЕСЕЙДЕ'
+        """
+        parts = self.regex.split(text) if self.regex is not None else [text]
+        if len(parts) == 1:
+            return letters(text)
+        parts[0::2] = convert_each(letters, parts[0::2])
+        parts[1::2] = [self.pairs[term] for term in parts[1::2]]
+        return "".join(parts)
 
 
 _cache: weakref.WeakKeyDictionary[Any, dict[tuple[str, str], TermMatcher]]
@@ -139,12 +214,20 @@ _id_cache: dict[int, tuple[Any, dict[tuple[str, str], TermMatcher]]] = {}
 
 
 def matcher_for(
-    glossary: Any, source_lang: str, target_lang: str, letters: Callable[[str], str] | None = None
+    glossary: Any,
+    source_lang: str,
+    target_lang: str,
+    letters: Callable[[str], str] | None = None,
+    *,
+    cache_as: str = "",
 ) -> TermMatcher:
     """The matcher of ``glossary`` for one language pair, built once per glossary object.
 
     With ``letters`` (the scheme's converter), inflected forms of the terms match too and
-    their endings are converted by it."""
+    their endings are converted by it. With ``cache_as`` (the scheme and direction that
+    ``letters`` converts by) and a loaded :class:`~toolkit.glossary.model.Glossary`, the pairs
+    are kept in the user cache: building them means generating every inflected form, which
+    costs a short command more than converting megabytes."""
     try:
         per_glossary = _cache.setdefault(glossary, {})
     except TypeError:  # not weak-referenceable or not hashable: keep it by identity
@@ -155,8 +238,58 @@ def matcher_for(
     key = (source_lang, target_lang, id(letters))
     matcher = per_glossary.get(key)
     if matcher is None:
-        pairs = term_pairs(glossary, source_lang, target_lang)
-        if letters is not None:
-            pairs = inflected_pairs(glossary, pairs, source_lang, letters)
+        stored = _cached_pairs(glossary, f"{cache_as}-{source_lang}-{target_lang}", cache_as)
+        pairs = stored.read() if stored else None
+        if pairs is None:
+            pairs = term_pairs(glossary, source_lang, target_lang)
+            if letters is not None:
+                pairs = overriding_pairs(
+                    inflected_pairs(glossary, pairs, source_lang, letters), letters
+                )
+            if stored:
+                stored.write(pairs)
         matcher = per_glossary[key] = TermMatcher(pairs)
     return matcher
+
+
+class _StoredPairs:
+    """The pairs of one glossary, language pair and scheme direction in the user cache, under
+    a key of the glossary (its files, the transliteration code and schemes) and of the form
+    generators (their code, data and dictionaries)."""
+
+    def __init__(self, name: str, key: str):
+        self.name, self.key = name, key
+
+    def read(self) -> dict[str, str] | None:
+        stored = cache.read_pickle(self.name)
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.key:
+            return stored[1]
+        return None
+
+    def write(self, pairs: dict[str, str]) -> None:
+        cache.write_pickle(self.name, (self.key, pairs))  # skipped when it cannot be written
+
+
+def _cached_pairs(glossary: Any, what: str, cache_as: str) -> _StoredPairs | None:
+    key, root = getattr(glossary, "key", ""), getattr(glossary, "root", "")
+    if not (cache_as and key and root):
+        return None  # not a loaded glossary (a list of concepts in a test, say)
+    folder = hashlib.blake2b(str(Path(root).resolve()).encode(), digest_size=8).hexdigest()
+    return _StoredPairs(f"translit-{what}-{folder}.pickle", f"{key}:{_generators_fingerprint()}")
+
+
+@functools.cache
+def _generators_fingerprint() -> str:
+    """Digest of the form generators' code and data and of pymorphy3 and its Russian
+    dictionaries (their version files, read without importing them: a quick command)."""
+    digest = hashlib.blake2b(digest_size=12)
+    folder = Path(__file__).resolve().parent.parent / "matching"
+    files = [*folder.glob("*.py"), *folder.glob("data/*")]
+    for package in ("pymorphy3", "pymorphy3_dicts_ru"):
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.origin:
+            files.append(Path(spec.origin).with_name("version.py"))
+    for path in sorted(files):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"missing")
+    return digest.hexdigest()
