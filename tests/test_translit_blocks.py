@@ -7,7 +7,9 @@ boundary case (a fence, a URL, a term, CRLF, a line without an end) meets a bloc
 
 from __future__ import annotations
 
+import io
 import re
+import sys
 from itertools import pairwise
 from pathlib import Path
 
@@ -207,3 +209,16 @@ def test_the_pairs_come_back_from_the_user_cache(monkeypatch) -> None:
     again = load_glossary(PROJECT_GLOSSARY)  # another object: its own matcher
     assert again is not first
     assert transliterate(text, "ru-bgn-pcgn", glossary=again) == built
+
+
+def test_no_cache_neither_reads_nor_writes_the_pairs(run_cli, monkeypatch, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(cache))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Нагыз Атажурт\n".encode())))
+    code, out, _ = run_cli("--no-cache", "translit", "--scheme", "ru-bgn-pcgn")
+    assert (code, out) == (0, "Nagyz Atazhurt\n")
+    assert not cache.exists() or not list(cache.glob("translit-*"))
+    # with the cache: the pairs are stored, so the two runs differ in what they leave behind
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Нагыз Атажурт\n".encode())))
+    assert run_cli("translit", "--scheme", "ru-bgn-pcgn")[:2] == (0, "Nagyz Atazhurt\n")
+    assert list(cache.glob("translit-*"))

@@ -63,7 +63,9 @@ def translit(
         numbered = list(iter_text_blocks(name, BLOCK_BYTES)) if ambiguous else None
         blocks = iter_text_blocks(name, BLOCK_BYTES) if numbered is None else numbered
         texts = (text for _, text in blocks)
-        for converted in transliterate_lines(texts, scheme, reverse=reverse, glossary=glossary):
+        for converted in transliterate_lines(
+            texts, scheme, reverse=reverse, glossary=glossary, use_cache=ctx.use_cache
+        ):
             out.write(converted.encode("utf-8"))
             out.flush()  # a block is what one read gave: from a pipe, lines as they come
         if numbered is not None:

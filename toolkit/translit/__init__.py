@@ -113,7 +113,12 @@ def _target_langs(scheme: Scheme, reverse: bool) -> tuple[str, str]:
 
 
 def transliterate(
-    text: str, scheme: str = KK_LATIN, *, reverse: bool = False, glossary: Any = None
+    text: str,
+    scheme: str = KK_LATIN,
+    *,
+    reverse: bool = False,
+    glossary: Any = None,
+    use_cache: bool = True,
 ) -> str:
     """Transliterate ``text`` by ``scheme`` (Latin → Cyrillic with ``reverse=True``).
 
@@ -131,7 +136,10 @@ def transliterate(
     if glossary is not None:
         langs = _target_langs(sch, reverse)
         direction = f"{scheme}-reverse" if reverse else scheme
-        matcher = matcher_for(glossary, *langs, letters=convert, cache_as=direction)
+        # use_cache=False (toolkit --no-cache): the glossary pairs are built afresh, not read
+        matcher = matcher_for(
+            glossary, *langs, letters=convert, cache_as=direction if use_cache else ""
+        )
         if matcher.regex is not None:
             convert = partial(matcher.replace, letters=convert)  # type: ignore[assignment]
     spans = _protected_spans(text)
@@ -162,6 +170,7 @@ def transliterate_lines(
     *,
     reverse: bool = False,
     glossary: Any = None,
+    use_cache: bool = True,
 ) -> Iterator[str]:
     """Transliterate text line by line; lines inside Markdown code fences pass unchanged.
 
@@ -176,7 +185,9 @@ def transliterate_lines(
     in_fence = ""
 
     def convert(text: str) -> str:
-        return transliterate(text, scheme, reverse=reverse, glossary=glossary) if text else text
+        if not text:
+            return text
+        return transliterate(text, scheme, reverse=reverse, glossary=glossary, use_cache=use_cache)
 
     for block in lines:
         if "```" not in block and "~~~" not in block:
