@@ -43,6 +43,14 @@ def test_po_folder_is_checked_and_other_languages_get_one_note(monkeypatch, run_
     assert "po/de.po (de)" in note and "po/pt_BR.po (pt_BR)" in note
 
 
+def test_a_file_named_twice_is_checked_once(monkeypatch, run_cli):
+    monkeypatch.chdir(LAYOUTS)
+    _, once, _ = run_cli("check", "--format", "json", "--lang", "ru", "po")
+    code, twice, _ = run_cli("check", "--format", "json", "--lang", "ru", "po", "po/ru.po", "./po")
+    assert code == 1
+    assert _findings(twice) == _findings(once) != []
+
+
 @pytest.mark.parametrize("lang", ["ru", "ru_RU", "Russian"])
 def test_lang_restricts_the_po_folder_to_one_language(monkeypatch, run_cli, lang):
     monkeypatch.chdir(LAYOUTS)

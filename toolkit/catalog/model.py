@@ -79,20 +79,23 @@ class Catalog:
 
 
 def find_catalogs(paths: list[str | Path]) -> list[Path]:
-    """PO files named directly or found (recursively) under folders, in a stable order.
+    """PO files named directly or found (recursively) under folders, in a stable order; a file
+    named twice (a folder and a file inside it) is checked once.
 
     Raises InputError for a path that does not exist.
     """
-    found: list[Path] = []
+    found: dict[Path, Path] = {}  # resolved -> as named, first naming kept
     for item in paths:
         p = Path(item)
         if p.is_dir():
-            found.extend(sorted(p.rglob("*.po")))
-        elif p.is_file():
-            found.append(p)
+            named = sorted(p.rglob("*.po"))
+        elif p.exists():
+            named = [p]  # a FIFO or device too: reading it says what is wrong
         else:
             raise InputError("no such file or folder", path=display_path(p))
-    return found
+        for path in named:
+            found.setdefault(path.resolve(), path)
+    return list(found.values())
 
 
 def msgid_keyword_line(start: int, lines: list[str], obsolete: bool) -> int:
