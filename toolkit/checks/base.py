@@ -173,6 +173,16 @@ class Unit:
         self._source_matches: list[Match] | None = None
         self._target_matches: list[Match] | None = None
 
+    def set_matches(
+        self, *, source: list[Match] | None = None, target: list[Match] | None = None
+    ) -> None:
+        """Hand the unit the term matches of its source or target, found by the runner for
+        a whole catalogue at once (the same a unit would find for itself)."""
+        if source is not None:
+            self._source_matches = source
+        if target is not None:
+            self._target_matches = target
+
     @property
     def source_matches(self) -> list[Match]:
         found = self._source_matches

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from toolkit.catalog import Catalog, Entry, find_catalogs, parse_language, read_catalog
 from toolkit.checks.available import all_checks
-from toolkit.checks.base import SEVERITIES, Check, Finding, Resources, Unit
+from toolkit.checks.base import SEVERITIES, Check, Finding, Problem, Resources, Unit
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
 from toolkit.glossary.model import Glossary
@@ -88,21 +88,34 @@ def _catalogue_findings(catalog: Catalog, checks: list[Check]) -> list[Finding]:
         return []
     findings = []
     msgids = {e.line: e.msgid for e in catalog.entries}
+    shown = display_path(catalog.path)
     for check in checks:
         for line, problem in check.catalogue_problems(catalog):
-            findings.append(
-                Finding(
-                    file=display_path(catalog.path),
-                    line=line,
-                    msgid=msgids.get(line, ""),
-                    check=check.id,
-                    severity=check.severity,
-                    concept=problem.concept,
-                    message=problem.message,
-                    suggestion=problem.suggestion,
-                )
-            )
+            findings.append(_finding(check, problem, shown, line, msgids.get(line, "")))
     return findings
+
+
+def _finding(
+    check: Check, problem: Problem, shown: str, line: int, msgid: str, translation: str = ""
+) -> Finding:
+    """The finding of ``problem``: the check's severity unless the problem grades itself
+    (and the project did not fix the check's severity)."""
+    severity = check.severity
+    if problem.severity and not check.severity_configured:
+        severity = problem.severity
+    return Finding(
+        file=shown,
+        line=line,
+        msgid=msgid,
+        check=check.id,
+        severity=severity,
+        concept=problem.concept,
+        message=problem.message,
+        suggestion=problem.suggestion,
+        translation=translation,
+        start=problem.start,
+        end=problem.end,
+    )
 
 
 def catalog_parts(catalog: Catalog, checks: list[Check], size: int) -> list[slice]:
@@ -169,25 +182,7 @@ def _run(
             if custom and not check.applies_to(unit):
                 continue
             for problem in check.problems(unit):
-                add(
-                    Finding(
-                        file=shown,
-                        line=entry.line,
-                        msgid=entry.msgid,
-                        check=check.id,
-                        severity=(
-                            problem.severity
-                            if problem.severity and not check.severity_configured
-                            else check.severity
-                        ),
-                        concept=problem.concept,
-                        message=problem.message,
-                        suggestion=problem.suggestion,
-                        translation=unit.target,
-                        start=problem.start,
-                        end=problem.end,
-                    )
-                )
+                add(_finding(check, problem, shown, entry.line, entry.msgid, unit.target))
     return findings
 
 
@@ -198,12 +193,12 @@ def _match_all(plan: list[tuple[Unit, list[tuple[Check, bool]]]], resources: Res
     if sources:
         found = resources.matcher("en").find_all([u.source for u in sources])
         for unit, matches in zip(sources, found, strict=True):
-            unit._source_matches = matches
+            unit.set_matches(source=matches)
     targets = [u for u, chosen in plan if any(c.uses_target_matches for c, _ in chosen)]
     if targets:
         found = resources.matcher(targets[0].lang).find_all([u.target for u in targets])
         for unit, matches in zip(targets, found, strict=True):
-            unit._target_matches = matches
+            unit.set_matches(target=matches)
 
 
 def run_checks(
