@@ -35,9 +35,11 @@ bench: $(STAMP)
 
 # Refresh the lock: run after changing dependencies in pyproject.toml, or to take new releases
 # once `make test-latest` has passed with them. Review the diff of $(LOCK) before committing.
-lock: $(BIN)/python
-	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
-	printf 'setuptools>=77\n' | $(BIN)/uv pip compile pyproject.toml - --extra test --extra bench \
+# uv lives in a venv of its own, so that .venv holds exactly what the lock lists.
+lock:
+	[ -x .venv-lock/bin/uv ] || { $(PYTHON) -m venv .venv-lock && \
+	    .venv-lock/bin/python -m pip install --quiet uv==$(UV_VERSION); }
+	printf 'setuptools>=77\n' | .venv-lock/bin/uv pip compile pyproject.toml - --extra test --extra bench \
 	    --universal --python-version 3.11 --generate-hashes --no-header --quiet -o $(LOCK)
 
 # The newest release of every dependency, in a venv of its own; not run by CI.
@@ -47,7 +49,8 @@ test-latest:
 	.venv-latest/bin/python -m pip install --quiet --upgrade pip
 	.venv-latest/bin/python -m pip install --quiet --upgrade -e '.[test,bench]'
 	.venv-latest/bin/ruff check toolkit tests benchmarks conftest.py
+	.venv-latest/bin/ruff format --check toolkit tests benchmarks conftest.py
 	.venv-latest/bin/python -m pytest -q -p no:cacheprovider; rc=$$?; [ $$rc -eq 5 ] && rc=0; exit $$rc
 
 clean:
-	rm -rf $(VENV) .venv-latest build .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-latest .venv-lock build .pytest_cache .ruff_cache
