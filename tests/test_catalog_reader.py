@@ -239,3 +239,16 @@ def test_line_separators_inside_strings_are_text(tmp_path):
         ("A\u2028B", "А\u2028Б", 6),
         ("C\x0cD", "В\x0cГ", 9),
     ]
+
+
+def test_a_duplicate_msgid_is_named_at_the_duplicate(tmp_path: Path):
+    path = tmp_path / "ru.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "a"\nmsgstr "б"\n\nmsgid "a"\nmsgstr "в"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        read_catalog(path)
+    assert caught.value.line == 8
+    assert "first at line 5" in str(caught.value)

@@ -33,7 +33,9 @@ def msgfmt_complaints(path: str | Path, *, check: bool = True) -> list[MsgfmtCom
     msgfmt's words (the C locale's). ``check``: run ``msgfmt --check`` (header, plural rule,
     format strings); otherwise plain ``msgfmt``, which judges syntax only. A message msgfmt
     splits over two lines ("nplurals = 3..." / "...but some messages have only 2 plural
-    forms") is one complaint at the second line. Raises InputError when msgfmt is missing."""
+    forms") is one complaint at the second line; a duplicate msgid is one complaint at the
+    duplicate, naming the line of the first definition. Raises InputError when msgfmt is
+    missing."""
     try:
         digest = hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
     except OSError:
@@ -65,7 +67,12 @@ def msgfmt_complaints(path: str | Path, *, check: bool = True) -> list[MsgfmtCom
             continue
         line = int(found["line"])
         if message.startswith("...") and complaints and complaints[-1].message.endswith("..."):
-            message = complaints.pop().message.rstrip(".") + ", " + message.lstrip(".")
+            first = complaints.pop()
+            if message.endswith("location of the first definition"):
+                # a duplicate: the complaint is about the later entry; name the earlier one
+                line, message = first.line, f"{first.message.rstrip('.')} (first at line {line})"
+            else:
+                message = first.message.rstrip(".") + ", " + message.lstrip(".")
         complaints.append(MsgfmtComplaint(line, message))
     if not complaints:  # rejected without a line we can read: say so, in msgfmt's words
         complaints.append(MsgfmtComplaint(None, " ".join(result.stderr.split())[:200]))
