@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from toolkit.catalog.model import Entry, msgid_keyword_line
@@ -60,8 +61,6 @@ def parse_entries(
     """(entries, header metadata) of PO ``text`` exactly as polib reads them, or None when
     the text is something only polib should judge (a syntax error, several header entries).
     ``lines`` is ``text.splitlines()`` when the caller has it already."""
-    import os
-
     if lines is None:
         lines = text.splitlines()
     # polib.pofile(text) first asks whether the text is the name of a file (and then reads
