@@ -37,7 +37,8 @@ def project(tmp_path: Path) -> Path:
 
 
 def make_client(project: Path, *, read_only: bool = False) -> TestClient:
-    return TestClient(create_app(project, project / "glossary", read_only=read_only))
+    app = create_app(project, project / "glossary", read_only=read_only)
+    return TestClient(app, headers={"origin": "http://testserver"})  # as a browser sends it
 
 
 @pytest.fixture

@@ -29,11 +29,13 @@ def serve(obj: Context, host: str, port: int, read_only: bool, allow_edit: bool)
     --host is not a loopback address unless --allow-edit is given.
     """
     editing = editing_allowed(host, read_only=read_only, allow_edit=allow_edit)
-    allowed_hosts = (
-        ["127.0.0.1", "localhost", host] if is_loopback(host) and ":" not in host else None
-    )
+    # on loopback, only loopback Host names: a foreign name that resolves to 127.0.0.1 (DNS
+    # rebinding) would make its pages same-origin with this server
     app = create_app(
-        project_root(), obj.glossary_dir, read_only=not editing, allowed_hosts=allowed_hosts
+        project_root(),
+        obj.glossary_dir,
+        read_only=not editing,
+        loopback_hosts_only=is_loopback(host),
     )
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"toolkit: serving http://{shown}:{port}/ (editing {'on' if editing else 'off'})")

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from starlette.applications import Starlette
@@ -18,12 +17,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
+from starlette.types import ASGIApp
 
 from toolkit.errors import ToolkitError
 from toolkit.glossary.model import LANGUAGES, STATUSES, Concept
@@ -31,12 +30,22 @@ from toolkit.glossary.search import search
 from toolkit.translit import KK_LATIN, list_schemes, transliterate
 from toolkit.web.concept_edit import ConflictError, EditError, file_digest, prepare_edit, save_edit
 from toolkit.web.forms import FormError, FormTerm, form_terms, read_edit
-from toolkit.web.security import COOKIE, FORM_FIELD, HEADER, CsrfTokens, SecurityHeaders
+from toolkit.web.security import (
+    COOKIE,
+    FORM_FIELD,
+    HEADER,
+    BodyLimit,
+    CsrfTokens,
+    LoopbackHostsOnly,
+    SecurityHeaders,
+    same_origin,
+)
 from toolkit.web.state import ProjectState
 from toolkit.web.views import COLUMNS, article_totals, article_view, report_summary
 
 HERE = Path(__file__).resolve().parent
-#: largest request body accepted (a concept form is a few kilobytes)
+#: largest request body accepted (a concept form is a few kilobytes; the translit API's JSON
+#: holds at most MAX_TRANSLIT characters of at most 4 bytes each, or 12 as \u escapes)
 MAX_BODY = 1 << 20
 MAX_QUERY = 500
 MAX_TRANSLIT = 100_000
@@ -75,20 +84,28 @@ def render(
     return response
 
 
+def check_origin(request: Request) -> None:
+    """403 unless the request is same-origin (Origin, or Referer when there is no Origin) and
+    carries the CSRF cookie. Checked before the body is read: a foreign client makes the
+    server read nothing."""
+    if not same_origin(request.headers):
+        raise HTTPException(403, "Cross-site requests are not accepted.")
+    if not request.cookies.get(COOKIE):
+        raise HTTPException(403, "The form has no valid security token: reload the page and retry.")
+
+
 def check_csrf(request: Request, token: object) -> None:
-    """403 unless ``token`` belongs to the browser's cookie and the request is same-origin."""
+    """403 unless ``token`` belongs to the browser's cookie (and :func:`check_origin`)."""
+    check_origin(request)
     web = _web(request)
     if not isinstance(token, str) or not web.tokens.valid(request.cookies.get(COOKIE), token):
         raise HTTPException(403, "The form has no valid security token: reload the page and retry.")
-    origin = request.headers.get("origin")
-    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
-        raise HTTPException(403, "Cross-site requests are not accepted.")
 
 
 async def read_form(request: Request) -> FormData:
-    length = request.headers.get("content-length", "0")
-    if not length.isdigit() or int(length) > MAX_BODY:
-        raise HTTPException(413, f"The request is larger than {MAX_BODY // 1024} KiB.")
+    """The submitted form, once the request is known to be same-origin (the body's size is
+    bounded by the BodyLimit middleware)."""
+    check_origin(request)
     return await request.form(max_files=0, max_fields=2000)
 
 
@@ -271,6 +288,15 @@ async def translit_page(request: Request) -> Response:
     return render(request, "translit.html", context, status_code=status)
 
 
+def _lone_surrogate(*texts: str) -> str | None:
+    for text in texts:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return f"U+{ord(text[exc.start]):04X}"
+    return None
+
+
 async def api_translit(request: Request) -> Response:
     web = _web(request)
     check_csrf(request, request.headers.get(HEADER))
@@ -278,6 +304,8 @@ async def api_translit(request: Request) -> Response:
         payload = await request.json()
     except ValueError:
         return JSONResponse({"error": "the body must be JSON"}, status_code=400)
+    except RecursionError:  # the parser's depth is bounded by the interpreter's stack
+        return JSONResponse({"error": "the JSON body is nested too deeply"}, status_code=400)
     if not isinstance(payload, dict):
         return JSONResponse({"error": "the body must be a JSON object"}, status_code=400)
     text, scheme = payload.get("text"), payload.get("scheme", KK_LATIN)
@@ -288,6 +316,9 @@ async def api_translit(request: Request) -> Response:
         return JSONResponse({"error": "reverse and glossary must be true or false"}, 400)
     if len(text) > MAX_TRANSLIT:
         return JSONResponse({"error": f"text longer than {MAX_TRANSLIT} characters"}, 400)
+    surrogate = _lone_surrogate(text, scheme)
+    if surrogate:
+        return JSONResponse({"error": f"lone surrogate {surrogate}: not text"}, 400)
     try:
         result = await run_in_threadpool(_translit, web.state, text, scheme, reverse, use_glossary)
     except ToolkitError as exc:
@@ -317,6 +348,14 @@ async def server_error(request: Request, exc: Exception) -> Response:
     return render(request, "error.html", context, status_code=500)
 
 
+class _App(Starlette):
+    """Starlette with the security headers outside everything, the error pages of its
+    outermost ServerErrorMiddleware (500) included."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
 # -- the application -------------------------------------------------------------------------
 
 
@@ -334,12 +373,13 @@ def create_app(
     glossary_dir: Path,
     *,
     read_only: bool,
-    allowed_hosts: list[str] | None = None,
+    loopback_hosts_only: bool = False,
 ) -> Starlette:
     """The web application for the project at ``project_root`` and its glossary folder.
 
-    With ``read_only`` the concept editor is off (no form; POST gives 403). ``allowed_hosts``
-    limits the Host header (against DNS rebinding when serving on a loopback address).
+    With ``read_only`` the concept editor is off (no form; POST gives 403). With
+    ``loopback_hosts_only`` a Host header that is not a loopback name or address is refused
+    (against DNS rebinding when serving on a loopback address).
     """
     routes = [
         Route("/", dashboard),
@@ -352,10 +392,11 @@ def create_app(
         Route("/api/translit", api_translit, methods=["POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    middleware = [Middleware(SecurityHeaders)]
-    if allowed_hosts:
-        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
-    app = Starlette(
+    middleware = []
+    if loopback_hosts_only:
+        middleware.append(Middleware(LoopbackHostsOnly))
+    middleware.append(Middleware(BodyLimit, limit=MAX_BODY))
+    app = _App(
         routes=routes,
         middleware=middleware,
         exception_handlers={

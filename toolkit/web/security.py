@@ -20,8 +20,11 @@ import hashlib
 import hmac
 import ipaddress
 import secrets
+from urllib.parse import urlsplit
 
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 COOKIE = "toolkit_csrf"
@@ -37,6 +40,82 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def host_name(host_header: str) -> str:
+    """The name or address of a Host header, without its port and IPv6 brackets.
+
+    >>> host_name("[::1]:8000"), host_name("127.0.0.1:80"), host_name("evil.example")
+    ('::1', '127.0.0.1', 'evil.example')
+    """
+    value = host_header.strip()
+    if value.startswith("["):
+        return value[1:].split("]", 1)[0]
+    if value.count(":") == 1:
+        return value.split(":", 1)[0]
+    return value
+
+
+def same_origin(headers: Headers) -> bool:
+    """Whether a request comes from a page of this server: its Origin, or when a browser sent
+    none, its Referer, names the Host the request was sent to. Neither header: not same-origin
+    (every browser sends one of them on a form post to a page with our Referrer-Policy)."""
+    host = headers.get("host")
+    source = headers.get("origin") or headers.get("referer")
+    if not host or not source:
+        return False
+    parts = urlsplit(source)
+    return parts.scheme in ("http", "https") and parts.netloc == host
+
+
+class LoopbackHostsOnly:
+    """ASGI middleware refusing (400) a request whose Host header is not a loopback name or
+    address: against DNS rebinding, where a foreign name is made to resolve to 127.0.0.1 and
+    its pages become "same-origin" with a server that trusts loopback clients."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        host = host_name(Headers(scope=scope).get("host", ""))
+        if scope["type"] in ("http", "websocket") and not is_loopback(host):
+            response = PlainTextResponse("Invalid host header", status_code=400)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+class BodyLimit:
+    """ASGI middleware bounding request bodies to ``limit`` bytes: counted as they arrive, so
+    a chunked body (no Content-Length) is bounded too. Over the limit, reading the body raises
+    HTTPException(413) in the handler that reads it; nothing more is received."""
+
+    def __init__(self, app: ASGIApp, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit, received = self.limit, 0
+        too_large = HTTPException(413, f"The request is larger than {limit // 1024} KiB.")
+        declared = Headers(scope=scope).get("content-length")
+
+        async def bounded_receive() -> Message:
+            nonlocal received
+            if declared is not None and not declared.isdigit():
+                raise HTTPException(400, "The Content-Length header is not a number.")
+            if declared is not None and int(declared) > limit:
+                raise too_large
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise too_large
+            return message
+
+        await self.app(scope, bounded_receive, send)
 
 
 def editing_allowed(host: str, *, read_only: bool, allow_edit: bool) -> bool:
