@@ -63,13 +63,13 @@ def test_loopback_names_and_addresses_are_served(
     base: str,
 ) -> None:
     app = serve_app(run_cli, monkeypatch, project, "--host", "::1")
-    client = TestClient(app, base_url=base)
-    form = form_of(client.get("/glossary/kandas").text)
-    form["note"] = "edited over " + base
-    response = client.post(
-        "/glossary/kandas", data=form, headers={"origin": base}, follow_redirects=False
-    )
-    assert response.status_code == 303
+    with TestClient(app, base_url=base) as client:  # with: the lifespan events are sent too
+        form = form_of(client.get("/glossary/kandas").text)
+        form["note"] = "edited over " + base
+        response = client.post(
+            "/glossary/kandas", data=form, headers={"origin": base}, follow_redirects=False
+        )
+        assert response.status_code == 303
 
 
 # -- request bodies ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import secrets
 import stat
 import sys
@@ -15,6 +16,20 @@ from pathlib import Path
 from typing import BinaryIO
 
 from toolkit.errors import InputError
+
+#: C0 control characters and DEL, which no text the toolkit writes has a use for (tab and line
+#: feed excepted). `glossary lint` reports them; writers of XML and PO replace them.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def replace_control_characters(text: str) -> str:
+    """``text`` with each control character (:data:`CONTROL_CHARACTERS`) replaced by U+FFFD:
+    XML 1.0 cannot hold them at all, and a NUL ends a string in a compiled catalogue.
+
+    >>> replace_control_characters("a\\x00b\\tc") == "a\\ufffdb\\tc"
+    True
+    """
+    return CONTROL_CHARACTERS.sub("\ufffd", text)
 
 
 def display_path(path: str | os.PathLike[str]) -> str:

@@ -15,6 +15,7 @@ from toolkit.fileio import (
     atomic_write_text,
     display_path,
     read_bytes,
+    replace_control_characters,
     write_lock,
 )
 
@@ -169,9 +170,15 @@ def glossary_catalog_text(entries: list, locale: str) -> str:
     po = polib.POFile(wrapwidth=WRAP_WIDTH)
     po.metadata = _header(locale)
     po.metadata["Project-Id-Version"] = "toolkit glossary"
+    clean = replace_control_characters  # a lint error, but a NUL would break the catalogue
     for e in entries:
         po.append(
-            polib.POEntry(msgid=e.msgid, msgstr=e.msgstr, msgctxt=e.msgctxt, comment=e.comment)
+            polib.POEntry(
+                msgid=clean(e.msgid),
+                msgstr=clean(e.msgstr),
+                msgctxt=clean(e.msgctxt) if e.msgctxt else e.msgctxt,
+                comment=clean(e.comment) if e.comment else e.comment,
+            )
         )
     return str(po)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.fileio import display_path
+from toolkit.fileio import CONTROL_CHARACTERS, display_path
 from toolkit.glossary.cldr import CLDR_LANGUAGES, cldr_name
 from toolkit.glossary.model import REQUIRED_LANGUAGES, Concept, Glossary, Term
 from toolkit.translit import KK_LATIN
@@ -54,7 +54,31 @@ def _issue(c: Concept, line: int, severity: str, code: str, message: str) -> Lin
     return LintIssue(display_path(c.path), line or c.line, severity, code, f"{c.id}: {message}")
 
 
+def control_character(text: str) -> str | None:
+    """The first control character of ``text`` as ``U+XXXX`` (None when it has none).
+
+    >>> control_character("a\\x00b"), control_character("line\\nbreak\\tand tab")
+    ('U+0000', None)
+    """
+    found = CONTROL_CHARACTERS.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def _control_characters(c: Concept) -> Iterator[LintIssue]:
+    texts = [(c.line, "note", c.note or ""), *((c.line, "source", s) for s in c.sources)]
+    for term in c.all_terms():
+        if not term.derived:
+            texts += [(term.line, f"{term.lang} term", t) for t in (term.text, *term.forms)]
+            texts += [(term.line, f"{term.lang} term note", term.note or "")]
+    for line, what, text in texts:
+        found = control_character(text)
+        if found:
+            yield _issue(c, line, "error", "control-character",
+                         f"{what} {text!r} has the control character {found}")  # fmt: skip
+
+
 def _concept_issues(c: Concept, derive_latin: Callable[[str], str]) -> Iterator[LintIssue]:
+    yield from _control_characters(c)
     stem = Path(c.path).stem
     if c.domain != stem:
         yield _issue(c, c.line, "error", "domain-file", f"domain {c.domain!r} is in {stem}.yaml")

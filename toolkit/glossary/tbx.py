@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from toolkit.errors import InputError
-from toolkit.fileio import display_path
+from toolkit.fileio import display_path, replace_control_characters
 from toolkit.glossary.model import LANGUAGES, Concept, Term
 from toolkit.translit import KK_LATIN
 
@@ -62,11 +62,12 @@ def tbx_tag(name: str) -> str:
 
 
 def _sub(parent: etree._Element, name: str, text: str | None = None, **attrs: str):
+    # control characters (a lint error) cannot be written in XML: replaced, not a crash
     element = etree.SubElement(parent, tbx_tag(name))
     for key, value in attrs.items():
-        element.set(key, value)
+        element.set(key, replace_control_characters(value))
     if text is not None:
-        element.text = text
+        element.text = replace_control_characters(text)
     return element
 
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from toolkit.glossary.lint import control_character
 from toolkit.glossary.model import LANGUAGES, STATUSES, Concept
 from toolkit.web.concept_edit import ConceptEdit, TermEdit
 
@@ -56,7 +57,11 @@ def _field(form: Mapping[str, Any], name: str, limit: int, *, required: bool) ->
         raise FormError(f"field {name!r} must be text, not a file")
     if len(value) > limit:
         raise FormError(f"field {name!r} is longer than {limit} characters")
-    return value.replace("\r\n", "\n")
+    value = value.replace("\r\n", "\n")
+    found = control_character(value)
+    if found:
+        raise FormError(f"field {name!r} has the control character {found}; remove it")
+    return value
 
 
 def read_edit(form: Mapping[str, Any], concept: Concept) -> tuple[ConceptEdit, list[FormTerm]]:

@@ -77,8 +77,8 @@ class LoopbackHostsOnly:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        host = host_name(Headers(scope=scope).get("host", ""))
-        if scope["type"] in ("http", "websocket") and not is_loopback(host):
+        web = scope["type"] in ("http", "websocket")  # not "lifespan", which has no headers
+        if web and not is_loopback(host_name(Headers(scope=scope).get("host", ""))):
             response = PlainTextResponse("Invalid host header", status_code=400)
             await response(scope, receive, send)
             return
