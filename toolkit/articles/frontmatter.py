@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from toolkit.errors import InputError
+from toolkit.yaml_guard import find_unsafe_yaml
 
 TRANSLATED_FIELDS = ("title", "dateline")  # translated; the others are carried over
 REQUIRED_FIELDS = ("slug", "title", "date")
@@ -40,6 +41,10 @@ def read_front_matter(path: Path, shown: str, lines: list[str]) -> FrontMatter:
 
     source = "\n".join(lines[1:end])
     try:
+        unsafe = find_unsafe_yaml(source)  # an alias bomb or deep nesting, before loading
+        if unsafe is not None:
+            problem, line = unsafe
+            raise fail(line + 1, problem)
         # BaseLoader: every scalar stays a string, so a bad date or an odd value is ours
         # to report with its line, not a constructor's exception.
         meta = yaml.load(source, Loader=yaml.BaseLoader) or {}

@@ -27,6 +27,7 @@ from toolkit.glossary.model import (
     Concept,
     Term,
 )
+from toolkit.yaml_guard import find_unsafe_yaml
 
 try:  # libyaml makes the first (uncached) load several times faster
     from yaml import CSafeLoader as _Loader
@@ -209,6 +210,14 @@ def read_file(path: Path, display: str, derive_latin: Deriver) -> list[Concept]:
     """Parse one glossary YAML file. Raises GlossaryError with the file and line."""
     text = read_utf8(path, display, GlossaryError)
     try:
+        # an alias needs a "*": files without one (all of them, normally) cost no second parse
+        unsafe = (
+            find_unsafe_yaml(text, _Loader)
+            if "*" in text or _Loader is not yaml.CSafeLoader
+            else None
+        )
+        if unsafe is not None:
+            raise GlossaryError(unsafe[0], display, unsafe[1])
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -35,6 +35,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
+from yaml import YAMLError as PyYAMLError
 
 from toolkit.errors import GlossaryError, ToolkitError
 from toolkit.fileio import atomic_write_text, display_path, write_lock
@@ -42,6 +43,7 @@ from toolkit.glossary.lint import LintIssue, lint
 from toolkit.glossary.loader import read_file
 from toolkit.glossary.model import Concept, Glossary
 from toolkit.translit import to_kk_latin
+from toolkit.yaml_guard import find_unsafe_yaml
 
 #: notes longer than this are written folded (``>-``), as toolkit.glossary.writer does
 FOLD_AFTER = 80
@@ -193,6 +195,12 @@ def apply_edit(text: str, concept_id: str, edit: ConceptEdit) -> str:
     Raises EditError when the concept is not in the text, when its layout would not
     survive a round trip, or when the edit would drop a comment.
     """
+    try:
+        unsafe = find_unsafe_yaml(text)  # before ruamel, which would share the aliased nodes
+    except PyYAMLError as exc:
+        raise EditError([f"the file is not valid YAML: {exc}"]) from exc
+    if unsafe is not None:
+        raise EditError([f"line {unsafe[1]}: {unsafe[0]}"])
     yaml = _yaml()
     data = yaml.load(text)
     if not isinstance(data, CommentedSeq):
