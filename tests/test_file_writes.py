@@ -134,3 +134,58 @@ def test_two_editor_saves_of_one_file_never_both_succeed(tmp_path: Path):
     saved = sorted(f"# {who} {number}" for number, who, ok in outcomes if ok)
     assert len(saved) == ROUNDS  # each round one save, the other refused: none lost
     assert sorted(path.read_text(encoding="utf-8").splitlines()) == saved
+
+
+# -- devices and pipes: written into, never replaced -----------------------------------------
+
+MINI = Path(__file__).parent / "data" / "glossary-mini"
+EXPORT = ("--glossary", str(MINI), "glossary", "export", "--format", "csv", "--pair", "en:ru")
+
+
+def device(tmp_path: Path, name: str, minor: int) -> Path:
+    """A character device like /dev/<name> (1, minor), made in ``tmp_path``, so that a writer
+    that replaced it would destroy a copy. Without the right to make one: the real device,
+    only when this user cannot replace files in /dev anyway."""
+    path = tmp_path / name
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+        with open(path, "wb"):
+            pass  # a device cgroup may refuse to open it
+    except PermissionError:
+        if os.access("/dev", os.W_OK):
+            pytest.skip("cannot make a device node, and the real one could be replaced")
+        return Path("/dev") / name
+    return path
+
+
+def test_output_to_a_device_writes_into_it(tmp_path: Path, run_cli) -> None:
+    null = device(tmp_path, "null", 3)
+    code, out, err = run_cli(*EXPORT, "-o", str(null))
+    assert (code, out, err) == (0, "", "")
+    assert stat.S_ISCHR(os.stat(null).st_mode)
+    assert [p.name for p in null.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_output_to_a_full_device_is_one_line(tmp_path: Path, run_cli) -> None:
+    full = device(tmp_path, "full", 7)
+    code, out, err = run_cli(*EXPORT, "-o", str(full))
+    assert (code, out) == (2, "")
+    assert err.startswith("toolkit: error: ") and "No space left on device" in err
+    assert err.count("\n") == 1
+    assert stat.S_ISCHR(os.stat(full).st_mode)
+
+
+def test_output_to_a_fifo_writes_into_it(tmp_path: Path, run_cli) -> None:
+    fifo = tmp_path / "export.fifo"
+    os.mkfifo(fifo)
+    # a reader first (non-blocking: it does not wait for a writer), so the writer's open
+    # does not block; the export is small enough for the pipe's buffer
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        code, _, err = run_cli(*EXPORT, "-o", str(fifo))
+        assert (code, err) == (0, "")
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        data = os.read(reader, 1 << 16)
+    finally:
+        os.close(reader)
+    assert "Almaty" in data.decode("utf-8")

@@ -76,14 +76,19 @@ def replace_file(path: str | os.PathLike[str], data: bytes) -> None:
     A file that is replaced keeps its mode; a new file gets the mode any program would give
     it under the user's umask (0666 & ~umask). When ``path`` is a symbolic link, the file it
     points to is replaced and the link stays. If anything fails, the temporary file is
-    removed and the old file is left as it was.
+    removed and the old file is left as it was. A device or a named pipe (``-o /dev/null``,
+    a FIFO) is written into, not replaced: replacing would destroy the node.
     """
     target = Path(os.path.realpath(path))  # a link's target: replacing the link would cut it
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+        status: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
-        mode = None
+        status = None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        _write_into(target, data)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mode = stat.S_IMODE(status.st_mode) if status is not None else None
     fd, tmp = _create_temporary(target)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -96,6 +101,16 @@ def replace_file(path: str | os.PathLike[str], data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_into(target: Path, data: bytes) -> None:
+    """Write ``data`` into an existing node that is not a regular file (a device, a FIFO):
+    no temporary file and no rename, which would put a regular file in the node's place. A
+    folder or a socket raises OSError from open, a full device (/dev/full) from write."""
+    with open(target, "wb", buffering=0) as handle:
+        view = memoryview(data)
+        while view:
+            view = view[handle.write(view) :]
 
 
 def _create_temporary(target: Path) -> tuple[int, str]:
