@@ -17,6 +17,10 @@ from typing import BinaryIO
 
 from toolkit.errors import InputError
 
+#: longest line a reader accepts: no PO, article or glossary line comes near it; an endless
+#: input (/dev/zero) stops here instead of filling the memory
+MAX_LINE_BYTES = 16 << 20
+
 #: C0 control characters and DEL, which no text the toolkit writes has a use for (tab and line
 #: feed excepted). `glossary lint` reports them; writers of XML and PO replace them.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
@@ -55,11 +59,40 @@ def decode_utf8(raw: bytes, shown: str, error: type[InputError] = InputError) ->
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
-    """The bytes of a file; an unreadable one raises InputError naming it."""
+    """The bytes of a file; an unreadable one raises InputError naming it. A file that is
+    not a regular file (a device, a pipe) is read in chunks, and a line longer than
+    :data:`MAX_LINE_BYTES` raises InputError: ``/dev/zero`` would never end."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            if stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                return stream.read()
+            return _read_stream(stream, shown)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=shown) from exc
+
+
+def _read_stream(stream: BinaryIO, shown: str) -> bytes:
+    chunks: list[bytes] = []
+    lines, line_start, size = 0, 0, 0  # line_start: offset of the line being read
+    while chunk := stream.read1(1 << 20):
+        chunks.append(chunk)
+        last = chunk.rfind(b"\n")
+        if last >= 0:
+            lines += chunk.count(b"\n")
+            line_start = size + last + 1
+        size += len(chunk)
+        if size - line_start > MAX_LINE_BYTES:
+            raise _line_too_long(shown, lines + 1)
+    return b"".join(chunks)
+
+
+def _line_too_long(shown: str, line: int) -> InputError:
+    return InputError(
+        f"a line longer than {MAX_LINE_BYTES >> 20} MiB: not a text file, or an input "
+        "that does not end",
+        path=shown,
+        line=line,
+    )
 
 
 def read_utf8(path: Path, shown: str, error: type[InputError] = InputError) -> str:
@@ -208,6 +241,8 @@ def iter_text_blocks(
             if not cut:
                 if not data:
                     return
+                if len(data) > MAX_LINE_BYTES:
+                    raise _line_too_long(name, number)
                 carry = data  # no line end yet: read on
                 continue
             block, carry = data[:cut], data[cut:]
@@ -248,8 +283,18 @@ def _opened(path: str | os.PathLike[str] | None) -> Iterator[tuple[str, BinaryIO
         yield display_path(path), stream
 
 
+def _bounded_lines(name: str, stream: BinaryIO) -> Iterator[bytes]:
+    """The lines of ``stream`` with their ends; InputError for a line over MAX_LINE_BYTES."""
+    number = 0
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise _line_too_long(name, number)
+        yield raw
+
+
 def _decode_lines(name: str, stream: BinaryIO, keep_ends: bool) -> Iterator[tuple[int, str]]:
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(_bounded_lines(name, stream), start=1):
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:

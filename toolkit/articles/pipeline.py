@@ -65,6 +65,16 @@ class Project:
         missing = [p for p in chosen if not p.is_file()]
         if missing:
             raise InputError("no such article", path=display_path(missing[0]))
+        for p in chosen:
+            # a source reference (#: path:line) ends at the line end: the template would be
+            # invalid, and every later `update` of the project would fail on it
+            if "\n" in str(p) or "\r" in str(p):
+                shown = display_path(p).replace("\n", "\\n").replace("\r", "\\r")
+                raise InputError(
+                    "the file name has a line break, which a template's source references "
+                    "cannot hold: rename the file",
+                    path=shown,
+                )
         return chosen
 
     def template(self, slug: str) -> Path:
