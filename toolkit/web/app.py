@@ -44,8 +44,9 @@ from toolkit.web.state import ProjectState
 from toolkit.web.views import COLUMNS, article_totals, article_view, report_summary
 
 HERE = Path(__file__).resolve().parent
-#: largest request body accepted (a concept form is a few kilobytes; the translit API's JSON
-#: holds at most MAX_TRANSLIT characters of at most 4 bytes each, or 12 as \u escapes)
+#: largest request body accepted, counted as it arrives (a concept form is a few kilobytes;
+#: the translit API's JSON, as the page's script sends it, at most MAX_TRANSLIT characters of
+#: at most 4 bytes each)
 MAX_BODY = 1 << 20
 MAX_QUERY = 500
 MAX_TRANSLIT = 100_000
