@@ -27,13 +27,14 @@ MEMORY_LIMIT = 1 << 30  # 1 GiB of address space: plenty for the toolkit, far fr
 
 
 def run_limited(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """`toolkit ARGS` in a child process with at most MEMORY_LIMIT bytes of memory."""
+    """`toolkit ARGS` (or `python ARGS` when they start with ``-c``) in a child process with
+    at most MEMORY_LIMIT bytes of memory."""
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
     return subprocess.run(
-        [sys.executable, "-m", "toolkit", *args],
+        [sys.executable, *(args if args[0] == "-c" else ["-m", "toolkit", *args])],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -58,6 +59,25 @@ def test_an_alias_bomb_in_front_matter_is_refused(project: Path) -> None:
     assert result.returncode == 2, result.stderr[-500:]
     assert result.stderr == "toolkit: error: articles/bomb.md:5: YAML aliases are not allowed\n"
     assert not (project / "locales" / "templates" / "bomb.pot").exists()
+
+
+WEB_PAGES = """
+from pathlib import Path
+from starlette.testclient import TestClient
+from toolkit.web import create_app
+client = TestClient(create_app(Path("."), Path("glossary"), read_only=False))
+for url in ("/", "/articles"):
+    page = client.get(url)
+    print(url, page.status_code, "YAML aliases are not allowed" in page.text)
+"""
+
+
+def test_the_web_pages_answer_an_alias_bomb_with_its_line(project: Path) -> None:
+    article = project / "articles" / "bomb.md"
+    article.write_text(f"---\nslug: bomb\ndate: 2024-01-01\n{BOMB}---\n\nText.\n")
+    result = run_limited(["-c", WEB_PAGES], project)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.splitlines() == ["/ 500 True", "/articles 500 True"]
 
 
 def test_deeply_nested_front_matter_is_one_line(project: Path) -> None:
