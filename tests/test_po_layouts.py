@@ -4,6 +4,7 @@ which way, and catalogues in other charsets than UTF-8."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -265,3 +266,12 @@ def test_real_koi8r_catalogue_from_2000_is_read_as_gettext_reads_it():
 )
 def test_the_charset_comes_from_the_header_entry(raw, charset):
     assert declared_charset(raw, "x.po") == charset
+
+
+def test_a_pipe_is_refused_not_waited_on(tmp_path, run_cli):
+    # msgfmt reads a catalogue a second time: a pipe would hang the command
+    fifo = tmp_path / "ru.po"
+    os.mkfifo(fifo)
+    code, _, err = run_cli("check", str(fifo))
+    assert code == 2
+    assert "not a regular file" in err

@@ -89,8 +89,11 @@ def find_catalogs(paths: list[str | Path]) -> list[Path]:
         p = Path(item)
         if p.is_dir():
             named = sorted(p.rglob("*.po"))
+        elif p.is_file():
+            named = [p]
         elif p.exists():
-            named = [p]  # a FIFO or device too: reading it says what is wrong
+            # a pipe or device: msgfmt reads a catalogue a second time, which a pipe cannot give
+            raise InputError("not a regular file (a pipe or a device)", path=display_path(p))
         else:
             raise InputError("no such file or folder", path=display_path(p))
         for path in named:
