@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,16 @@ from toolkit.cli.main import main
 
 DATA = Path(__file__).parent / "data"
 PROJECT = Path(__file__).parent.parent
+
+
+def copy_project(
+    root: Path, folders: tuple[str, ...] = ("glossary", "articles", "locales")
+) -> Path:
+    """A copy of the project's ``folders`` and its pyproject.toml (its settings) at ``root``."""
+    for folder in folders:
+        shutil.copytree(PROJECT / folder, root / folder)
+    shutil.copy(PROJECT / "pyproject.toml", root / "pyproject.toml")
+    return root
 
 
 @pytest.fixture

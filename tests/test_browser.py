@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, copy_project
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = PROJECT / "build" / "test-artifacts"
@@ -35,10 +35,7 @@ def site(tmp_path_factory):
     uvicorn = pytest.importorskip("uvicorn")
     from toolkit.web.app import create_app
 
-    root = tmp_path_factory.mktemp("site")
-    for name in ("glossary", "articles", "locales"):
-        shutil.copytree(PROJECT / name, root / name)
-    shutil.copy(PROJECT / "pyproject.toml", root / "pyproject.toml")
+    root = copy_project(tmp_path_factory.mktemp("site"))
     port = _free_port()
     app = create_app(root, root / "glossary", read_only=False)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

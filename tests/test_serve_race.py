@@ -5,7 +5,6 @@ the servers are stopped whatever happens."""
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from pathlib import Path
 import httpx2 as httpx  # the HTTP client of the locked test extra (Starlette's too)
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import copy_project
 from tests.test_web import form_of
 from toolkit.glossary import load_glossary
 
@@ -62,11 +61,7 @@ def _save(client: httpx.Client, data: dict, start: threading.Barrier, statuses: 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for folder in ("glossary", "articles", "locales"):
-        shutil.copytree(PROJECT / folder, root / folder)
-    shutil.copy(PROJECT / "pyproject.toml", root / "pyproject.toml")
-    return root
+    return copy_project(tmp_path / "project")
 
 
 def test_two_serve_processes_never_both_save_over_each_other(project: Path) -> None:

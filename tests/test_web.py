@@ -5,7 +5,6 @@ rules (escaping, CSRF, read-only, path traversal, bad input)."""
 from __future__ import annotations
 
 import re
-import shutil
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,13 +12,12 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from tests.conftest import PROJECT, copy_project
 from toolkit.articles.pipeline import Project
 from toolkit.checks.runner import select_checks
 from toolkit.glossary import load_glossary
 from toolkit.reports.editorial import collect
 from toolkit.web import create_app, editing_allowed
-
-PROJECT = Path(__file__).parent.parent
 
 NOTE = (
     'Updated in the browser: an ethnic Kazakh who has "returned" to Kazakhstan — with a colon, '
@@ -29,11 +27,7 @@ NOTE = (
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for folder in ("glossary", "articles", "locales"):
-        shutil.copytree(PROJECT / folder, root / folder)
-    shutil.copy(PROJECT / "pyproject.toml", root / "pyproject.toml")
-    return root
+    return copy_project(tmp_path / "project")
 
 
 def make_client(project: Path, *, read_only: bool = False) -> TestClient:

@@ -5,14 +5,13 @@ process under a memory limit, so a regression fails the test instead of eating t
 from __future__ import annotations
 
 import resource
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT
+from tests.conftest import copy_project
 from toolkit.web.concept_edit import ConceptEdit, EditError, TermEdit, apply_edit
 
 #: nine levels of nine aliases: 9**9 (387 million) strings once expanded
@@ -45,11 +44,7 @@ def run_limited(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for folder in ("glossary", "articles"):
-        shutil.copytree(PROJECT / folder, root / folder)
-    shutil.copy(PROJECT / "pyproject.toml", root / "pyproject.toml")
-    return root
+    return copy_project(tmp_path / "project", ("glossary", "articles"))
 
 
 def test_an_alias_bomb_in_front_matter_is_refused(project: Path) -> None:
