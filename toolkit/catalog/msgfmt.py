@@ -28,16 +28,20 @@ class MsgfmtComplaint(NamedTuple):
     message: str
 
 
-def msgfmt_complaints(path: str | Path, *, check: bool = True) -> list[MsgfmtComplaint]:
+def msgfmt_complaints(
+    path: str | Path, *, check: bool = True, data: bytes | None = None
+) -> list[MsgfmtComplaint]:
     """The fatal complaints of GNU msgfmt about the PO file ``path`` (warnings left out), in
     msgfmt's words (the C locale's). ``check``: run ``msgfmt --check`` (header, plural rule,
     format strings); otherwise plain ``msgfmt``, which judges syntax only. A message msgfmt
     splits over two lines ("nplurals = 3..." / "...but some messages have only 2 plural
     forms") is one complaint at the second line; a duplicate msgid is one complaint at the
-    duplicate, naming the line of the first definition. Raises InputError when msgfmt is
-    missing."""
+    duplicate, naming the line of the first definition. ``data``: the file's bytes, when the
+    caller has read them already. Raises InputError when msgfmt is missing."""
     try:
-        digest = hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+        if data is None:
+            data = Path(path).read_bytes()
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     except OSError:
         digest = None  # msgfmt says what is wrong with the file
     key = f"{'check' if check else 'syntax'}:{digest}"

@@ -53,7 +53,7 @@ def read_catalog(path: str | Path) -> Catalog:
         parsed = parse_entries(text, lines)
         if parsed is None:  # something the fast reader leaves to polib (errors, odd layouts)
             parsed = _parse_with_polib(text, lines, shown)
-    _syntax_check(path, shown)
+    _syntax_check(path, shown, raw)
     entries, metadata = parsed
     locale, language = language_of(path, metadata)
     return Catalog(str(path), locale, language, entries, metadata)
@@ -111,10 +111,10 @@ def _parse_with_polib(
     return [_entry(e, lines) for e in po], dict(po.metadata)
 
 
-def _syntax_check(path: Path, shown: str) -> None:
+def _syntax_check(path: Path, shown: str, raw: bytes) -> None:
     """polib forgives some broken files (an unterminated string); GNU msgfmt does not, so it
     has the last word on syntax. Raises InputError with msgfmt's line and message."""
-    complaints = msgfmt_complaints(path, check=False)
+    complaints = msgfmt_complaints(path, check=False, data=raw)
     if complaints:
         first = complaints[0]
         raise InputError(f"PO syntax: {first.message}", shown, first.line)
