@@ -11,7 +11,6 @@ import secrets
 import stat
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -66,24 +65,9 @@ def read_bytes(path: Path, shown: str) -> bytes:
         with open(path, "rb") as stream:
             if stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
                 return stream.read()
-            return _read_stream(stream, shown)
+            return b"".join(_bounded_lines(shown, stream))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=shown) from exc
-
-
-def _read_stream(stream: BinaryIO, shown: str) -> bytes:
-    chunks: list[bytes] = []
-    lines, line_start, size = 0, 0, 0  # line_start: offset of the line being read
-    while chunk := stream.read1(1 << 20):
-        chunks.append(chunk)
-        last = chunk.rfind(b"\n")
-        if last >= 0:
-            lines += chunk.count(b"\n")
-            line_start = size + last + 1
-        size += len(chunk)
-        if size - line_start > MAX_LINE_BYTES:
-            raise _line_too_long(shown, lines + 1)
-    return b"".join(chunks)
 
 
 def _line_too_long(shown: str, line: int) -> InputError:
@@ -264,7 +248,7 @@ def _decode_block(name: str, block: bytes, first_line: int) -> str:
         ) from exc
 
 
-@contextmanager
+@contextlib.contextmanager
 def _opened(path: str | os.PathLike[str] | None) -> Iterator[tuple[str, BinaryIO]]:
     """(name to show, binary stream) of a file, or of stdin for None or ``"-"``; a file that
     cannot be opened raises InputError naming it."""
