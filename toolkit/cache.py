@@ -45,6 +45,13 @@ def entry_path(name: str) -> Path:
     return cache_dir() / name
 
 
+def folder_entry(folder: str | os.PathLike[str], kind: str) -> str:
+    """The entry name of a ``kind`` of data made from ``folder`` (a glossary folder): one
+    per folder and kind, overwritten when what it was made from changes."""
+    name = hashlib.blake2b(str(Path(folder).resolve()).encode(), digest_size=8).hexdigest()
+    return f"{kind}-{name}.pickle"
+
+
 def read_bytes(name: str) -> bytes | None:
     """The stored bytes of ``name``; None when missing, unreadable or damaged."""
     try:
@@ -86,6 +93,21 @@ def read_pickle(name: str) -> Any | None:
 def write_pickle(name: str, value: Any) -> bool:
     """Store ``value`` (builtins only, so any later toolkit can read it) as ``name``."""
     return write_bytes(name, pickle.dumps(value, protocol=5))
+
+
+def read_keyed(name: str, key: str) -> Any | None:
+    """The value stored as ``name`` by :func:`write_keyed` under ``key``; None on a miss or
+    when it was stored under another key (the files it was made from have changed)."""
+    stored = read_pickle(name)
+    if not (isinstance(stored, tuple) and len(stored) == 2):
+        return None
+    stored_key, value = stored
+    return value if stored_key == key else None
+
+
+def write_keyed(name: str, key: str, value: Any) -> bool:
+    """Store ``value`` as ``name`` under ``key`` (a digest of what it was made from)."""
+    return write_pickle(name, (key, value))
 
 
 def read_json(name: str) -> Any | None:

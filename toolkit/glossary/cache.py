@@ -46,25 +46,16 @@ def code_fingerprint() -> str:
 
 def cache_file(root: Path, kind: str = "glossary") -> Path:
     """The cache file of one glossary folder and kind of payload (overwritten on change)."""
-    return cache.entry_path(_entry_name(root, kind))
-
-
-def _entry_name(root: Path, kind: str) -> str:
-    name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()
-    return f"{kind}-{name}.pickle"
+    return cache.entry_path(cache.folder_entry(root, kind))
 
 
 def read(root: Path, key: str, kind: str = "glossary") -> Any | None:
     """The cached payload for ``root`` when its key is ``key``; None when missing, stale or
     damaged."""
-    stored = cache.read_pickle(_entry_name(root, kind))
-    if not (isinstance(stored, tuple) and len(stored) == 2):
-        return None
-    stored_key, payload = stored
-    return payload if stored_key == key else None
+    return cache.read_keyed(cache.folder_entry(root, kind), key)
 
 
 def write(root: Path, key: str, payload: Any, kind: str = "glossary") -> bool:
     """Store ``payload``; False when the cache folder is not writable (the write is
     skipped: a read-only home must not stop the toolkit)."""
-    return cache.write_pickle(_entry_name(root, kind), (key, payload))
+    return cache.write_keyed(cache.folder_entry(root, kind), key, payload)

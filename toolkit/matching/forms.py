@@ -9,15 +9,14 @@ index is pickled next to the compiled glossary and rebuilt when either changes.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from toolkit.glossary import cache
 from toolkit.glossary.model import Concept, Glossary, Term
 from toolkit.matching.english import english_forms
+from toolkit.matching.fingerprint import generators_fingerprint
 from toolkit.matching.kazakh import kazakh_forms
 from toolkit.matching.matcher import Candidate, TermMatcher
 from toolkit.matching.normalize import fold
@@ -106,29 +105,13 @@ def _from_builtins(stored: dict[str, list[tuple]]) -> FormIndex:
     return {key: [Candidate._make(c) for c in cands] for key, cands in stored.items()}
 
 
-def _code_fingerprint() -> str:
-    """Digest of the generators' code and data and of the installed pymorphy3 dictionaries:
-    a change to any of them invalidates cached forms (the transliteration code is already
-    part of the glossary's key)."""
-    digest = hashlib.blake2b(digest_size=12)
-    here = Path(__file__).parent
-    for path in sorted([*here.glob("*.py"), *here.glob("data/*")]):
-        digest.update(path.name.encode() + path.read_bytes())
-    for package in ("pymorphy3", "pymorphy3-dicts-ru"):
-        try:
-            digest.update(f"{package}={version(package)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"{package}=missing".encode())
-    return digest.hexdigest()
-
-
 def load_index(glossary: Glossary, lang: str, *, use_cache: bool = True) -> FormIndex:
     """The surface forms of every term of ``lang`` (folded form → candidates), from the cache
     when it is current; built (and cached) otherwise."""
     if lang not in MATCH_LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(MATCH_LANGUAGES)}")
     root = Path(glossary.root)
-    key = f"{glossary.key}:{_code_fingerprint()}"
+    key = f"{glossary.key}:{generators_fingerprint()}"
     stored = cache.read(root, key, kind=f"forms-{lang}") if use_cache and glossary.key else None
     if stored is not None:
         return _from_builtins(stored)

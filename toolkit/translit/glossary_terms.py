@@ -14,16 +14,13 @@ word boundaries, longest first.
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import importlib.util
 import re
 import weakref
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
 from toolkit import cache
+from toolkit.matching.fingerprint import generators_fingerprint
 from toolkit.translit.casing import kk_title
 from toolkit.translit.engine import WORD_END, convert_each
 
@@ -238,8 +235,8 @@ def matcher_for(
     key = (source_lang, target_lang, id(letters))
     matcher = per_glossary.get(key)
     if matcher is None:
-        stored = _cached_pairs(glossary, f"{cache_as}-{source_lang}-{target_lang}", cache_as)
-        pairs = stored.read() if stored else None
+        stored = _stored_pairs(glossary, f"{cache_as}-{source_lang}-{target_lang}", cache_as)
+        pairs = cache.read_keyed(*stored) if stored else None
         if pairs is None:
             pairs = term_pairs(glossary, source_lang, target_lang)
             if letters is not None:
@@ -247,49 +244,16 @@ def matcher_for(
                     inflected_pairs(glossary, pairs, source_lang, letters), letters
                 )
             if stored:
-                stored.write(pairs)
+                cache.write_keyed(*stored, pairs)  # skipped when it cannot be written
         matcher = per_glossary[key] = TermMatcher(pairs)
     return matcher
 
 
-class _StoredPairs:
-    """The pairs of one glossary, language pair and scheme direction in the user cache, under
-    a key of the glossary (its files, the transliteration code and schemes) and of the form
-    generators (their code, data and dictionaries)."""
-
-    def __init__(self, name: str, key: str):
-        self.name, self.key = name, key
-
-    def read(self) -> dict[str, str] | None:
-        stored = cache.read_pickle(self.name)
-        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.key:
-            return stored[1]
-        return None
-
-    def write(self, pairs: dict[str, str]) -> None:
-        cache.write_pickle(self.name, (self.key, pairs))  # skipped when it cannot be written
-
-
-def _cached_pairs(glossary: Any, what: str, cache_as: str) -> _StoredPairs | None:
+def _stored_pairs(glossary: Any, what: str, cache_as: str) -> tuple[str, str] | None:
+    """(cache entry name, key) of the pairs of one glossary, language pair and scheme
+    direction: keyed by the glossary (its files, the transliteration code and schemes) and
+    by the form generators (their code, data and dictionaries). None: nothing to cache."""
     key, root = getattr(glossary, "key", ""), getattr(glossary, "root", "")
     if not (cache_as and key and root):
         return None  # not a loaded glossary (a list of concepts in a test, say)
-    folder = hashlib.blake2b(str(Path(root).resolve()).encode(), digest_size=8).hexdigest()
-    return _StoredPairs(f"translit-{what}-{folder}.pickle", f"{key}:{_generators_fingerprint()}")
-
-
-@functools.cache
-def _generators_fingerprint() -> str:
-    """Digest of the form generators' code and data and of pymorphy3 and its Russian
-    dictionaries (their version files, read without importing them: a quick command)."""
-    digest = hashlib.blake2b(digest_size=12)
-    folder = Path(__file__).resolve().parent.parent / "matching"
-    files = [*folder.glob("*.py"), *folder.glob("data/*")]
-    for package in ("pymorphy3", "pymorphy3_dicts_ru"):
-        spec = importlib.util.find_spec(package)
-        if spec is not None and spec.origin:
-            files.append(Path(spec.origin).with_name("version.py"))
-    for path in sorted(files):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes() if path.is_file() else b"missing")
-    return digest.hexdigest()
+    return cache.folder_entry(root, f"translit-{what}"), f"{key}:{generators_fingerprint()}"
