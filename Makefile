@@ -30,6 +30,8 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
+# bench_quality.py scores `find` and `check` on benchmarks/data/quality (published sentences,
+# planted defects); like the others it prints figures and exits 0.
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
