@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,12 @@ from toolkit.catalog import glossary_catalog_text
 from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
 from toolkit.errors import InputError
 from toolkit.fileio import atomic_write_text, display_path
-from toolkit.glossary import bilingual
+from toolkit.glossary import bilingual, load_glossary
 from toolkit.glossary import lint as lint_module
 from toolkit.glossary.bilingual import po_entries
-from toolkit.glossary.model import LANGUAGES, STATUSES, Concept
+from toolkit.glossary.growth import DomainGrowth, glossary_at_revision, growth_per_domain
+from toolkit.glossary.loader import read_glossary
+from toolkit.glossary.model import LANGUAGES, STATUSES, Concept, Glossary
 from toolkit.glossary.search import search as search_concepts
 from toolkit.glossary.tbx import export_tbx
 from toolkit.glossary.tbx_import import read_tbx
@@ -118,25 +121,88 @@ def search(obj: Context, text: str, fmt: str) -> int:
 
 
 @glossary.command()
+@click.option(
+    "--against",
+    metavar="REV_OR_DIR",
+    help="Show the growth per domain since this git revision of the glossary folder "
+    "(main, HEAD~3, a tag) or against another glossary folder.",
+)
+@click.option("--format", "fmt", type=FORMAT, default="text", show_default=True)
 @click.pass_obj
-def stats(obj: Context) -> int:
-    """Summarise the glossary: concepts per domain, terms per language and status."""
+def stats(obj: Context, against: str | None, fmt: str) -> int:
+    """Summarise the glossary: concepts per domain, terms per language and status.
+
+    With --against, compare with the glossary at a git revision (read with git) or in another
+    folder: concepts per domain before and after, how many were added and removed.
+    """
     glossary_ = obj.glossary()
+    if against is not None:
+        before = _glossary_to_compare(Path(obj.glossary_dir), against)
+        rows = growth_per_domain(before, glossary_)
+        if fmt == "json":
+            report = {"against": against, "before": len(before), "after": len(glossary_),
+                      "domains": [row._asdict() for row in rows]}  # fmt: skip
+            click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        else:
+            click.echo(_growth_text(against, len(before), len(glossary_), rows))
+        return EXIT_OK
+    terms = _terms_per_language(glossary_)
+    if fmt == "json":
+        report = {"concepts": len(glossary_), "domains": dict(sorted(glossary_.domains().items())),
+                  "terms": terms}  # fmt: skip
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return EXIT_OK
     click.echo(f"{len(glossary_)} concepts")
     for domain, count in sorted(glossary_.domains().items()):
         click.echo(f"  {domain:<16}{count:>5}")
     click.echo("terms per language: " + "  ".join(STATUSES))
+    for lang, counts in terms.items():
+        row = "  ".join(f"{counts[s]:>{len(s)}}" for s in STATUSES)
+        extra = f"  ({counts['derived']} derived from kk)" if counts["derived"] else ""
+        click.echo(f"  {lang:<8}{row}{extra}")
+    return EXIT_OK
+
+
+def _terms_per_language(glossary_: Glossary) -> dict[str, dict[str, int]]:
+    """Per language: terms per status, and how many were derived from kk."""
+    table = {}
     for lang in LANGUAGES:
-        counts = dict.fromkeys(STATUSES, 0)
-        derived = 0
+        counts = dict.fromkeys(STATUSES, 0) | {"derived": 0}
         for concept in glossary_:
             for term in concept.terms.get(lang, ()):
                 counts[term.status] += 1
-                derived += term.derived
-        row = "  ".join(f"{counts[s]:>{len(s)}}" for s in STATUSES)
-        extra = f"  ({derived} derived from kk)" if derived else ""
-        click.echo(f"  {lang:<8}{row}{extra}")
-    return EXIT_OK
+                counts["derived"] += term.derived
+        table[lang] = counts
+    return table
+
+
+def _glossary_to_compare(folder: Path, against: str) -> Glossary:
+    """The glossary folder ``against`` names, or ``folder`` at the git revision ``against``."""
+    if Path(against).is_dir():
+        return load_glossary(against)
+    with tempfile.TemporaryDirectory(prefix="toolkit-glossary-") as tmp:
+        glossary_at_revision(folder, against, Path(tmp))
+        try:
+            # read directly, not through load_glossary: a temporary folder gets no cache entry
+            return Glossary(read_glossary(Path(tmp), to_kk_latin), against)
+        except InputError as exc:
+            name = Path(exc.path).name if exc.path else ""
+            raise InputError(exc.message, path=f"{against}:{name}", line=exc.line) from exc
+
+
+def _growth_text(against: str, before: int, after: int, rows: list[DomainGrowth]) -> str:
+    added = sum(row.added for row in rows)
+    removed = sum(row.removed for row in rows)
+    lines = [
+        f"{after} concepts, {before} at {against}: +{added} added, -{removed} removed",
+        f"  {'domain':<16}{'before':>7}{'after':>7}{'added':>7}{'removed':>9}",
+    ]
+    for row in rows:
+        lines.append(
+            f"  {row.domain:<16}{row.before:>7}{row.after:>7}"
+            f"{'+' + str(row.added):>7}{'-' + str(row.removed):>9}"
+        )
+    return "\n".join(lines)
 
 
 def concept_json(concept: Concept, full: bool = False) -> dict[str, Any]:
