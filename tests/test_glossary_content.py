@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -132,11 +133,14 @@ def test_astana_keeps_nur_sultan_as_a_dated_former_name(glossary):
 
 def test_kazakh_latin_uses_only_the_2021_alphabet(glossary):
     alphabet = set("AÄBDEFGĞHIİJKLMNÑOÖPQRSŞTUŪÜVYZaäbdefgğhıijklmnñoöpqrsştuūüvyz")
+    # ч has no letter of its own: the kk-latn-2021 scheme writes loanwords' ч as the digraph
+    # ch (its notes say why), so c is allowed there and nowhere else.
     odd = [
         (c.id, t.text)
         for c in glossary
         for t in c.terms["kk-Latn"]
-        if not t.override and not set(filter(str.isalpha, t.text)) <= alphabet
+        if not t.override
+        and not set(filter(str.isalpha, re.sub("ch", "", t.text, flags=re.I))) <= alphabet
     ]
     assert odd == []
 
