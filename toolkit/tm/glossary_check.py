@@ -41,13 +41,25 @@ def text_checks(checks: list[Check]) -> list[Check]:
 
 
 def enforce_glossary(
-    source: str, target: str, lang: str, resources: Resources, checks: list[Check]
+    source: str,
+    target: str,
+    lang: str,
+    resources: Resources,
+    checks: list[Check],
+    ignored: frozenset[str] | None = None,
 ) -> Enforced:
     """``target`` (a suggestion for ``source`` in ``lang``) conformed and checked with
-    ``checks`` (from :func:`text_checks`)."""
+    ``checks`` (from :func:`text_checks`). ``ignored``: the checks the translator of the
+    memory's entry switched off (``toolkit: ignore``; empty: all): a deprecated term kept
+    on purpose («until 2020 they were called оралман») stays, as `toolkit conform` leaves it."""
     notes: list[str] = []
     fixed = target
-    if lang in CONFORMED:
+    if ignored is not None:
+        if not ignored:
+            return Enforced(target)
+        checks = [c for c in checks if c.id not in ignored]
+    kept_on_purpose = ignored is not None and bool(ignored & {"deprecated_term", "forbidden_term"})
+    if lang in CONFORMED and not kept_on_purpose:
         matcher = resources.matcher(lang)
         fixed = conform_text(target, lang, resources.glossary, matcher, notes)
     catalog = Catalog("translation memory", _LOCALES.get(lang, lang), lang, [], {})

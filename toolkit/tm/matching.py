@@ -95,7 +95,9 @@ def lookup(
         return best
     out = []
     for s in best:
-        enforced = enforce_glossary(text, s.target, lang, resources, checks)
+        enforced = enforce_glossary(
+            text, s.target, lang, resources, checks, s.unit.ignored_checks()
+        )
         out.append(
             Suggestion(s.unit, s.score, s.exact, enforced.target, s.changes,
                        s.unresolved + enforced.notes, enforced.conformed, enforced.problems)

@@ -35,7 +35,7 @@ from toolkit.tm.index import CandidateIndex
 from toolkit.tm.tmx import read_tmx
 
 #: bump when the cached record layout changes
-FORMAT = 1
+FORMAT = 2
 #: where `toolkit tm import` keeps imported memories, inside the project's locales/
 IMPORTED = "memory"
 _DATE = re.compile(r"^date:\s*['\"]?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
@@ -50,6 +50,15 @@ class TranslationUnit(NamedTuple):
     lang: str
     origin: str
     date: str = ""
+    #: checks the translator switched off for this entry (``toolkit: ignore``): ids joined
+    #: by commas, ``*`` for every check; "" for none
+    ignored: str = ""
+
+    def ignored_checks(self) -> frozenset[str] | None:
+        """As :meth:`toolkit.catalog.Entry.ignored_checks`: None, or the ids (empty: all)."""
+        if not self.ignored:
+            return None
+        return frozenset() if self.ignored == "*" else frozenset(self.ignored.split(","))
 
     @property
     def origin_label(self) -> str:
@@ -137,7 +146,9 @@ def catalog_units(
             or entry.line in rejected
         ):
             continue
-        yield TranslationUnit(entry.msgid, entry.msgstr, catalog.language, slug, date)
+        ignored = entry.ignored_checks()
+        kept = "" if ignored is None else (",".join(sorted(ignored)) or "*")
+        yield TranslationUnit(entry.msgid, entry.msgstr, catalog.language, slug, date, kept)
 
 
 def article_date(project: Project, slug: str) -> str:
