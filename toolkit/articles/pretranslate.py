@@ -171,5 +171,10 @@ def memory_translation(
         notes.append("differs, check by hand: " + "; ".join(best.unresolved))
     for problem in best.problems:
         notes.append("check would fail: " + problem)
+    if best.unit.ignored:
+        # the translator of the memory's entry kept something on purpose (a deprecated term
+        # quoted as a word): the mark travels with the translation, for `check` and `conform`
+        ignored = "" if best.unit.ignored == "*" else " " + best.unit.ignored.replace(",", ", ")
+        notes.append(f"toolkit: ignore{ignored}")
     previous = None if best.exact else best.unit.source
     return (best.target, True, "\n".join(notes), previous)

@@ -11,10 +11,11 @@ once in the translation. Anything else is left as the translator wrote it and re
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
+from typing import TypeVar
 
 from toolkit.checks.amounts import Number, number_symbols, numbers_in
 from toolkit.checks.base import Resources
@@ -22,6 +23,8 @@ from toolkit.glossary.model import Term
 from toolkit.matching.kazakh_reinflect import kazakh_inflect_like
 from toolkit.matching.russian_reinflect import russian_inflect_like
 from toolkit.tm.normalize import PLACEHOLDER
+
+T = TypeVar("T")
 
 #: re-inflection of a name in the languages that have it (kk-Latn is derived from kk)
 INFLECTORS: dict[str, Callable[[str, Term, Term], str | None]] = {
@@ -79,13 +82,13 @@ def _numbers(
     unresolved: list[str],
 ) -> None:  # fmt: skip
     new_numbers, old_numbers = numbers_in(new, "en"), numbers_in(old, "en")
-    if len(new_numbers) != len(old_numbers):
-        if _keys(new_numbers) != _keys(old_numbers):
-            unresolved.append("the sources have different numbers")
+    old_left, new_left = _unshared(old_numbers, new_numbers, _key)
+    if len(old_left) != len(new_left):
+        unresolved.append("the sources have different numbers")
         return
-    pairs = [(o, n) for o, n in zip(old_numbers, new_numbers, strict=True) if _key(o) != _key(n)]
+    pairs = list(zip(old_left, new_left, strict=True))
     if not pairs:
-        return
+        return  # the same numbers (perhaps in another order): nothing to carry over
     in_source = Counter(_key(n) for n in old_numbers)
     in_target = numbers_in(target, lang if lang != "kk-Latn" else "kk")
     for old_number, new_number in pairs:
@@ -105,8 +108,30 @@ def _key(number: Number) -> object:
     return number.value if number.value is not None else number.written
 
 
-def _keys(numbers: tuple[Number, ...]) -> Counter:
-    return Counter(_key(n) for n in numbers)
+def _unshared(
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], object]
+) -> tuple[list[T], list[T]]:
+    """The items of ``old`` and of ``new`` that the other does not have (by ``key``, each
+    counted as often as it occurs), in order: what changed, paired off by position; an item
+    both have is unchanged wherever it moved ("in 2025 ... 16,805" / "16,805 ... in 2025").
+
+    >>> _unshared([1, 2, 3], [3, 1, 5], lambda x: x)
+    ([2], [5])
+    """
+    in_new, in_old = Counter(key(n) for n in new), Counter(key(o) for o in old)
+    old_left = []
+    for item in old:
+        if in_new[key(item)] > 0:
+            in_new[key(item)] -= 1
+        else:
+            old_left.append(item)
+    new_left = []
+    for item in new:
+        if in_old[key(item)] > 0:
+            in_old[key(item)] -= 1
+        else:
+            new_left.append(item)
+    return old_left, new_left
 
 
 def write_number(value: Decimal, like: Number, lang: str) -> str:
@@ -170,19 +195,17 @@ def _names(
     english = resources.matcher("en")
     new_concepts = [m.concept for m in english.find(new)]
     old_concepts = [m.concept for m in english.find(old)]
-    if new_concepts == old_concepts:
+    old_left, new_left = _unshared(old_concepts, new_concepts, lambda c: c)
+    if not old_left and not new_left:
         return
-    if len(new_concepts) != len(old_concepts):
-        if Counter(new_concepts) != Counter(old_concepts):
-            unresolved.append("the sources name different glossary terms")
+    if len(old_left) != len(new_left):
+        unresolved.append("the sources name different glossary terms")
         return
     glossary = resources.glossary
     in_source = Counter(old_concepts)
     in_target = resources.matcher(lang).find(target)
     inflect = INFLECTORS.get(lang)
-    for old_id, new_id in zip(old_concepts, new_concepts, strict=True):
-        if old_id == new_id:
-            continue
+    for old_id, new_id in zip(old_left, new_left, strict=True):
         found = [m for m in in_target if m.concept == old_id]
         label = f"{glossary[old_id].preferred_text('en')} → {glossary[new_id].preferred_text('en')}"
         preferred = glossary[new_id].preferred(lang)
