@@ -24,7 +24,7 @@ from toolkit.tm.normalize import fuzzy_key, shape_key, words
 #: postings a lookup adds up at most (beyond the rarest word's); bounds a lookup's time
 POSTING_BUDGET = 20_000
 #: shapes handed to the scorer
-CANDIDATES = 64
+CANDIDATES = 24
 
 
 class CandidateIndex:
