@@ -165,6 +165,10 @@ def main() -> None:
     def p95(values):
         return statistics.quantiles(values, n=20)[-1]
 
+    def percent(flags):
+        return 100 * sum(flags) / len(flags)
+
+    scan = statistics.median(scan_times)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     per_lang = {lang: len(memory.of_language(lang)[0]) for lang in ("kk", "ru")}
     print(f"memory: {len(units)} units {per_lang}, from {len(base)} sample sentences; "
@@ -183,8 +187,8 @@ def main() -> None:
         f"p95 {p95(index_times) * 1000:.2f} ms"
     )
     print(
-        f"speed-up over the scan: {statistics.median(scan_times) / statistics.median(index_times):.1f}x "
-        f"(scores only), {statistics.median(scan_times) / statistics.median(times):.1f}x "
+        f"speed-up over the scan: {scan / statistics.median(index_times):.1f}x "
+        f"(scores only), {scan / statistics.median(times):.1f}x "
         "(whole lookup with substitution)"
     )
     print(f"peak RSS of this process: {peak:.0f} MB")
@@ -197,8 +201,8 @@ def main() -> None:
     )
     for kind in sorted(top3):
         print(
-            f"  {kind:6} n={len(top3[kind]):3}: top 3 {100 * sum(top3[kind]) / len(top3[kind]):5.1f}%, "
-            f"top-1 exact {100 * sum(exact[kind]) / len(exact[kind]):5.1f}%"
+            f"  {kind:6} n={len(top3[kind]):3}: top 3 {percent(top3[kind]):5.1f}%, "
+            f"top-1 exact {percent(exact[kind]):5.1f}%"
         )
 
 
