@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, PROJECT, copy_project
+from tests.test_web import make_client
 from toolkit.articles.pipeline import Project
 from toolkit.catalog import check_with_msgfmt, read_catalog
 from toolkit.checks.base import Resources
@@ -264,3 +265,21 @@ def test_pretranslate_tm_fills_a_new_article_from_memory(project, run_cli):
     assert "<em>оралман</em>" in kept.msgstr  # kept on purpose there, kept here
     assert kept.ignored_checks() == frozenset({"deprecated_term"})
     assert check_with_msgfmt(project / f"locales/ru/LC_MESSAGES/{EXPLAINER}.po") is None
+
+
+# -- the web view --------------------------------------------------------------------------
+
+
+def test_article_page_shows_suggestions_for_an_untranslated_segment(tmp_path):
+    root = copy_project(tmp_path)
+    po = root / f"locales/kk/LC_MESSAGES/{EXPLAINER}.po"
+    text = po.read_text(encoding="utf-8")
+    translated = '"Көбі әлі күнге дейін туған-туыстарына барып-қайту үшін Қытайға қатынайды."'
+    assert translated in text
+    po.write_text(text.replace(translated, '""'), encoding="utf-8")
+    page = make_client(root).get(f"/articles/{EXPLAINER}")
+    assert page.status_code == 200
+    cell = page.text.split("Many still travel to")[1].split("</tr>")[0]
+    assert "untranslated" in cell and "memory 93%" in cell
+    assert "almaty-court-fines-activist, 2019-02-13" in cell
+    assert "үшін Қытайға қатынайды" in cell  # the name carried over, in the dative

@@ -30,12 +30,14 @@ CANDIDATES = 24
 class CandidateIndex:
     """Shapes of the sources of one language's units, and the words that lead to them."""
 
-    __slots__ = ("_postings", "keys", "shape_units", "shapes")
+    __slots__ = ("_postings", "keys", "shape_keys", "shape_units", "shapes")
 
     def __init__(self, sources: Sequence[str]):
         by_shape: dict[str, int] = {}
         #: shape number → the numbers of its units (in the order of ``sources``)
         self.shape_units: list[array] = []
+        #: shape number → the fuzzy keys of its units (what the scorer is handed)
+        self.shape_keys: list[list[str]] = []
         self.shapes: list[str] = []
         postings: dict[str, array] = {}
         #: the fuzzy key of each source, which scores are computed on
@@ -47,9 +49,11 @@ class CandidateIndex:
                 at = by_shape[shape] = len(self.shapes)
                 self.shapes.append(shape)
                 self.shape_units.append(array("I"))
+                self.shape_keys.append([])
                 for word in set(words(shape)):
                     postings.setdefault(word, array("I")).append(at)
             self.shape_units[at].append(number)
+            self.shape_keys[at].append(key)
         self._postings = postings
 
     def candidates(self, text: str, limit: int = CANDIDATES) -> list[int]:

@@ -28,9 +28,7 @@ DEFAULT_THRESHOLD = 75.0
 #: much below the threshold, then the units themselves decide
 _SHAPE_SLACK = 10.0
 #: shapes whose units are scored
-_SHAPES = 8
-#: units of one shape scored (a boilerplate sentence may be in the memory hundreds of times)
-_PER_SHAPE = 8
+_SHAPES = 6
 
 
 @dataclass(frozen=True)
@@ -89,7 +87,8 @@ def lookup(
             Suggestion(unit, score, exact, adapted.target, adapted.changes, adapted.unresolved)
         )
     # Equal scores: a suggestion the new source is fully carried into, then the newest.
-    suggestions.sort(key=lambda s: (-s.score, bool(s.unresolved), _newest_first(s.unit.date)))
+    suggestions.sort(key=lambda s: s.unit.date, reverse=True)
+    suggestions.sort(key=lambda s: (-s.score, bool(s.unresolved)))
     best = _distinct(suggestions)[:limit]
     if checks is None:
         return best
@@ -125,26 +124,19 @@ def score_candidates(
     for _, _, number in shape_scores:
         members = index.shape_units[number]
         best = process.extract(
-            key,
-            {at: index.keys[at] for at in members},
-            scorer=fuzz.ratio,
-            score_cutoff=threshold,
-            limit=_PER_SHAPE,
+            key, index.shape_keys[number], scorer=fuzz.ratio, score_cutoff=threshold, limit=limit
         )
-        for _, score, at in best:
-            unit = units[at]
+        for _, score, position in best:
+            unit = units[members[position]]
             if score == 100.0:
-                is_exact = exact_key(unit.source) == exact
+                is_exact = unit.source == text or exact_key(unit.source) == exact
                 found.append((unit, 100.0 if is_exact else 99.0, is_exact))
             else:
                 found.append((unit, score, False))
-    found.sort(key=lambda f: (-f[1], _newest_first(f[0].date)))
+    # best score first; among equal scores the newest (two stable sorts: no key tuples)
+    found.sort(key=lambda f: f[0].date, reverse=True)
+    found.sort(key=lambda f: f[1], reverse=True)
     return found[:limit]
-
-
-def _newest_first(date: str) -> tuple[int, ...]:
-    """A sort key putting later ISO dates first ("" last)."""
-    return tuple(-ord(c) for c in date) if date else (1,)
 
 
 def _distinct(suggestions: list[Suggestion]) -> list[Suggestion]:
