@@ -22,7 +22,9 @@ from collections.abc import Sequence
 from toolkit.tm.normalize import fuzzy_key, shape_key, words
 
 #: postings a lookup adds up at most (beyond the rarest word's); bounds a lookup's time
-POSTING_BUDGET = 20_000
+POSTING_BUDGET = 2_000
+#: words of a lookup counted at most, the rarest first
+RAREST_WORDS = 6
 #: shapes handed to the scorer
 CANDIDATES = 24
 
@@ -62,8 +64,8 @@ class CandidateIndex:
         found.sort(key=len)
         counts: Counter[int] = Counter()
         budget = POSTING_BUDGET
-        for posting in found:
-            if counts and len(posting) > budget:
+        for rank, posting in enumerate(found):
+            if counts and (len(posting) > budget or rank >= RAREST_WORDS):
                 break  # the rest are commoner still: they would tell little and cost most
             counts.update(posting)
             budget -= len(posting)

@@ -28,7 +28,7 @@ DEFAULT_THRESHOLD = 75.0
 #: much below the threshold, then the units themselves decide
 _SHAPE_SLACK = 10.0
 #: shapes whose units are scored
-_SHAPES = 6
+_SHAPES = 4
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,12 @@ def lookup(
 ) -> list[Suggestion]:
     """The best ``limit`` suggestions for the English ``text`` in ``lang``, best first."""
     scored = score_candidates(memory, text, lang, threshold=threshold, limit=limit * 2)
-    suggestions = []
-    for unit, score, exact in scored:
+    suggestions: list[Suggestion] = []
+    for rank, (unit, score, exact) in enumerate(scored):
+        # Past the first ``limit``, a candidate is adapted only when it ties with one that
+        # could not be fully adapted: it may then take that one's place.
+        if rank >= limit and not any(s.unresolved and s.score == score for s in suggestions):
+            continue
         adapted = adapt(text, unit.source, unit.target, lang, resources)
         suggestions.append(
             Suggestion(unit, score, exact, adapted.target, adapted.changes, adapted.unresolved)
