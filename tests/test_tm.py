@@ -216,6 +216,14 @@ def test_malformed_tmx_is_one_line_with_file_and_line(project, run_cli):
     assert not (project / "locales" / "memory").exists()
 
 
+def test_xml_that_is_not_tmx_is_an_input_error(project, run_cli):
+    (project / "page.tmx").write_text('<?xml version="1.0"?>\n<html><body/></html>\n')
+    code, _, err = run_cli("tm", "import", "page.tmx")
+    assert code == 2
+    assert err.startswith("toolkit: error: page.tmx:2: not a TMX file: the root element is not")
+    assert err.count("\n") == 1
+
+
 def test_import_warns_about_languages_the_project_lacks(project, run_cli):
     code, _, err = run_cli("tm", "import", str(DATA / "tm" / "omegat-en-US_en-GB_fr_sr.tmx"))
     assert code == 0

@@ -50,16 +50,21 @@ def read_tmx(path: str | Path, origin: str | None = None) -> TmxContent:
     XML error for a malformed file."""
     path = Path(path)
     shown = display_path(path)
+    data = read_bytes(path, shown)
     try:
-        store = tmx.tmxfile.parsestring(read_bytes(path, shown))
+        store = tmx.tmxfile.parsestring(data)
     except etree.XMLSyntaxError as exc:
         message = exc.msg.split(" (<string>", 1)[0] if exc.msg else "not well-formed XML"
         raise InputError(f"malformed TMX: {message}", path=shown, line=exc.lineno) from exc
-    except (ValueError, AttributeError, TypeError) as exc:  # XML, but not TMX (no body)
-        raise InputError(f"not a TMX file: {exc}", path=shown, line=1) from exc
+    except (AssertionError, ValueError, AttributeError, TypeError) as exc:
+        # well-formed XML that is no TMX: translate-toolkit asserts the root is <tmx>
+        raise InputError(
+            "not a TMX file: the root element is not <tmx> with a <body>",
+            path=shown,
+            line=_root_line(data),
+        ) from exc
+    # "*all*" (any language) and no srclang at all: English, the toolkit's source language
     source_lang = parse_language(store.sourcelanguage or "en") or "en"
-    if source_lang == "*all*":
-        source_lang = "en"
     content = TmxContent()
     other_langs: Counter[str] = Counter()
     too_long = 0
@@ -98,6 +103,12 @@ def read_tmx(path: str | Path, origin: str | None = None) -> TmxContent:
             f"{shown}: {too_long} segment(s) longer than {MAX_SEGMENT} characters left out"
         )
     return content
+
+
+def _root_line(data: bytes) -> int:
+    """The line of the root element of the well-formed XML ``data`` (1 when unknown)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return etree.fromstring(data, parser).sourceline or 1
 
 
 def _segments(unit) -> dict[str, str]:  # unit: translate.storage.tmx.tmxunit
