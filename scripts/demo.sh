@@ -29,6 +29,26 @@ $TK report -o build/report.html || status=$?
 step "toolkit build (build/<slug>.<en|kk|kk-Latn|ru>.md and .html)"
 $TK build || status=$?
 
+step "translation memory: the fourth article pre-translated from the memory (a scratch copy in build/tm-demo)"
+# The committed catalogues of xinjiang-kazakhs-explainer were made this way, then reviewed.
+# Here they are removed in a copy of the project, made again from the memory of the other
+# three articles and an older TMX whose translations still say оралман.
+rm -rf build/tm-demo && mkdir -p build/tm-demo
+cp -r articles locales pyproject.toml build/tm-demo/
+rm build/tm-demo/locales/*/LC_MESSAGES/xinjiang-kazakhs-explainer.po
+TKG="$PWD/$TK --glossary $PWD/glossary"
+(
+  cd build/tm-demo || exit 2
+  $TKG tm import ../../examples/translation-memory/newsroom-archive-2019.tmx &&
+    $TKG update --lang kk --lang ru > /dev/null &&
+    $TKG pretranslate --tm | grep explainer &&
+    echo "-- two entries of locales/kk/LC_MESSAGES/xinjiang-kazakhs-explainer.po:" &&
+    grep -B5 -A5 'msgid "Many still travel' locales/kk/LC_MESSAGES/xinjiang-kazakhs-explainer.po &&
+    grep -B7 -A5 '^"In 2025 Kazakhstan' locales/kk/LC_MESSAGES/xinjiang-kazakhs-explainer.po &&
+    echo "-- the glossary enforced on an old translation (оралман → қандас, same form):" &&
+    $TKG tm search "Many kandases settled in the northern regions." --lang kk
+) || status=$?
+
 step "toolkit check on planted mistakes (examples/planted-mistakes: exit 1 is expected)"
 $TK check examples/planted-mistakes/locales
 echo "(exit code $? — every planted mistake above is caught; the correct entries are not flagged)"
@@ -36,4 +56,5 @@ echo "(exit code $? — every planted mistake above is caught; the correct entri
 step "outputs"
 ls build/*.md | sed 's/^/  /'
 echo "  build/report.html  (the editors' terminology report: terms per language, findings in context)"
+echo "  build/tm-demo/locales/*/LC_MESSAGES/xinjiang-kazakhs-explainer.po  (pre-translated from memory)"
 exit $status

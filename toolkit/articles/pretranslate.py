@@ -1,4 +1,5 @@
-"""Pre-fill entries that need no translator: names, datelines, numbers and dates.
+"""Pre-fill entries that need no translator: names, datelines, numbers and dates; with a
+translation memory, also sentences the project has translated before.
 
 A segment qualifies when every word in it belongs to a glossary term, a number or a date.
 Terms become the preferred term of the target language (in the nominative: a person still
@@ -23,8 +24,12 @@ from pathlib import Path
 
 from toolkit.articles.pipeline import Project
 from toolkit.catalog import rewrite_translations
+from toolkit.checks.base import Check, Resources
 from toolkit.glossary.model import Glossary
 from toolkit.matching.forms import load_matcher
+from toolkit.tm.glossary_check import text_checks
+from toolkit.tm.matching import lookup
+from toolkit.tm.memory import Memory, project_checks
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _LEFTOVER = re.compile(r"[^\W\d_]")
@@ -105,21 +110,71 @@ def prefill(text: str, locale: str, glossary: Glossary, matcher) -> str | None:
 
 
 def pretranslate(
-    project: Project, glossary: Glossary, locales: Iterable[str], use_cache: bool = True
+    project: Project,
+    glossary: Glossary,
+    locales: Iterable[str],
+    use_cache: bool = True,
+    memory: Memory | None = None,
 ) -> list[tuple[Path, int]]:
-    """Pre-fill the empty entries of every catalogue of ``locales``; returns (file, count)."""
+    """Pre-fill the empty entries of every catalogue of ``locales``; returns (file, count).
+
+    With a translation ``memory``, an entry that needs a translator gets the memory's best
+    suggestion (:func:`memory_translation`)."""
 
     matcher = load_matcher(glossary, "en", use_cache=use_cache)
+    resources = Resources(glossary, use_cache=use_cache)
+    checks = text_checks(project_checks(project)) if memory is not None else []
     done = []
     for locale in locales:
 
-        def prefilled(entry, locale=locale) -> tuple[str, bool] | None:
+        def prefilled(entry, locale=locale) -> tuple[str, bool] | Filled | None:
             if not entry.msgid or entry.msgstr:
                 return None
             filled = prefill(entry.msgid, locale, glossary, matcher)
-            return None if filled is None else (filled, True)
+            if filled is not None:
+                return (filled, True)
+            if memory is None:
+                return None
+            return memory_translation(entry.msgid, locale, memory, resources, checks)
 
         for path in sorted((project.locales / locale / "LC_MESSAGES").glob("*.po")):
             # Filled under the file's lock, as the file is then: only its changed lines change.
             done.append((path, len(rewrite_translations(path, prefilled))))
     return done
+
+
+#: a translation from the memory: msgstr, fuzzy, translator comment, previous msgid
+Filled = tuple[str, bool, str, str | None]
+
+
+def memory_translation(
+    msgid: str, lang: str, memory: Memory, resources: Resources, checks: list[Check]
+) -> Filled | None:
+    """The memory's best suggestion for ``msgid`` as a fuzzy translation, or None.
+
+    An exact match is filled with a translator comment naming its origin; a fuzzy match
+    also gets its source as the previous msgid (``#|``), so that Poedit or Lokalize show
+    what differs. The comment says what was carried over (numbers, names), what could not
+    be, and what `toolkit check` would still reject.
+    """
+    found = lookup(memory, msgid, lang, resources, limit=1, checks=checks)
+    if not found:
+        return None
+    best = found[0]
+    kind = "exact match" if best.exact else f"{best.score:.0f}% match"
+    notes = [f"translation memory: {kind} from {best.origin}"]
+    if best.changes:
+        notes.append("carried over: " + "; ".join(best.changes))
+    if best.conformed:
+        notes.append("deprecated terms replaced by the glossary's preferred terms")
+    if best.unresolved:
+        notes.append("differs, check by hand: " + "; ".join(best.unresolved))
+    for problem in best.problems:
+        notes.append("check would fail: " + problem)
+    if best.unit.ignored:
+        # the translator of the memory's entry kept something on purpose (a deprecated term
+        # quoted as a word): the mark travels with the translation, for `check` and `conform`
+        ignored = "" if best.unit.ignored == "*" else " " + best.unit.ignored.replace(",", ", ")
+        notes.append(f"toolkit: ignore{ignored}")
+    previous = None if best.exact else best.unit.source
+    return (best.target, True, "\n".join(notes), previous)

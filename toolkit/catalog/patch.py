@@ -51,10 +51,15 @@ class _Edit:
     entry: Entry
     msgstr: str
     fuzzy: bool
+    #: a translator comment (``#``) to add, and the previous msgid (``#|``) to set
+    comment: str = ""
+    previous: str | None = None
 
 
-#: what a rewrite makes of one entry: (msgstr, fuzzy), or None to leave it as it is
-Translate = Callable[[Entry], tuple[str, bool] | None]
+#: what a rewrite makes of one entry: (msgstr, fuzzy), or None to leave it as it is; or
+#: (msgstr, fuzzy, translator comment to add, previous msgid or None), for a translation
+#: taken from elsewhere (a translation memory) that names its origin and its source
+Translate = Callable[[Entry], tuple[str, bool] | tuple[str, bool, str, str | None] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +104,7 @@ def rewrite_translations(path: str | Path, translate: Translate) -> list[Rewritt
         edits = []
         for entry in catalog.entries:
             wanted = None if entry.obsolete or entry.msgid_plural else translate(entry)
-            if wanted is not None and wanted != (entry.msgstr, entry.fuzzy):
+            if wanted is not None and (wanted[:2] != (entry.msgstr, entry.fuzzy) or wanted[2:]):
                 edits.append(_Edit(_span(lines, entry.line - 1, shown), entry, *wanted))
         if not edits:
             return []
@@ -126,10 +131,15 @@ def _patch(lines: list[str], edits: list[_Edit]) -> None:
     layouts = [next(rendered) if e.msgstr != e.entry.msgstr else None for e in edits]
     # From the end of the file backwards, so that the line indexes of earlier entries hold.
     for edit, layout in sorted(zip(edits, layouts, strict=True), key=lambda p: -p[0].span.first):
+        span = edit.span
         if layout is not None:
-            _replace_msgstr(lines, edit.span, layout, newline)
+            _replace_msgstr(lines, span, layout, newline)
+        if edit.previous is not None:
+            span = _set_previous(lines, span, edit.previous, newline)
         if edit.fuzzy != edit.entry.fuzzy:
-            _set_fuzzy(lines, edit.span, edit.fuzzy, newline)
+            _set_fuzzy(lines, span, edit.fuzzy, newline)
+        if edit.comment:
+            _add_comment(lines, span, edit.comment, newline)
 
 
 def _newline(lines: list[str]) -> str:
@@ -252,3 +262,28 @@ def _set_fuzzy(lines: list[str], span: _Span, fuzzy: bool, newline: str) -> None
             doomed.append(span.flags)
     for index in sorted(doomed, reverse=True):
         del lines[index]
+
+
+def _set_previous(lines: list[str], span: _Span, msgid: str, newline: str) -> _Span:
+    """Replace the entry's ``#|`` lines by ``#| msgid "…"``; returns the entry's new span
+    (its lines below move down or up)."""
+    for index in sorted(span.previous, reverse=True):
+        del lines[index]
+    first = span.first - len(span.previous)
+    lines.insert(first, f'#| msgid "{msgid.translate(_ESCAPES)}"{newline}')
+    shift = 1 - len(span.previous)
+    moved = range(span.msgstr.start + shift, span.msgstr.stop + shift)
+    return _Span(span.flags, (first,), first + 1, moved)
+
+
+def _add_comment(lines: list[str], span: _Span, comment: str, newline: str) -> None:
+    """Add ``comment`` as translator comment lines (``# …``), after the entry's own ones:
+    gettext's tools put translator comments first, before ``#.``, ``#:`` and ``#,``."""
+    top = next(i for i in (span.flags, *span.previous, span.first) if i is not None)
+    while top > 0 and lines[top - 1].startswith("#") and not lines[top - 1].startswith("#~"):
+        top -= 1
+    at = top
+    while at < len(lines) and (lines[at].startswith("# ") or lines[at].rstrip("\r\n") == "#"):
+        at += 1
+    new = [f"# {line}".rstrip() + newline for line in comment.splitlines()]
+    lines[at:at] = new

@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "build": ("toolkit.cli.pipeline", "build", "Build the en, kk, kk-Latn, ru article versions."),
     "report": ("toolkit.cli.report", "report", "The editors' terminology report (HTML, Markdown)."),
     "serve": ("toolkit.cli.serve", "serve", "The editors' web view in a browser."),
+    "tm": ("toolkit.cli.tm", "tm", "Search, export and import the translation memory."),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3

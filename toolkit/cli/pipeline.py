@@ -13,6 +13,7 @@ from toolkit.articles import pretranslate as pretranslate_step
 from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
 from toolkit.config import project_folder
 from toolkit.fileio import display_path
+from toolkit.tm.memory import load_memory
 
 
 def project_root() -> Path:
@@ -110,16 +111,29 @@ def update(obj: Context, langs: tuple[str, ...]) -> int:
     type=click.Choice(["kk", "ru"]),
     help="Only these languages (default: kk and ru).",
 )
+@click.option(
+    "--tm",
+    "use_memory",
+    is_flag=True,
+    help="Also fill sentences from the translation memory (exact and fuzzy matches).",
+)
 @click.pass_obj
-def pretranslate(obj: Context, langs: tuple[str, ...]) -> int:
+def pretranslate(obj: Context, langs: tuple[str, ...], use_memory: bool) -> int:
     """Fill entries that need no translator, marked fuzzy for a person to confirm.
 
     Segments made only of glossary names and terms, numbers and dates (datelines such as
     "ALMATY, Kazakhstan"; "February 13, 2019" written by CLDR for the language; 252,000 →
     252 000). Entries that already have a translation are never touched.
+
+    With --tm, every other empty entry gets the translation memory's best match (75% or
+    more): numbers and names of the new sentence carried over, deprecated terms conformed,
+    a translator comment naming the origin, and for a fuzzy match the memory's source as
+    the previous msgid (#|), which Poedit and Lokalize show as a difference.
     """
+    project = current_project()
+    memory = load_memory(project, obj.glossary(), use_cache=obj.use_cache) if use_memory else None
     filled = pretranslate_step.pretranslate(
-        current_project(), obj.glossary(), langs or ("kk", "ru"), obj.use_cache
+        project, obj.glossary(), langs or ("kk", "ru"), obj.use_cache, memory
     )
     for path, count in filled:
         click.echo(f"{display_path(path)}: {count} entr{'y' if count == 1 else 'ies'} pre-filled")

@@ -20,6 +20,7 @@ from toolkit.glossary.model import Glossary
 from toolkit.matching.forms import recognised_forms
 from toolkit.matching.matcher import TermMatcher
 from toolkit.reports.editorial import Report, collect
+from toolkit.tm.memory import Memory, load_memory, memory_files
 from toolkit.translit import to_kk_latin
 from toolkit.web.concept_edit import file_digest
 
@@ -63,6 +64,7 @@ class ProjectState:
         self._matchers: dict[str, TermMatcher] = {}
         self._forms: dict[str, dict[tuple[str, str], list[str]]] | None = None
         self._report: tuple[tuple, Report] | None = None
+        self._memory: tuple[tuple, Memory] | None = None
 
     # -- glossary -----------------------------------------------------------------------
     def _glossary_digests(self) -> dict[str, str]:
@@ -159,3 +161,13 @@ class ProjectState:
             if self._report is None or self._report[0] != key:
                 self._report = (key, collect(self.project, glossary, self.checks(), []))
             return self._report[1]
+
+    def memory(self) -> Memory:
+        """The translation memory of the project (reloaded when a catalogue or an imported
+        TMX file changes; unchanged files come from the user cache)."""
+        glossary = self.glossary()
+        key = (glossary.key, _signature(memory_files(self.project)))
+        with self.lock:
+            if self._memory is None or self._memory[0] != key:
+                self._memory = (key, load_memory(self.project, glossary))
+            return self._memory[1]

@@ -25,10 +25,15 @@ from toolkit.checks.base import Finding
 from toolkit.checks.runner import check_catalog
 from toolkit.matching.matcher import Match
 from toolkit.reports.editorial import Report
+from toolkit.tm.glossary_check import text_checks
+from toolkit.tm.matching import Suggestion, lookup
 from toolkit.web.state import ArticleInfo, ProjectState
 
 #: article view columns: glossary language → PO locale (None: the English source)
 COLUMNS: dict[str, str | None] = {"en": None, "kk": "kk", "kk-Latn": LATIN, "ru": "ru"}
+#: languages whose untranslated segments get the translation memory's suggestions (kk-Latn
+#: is generated from kk)
+SUGGESTED = ("kk", "ru")
 
 
 def highlight(text: str, matches: Iterable[Match]) -> Markup:
@@ -56,6 +61,8 @@ class Cell:
     html: Markup
     state: str = ""  # "", "fuzzy" or "untranslated"
     findings: list[Finding] = field(default_factory=list)
+    #: the translation memory's suggestions, for an untranslated segment
+    suggestions: list[Suggestion] = field(default_factory=list)
 
 
 @dataclass
@@ -94,6 +101,8 @@ def article_view(state: ProjectState, info: ArticleInfo) -> ArticleView:
                 findings[lang, f.msgid].append(f)
     rows = []
     counts: Counter = Counter()
+    memory = None
+    memory_checks = text_checks(checks)
     for segment in article.segments:
         cells = {"en": Cell(highlight(segment.text, resources.matcher("en").find(segment.text)))}
         for lang, table in tables.items():
@@ -103,6 +112,11 @@ def article_view(state: ProjectState, info: ArticleInfo) -> ArticleView:
             cell_state = "untranslated" if not msgstr else ("fuzzy" if fuzzy else "")
             html = highlight(msgstr, resources.matcher(lang).find(msgstr)) if msgstr else Markup("")
             cells[lang] = Cell(html, cell_state, here)
+            if not msgstr and lang in SUGGESTED:
+                memory = memory or state.memory()
+                cells[lang].suggestions = lookup(
+                    memory, segment.text, lang, resources, checks=memory_checks
+                )
         rows.append(Row(segment.line, segment.kind, cells))
     return ArticleView(info, rows, catalogs, counts)
 
