@@ -11,6 +11,11 @@ by a small callback, before the table runs:
 
 Regex outputs are in the target script, so the table pass that follows leaves them alone.
 
+Word rules (:class:`~toolkit.translit.rules.WordRule`) come first, for scripts where a whole
+word is spelled one way or another (Kazakh in Arabic script marks a front-vowel word once, at
+its start): one regex finds the words some rule takes; each rule's words are converted in one
+call of that rule's converter, the rest of the text in one call of the direction's own.
+
 Byte path (see BytePath), compiled from the same data for directions whose source sequences
 are single letters, and used for any text without letters that have no case: the text is
 encoded to one byte per character, each context rule and case outcome is one regex pass with a
@@ -22,10 +27,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 
 from toolkit.translit.bytepath import BytePath
 from toolkit.translit.casing import Casing
-from toolkit.translit.rules import ContextRule, case_variants
+from toolkit.translit.rules import ContextRule, WordRule, case_variants
 
 #: A position not preceded / not followed by a letter (digits and ``_`` are not letters).
 WORD_START = r"(?<![^\W\d_])"
@@ -72,6 +78,7 @@ class Converter:
         *,
         source_casing: str,
         target_casing: str,
+        word_rules: Iterable[WordRule] = (),
     ):
         src, tgt = Casing(source_casing), Casing(target_casing)
         self._tgt = tgt
@@ -134,7 +141,8 @@ class Converter:
                 or (src.upper(k) == k == src.lower(k) and tgt.upper(out) != out)
             )
         ]
-        if caps_letters:
+        if caps_letters and any(src.upper(k) != k for k in mapping if len(k) == 1):
+            # (a source script without case, such as Arabic, has no ALL-CAPS words)
             # Caseless signs count as neighbours too: _in_caps_word looks through them.
             up_chars = {src.upper(k) for k in mapping if len(src.upper(k)) == 1}
             up_chars |= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -156,6 +164,12 @@ class Converter:
         else:
             self._regex = None
         self._fast = BytePath.build(mapping, context, src, tgt, table, caps_letters)
+        word_rules = tuple(word_rules)
+        self._words = (
+            WordPass(word_rules, mapping, context, source_casing, target_casing)
+            if word_rules
+            else None
+        )
 
     def _replace(self, match: re.Match[str]) -> str:
         found = match.group()
@@ -180,13 +194,105 @@ class Converter:
 
         The byte path must give exactly what :meth:`by_general_path` gives; it exists only
         for speed (tests/test_translit_paths.py holds the two together)."""
-        return self._fast(text) if self._fast is not None else None
+        if self._fast is None:
+            return None
+        if self._words is not None:
+            return self._words.apply(text, Converter.letters_by_byte_path, self)
+        return self.letters_by_byte_path(text)
 
     def by_general_path(self, text: str) -> str:
         """The general path: one regex with a callback, then the table."""
+        if self._words is not None:
+            out = self._words.apply(text, Converter.letters_by_general_path, self)
+            assert out is not None  # the general path always converts
+            return out
+        return self.letters_by_general_path(text)
+
+    def letters_by_byte_path(self, text: str) -> str | None:
+        """:meth:`by_byte_path` without the word rules."""
+        return self._fast(text) if self._fast is not None else None
+
+    def letters_by_general_path(self, text: str) -> str:
+        """:meth:`by_general_path` without the word rules."""
         if self._regex is not None:
             text = self._regex.sub(self._replace, text)
         return text.translate(self.table)
+
+
+_LETTER_RUN = r"[^\W\d_]"
+
+
+class WordPass:
+    """The word rules of one direction: which words they take and how each is written."""
+
+    def __init__(
+        self,
+        rules: tuple[WordRule, ...],
+        mapping: Mapping[str, str],
+        context: Iterable[ContextRule],
+        source_casing: str,
+        target_casing: str,
+    ):
+        context = tuple(context)
+        alternatives = []
+        for rule in rules:
+            condition = f"(?={_LETTER_RUN}*?{rule.has})"
+            if rule.lacks:
+                condition += f"(?!{_LETTER_RUN}*?{rule.lacks})"
+            alternatives.append(f"({condition}{_LETTER_RUN}+)")
+        # The word start is tested after the first letter, so that re skips non-letters fast.
+        self.regex = re.compile(
+            f"(?={_LETTER_RUN}){WORD_START}(?:" + "|".join(alternatives) + ")"
+        )
+        self.rules = rules
+        self.converters = [
+            None
+            if rule.keep
+            else Converter(
+                {**mapping, **dict(rule.mapping)},
+                context,
+                source_casing=source_casing,
+                target_casing=target_casing,
+            )
+            for rule in rules
+        ]
+
+    def apply(
+        self,
+        text: str,
+        letters: Callable[[Converter, str], str | None],
+        default: Converter,
+    ) -> str | None:
+        """``text`` with each word a rule takes written by that rule, the rest by
+        ``letters(default, ...)``; None when ``letters`` gives None for any part."""
+        parts = self.regex.split(text)
+        if len(parts) == 1:
+            return letters(default, text)
+        step = len(self.rules) + 1
+        out = _convert_each(partial(letters, default), parts[0::step])
+        if out is None:
+            return None
+        parts[0::step] = out
+        for index, (rule, conv) in enumerate(zip(self.rules, self.converters, strict=True)):
+            where = [k for k in range(index + 1, len(parts), step) if parts[k] is not None]
+            if not where or conv is None:
+                continue
+            words = _convert_each(partial(letters, conv), [parts[k] for k in where])
+            if words is None:
+                return None
+            for k, word in zip(where, words, strict=True):
+                parts[k] = rule.prefix + word
+        return "".join(part for part in parts if part is not None)
+
+
+def _convert_each(convert: Callable[[str], str | None], texts: list[str]) -> list[str] | None:
+    """:func:`convert_each` for a ``convert`` that may give None (then None)."""
+    joined = PIECE_BREAK.join(texts)
+    if len(texts) > 1 and joined.count(PIECE_BREAK) == len(texts) - 1:
+        out = convert(joined)
+        return None if out is None else out.split(PIECE_BREAK)
+    results = [convert(text) for text in texts]
+    return None if any(r is None for r in results) else results  # type: ignore[return-value]
 
 
 #: Joins texts for one conversion: not a letter, so to the letter rules it is a word
