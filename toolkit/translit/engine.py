@@ -241,9 +241,7 @@ class WordPass:
                 condition += f"(?!{_LETTER_RUN}*?{rule.lacks})"
             alternatives.append(f"({condition}{_LETTER_RUN}+)")
         # The word start is tested after the first letter, so that re skips non-letters fast.
-        self.regex = re.compile(
-            f"(?={_LETTER_RUN}){WORD_START}(?:" + "|".join(alternatives) + ")"
-        )
+        self.regex = re.compile(f"(?={_LETTER_RUN}){WORD_START}(?:" + "|".join(alternatives) + ")")
         self.rules = rules
         self.converters = [
             None
