@@ -131,6 +131,8 @@ class Converter:
                 add(len(key), 1, "", case_variants(key, src), "", out)
         # Capitals with several output letters, and caseless signs (ISO 9 ʹ ʺ) whose output
         # has case: both take their case from the word around them.
+        # A source script without case (Arabic) has no ALL-CAPS words and no case to give.
+        self._caseless_source = all(src.upper(k) == k == src.lower(k) for k in mapping)
         caps_letters = [
             src.upper(k)
             for k, out in mapping.items()
@@ -140,9 +142,9 @@ class Converter:
                 (len(out) > 1 and src.upper(k) != k)
                 or (src.upper(k) == k == src.lower(k) and tgt.upper(out) != out)
             )
+            if not self._caseless_source
         ]
-        if caps_letters and any(src.upper(k) != k for k in mapping if len(k) == 1):
-            # (a source script without case, such as Arabic, has no ALL-CAPS words)
+        if caps_letters:
             # Caseless signs count as neighbours too: _in_caps_word looks through them.
             up_chars = {src.upper(k) for k in mapping if len(src.upper(k)) == 1}
             up_chars |= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -163,7 +165,9 @@ class Converter:
             self._regex: re.Pattern[str] | None = re.compile(f"{first_class}(?:{joined})")
         else:
             self._regex = None
-        self._fast = BytePath.build(mapping, context, src, tgt, table, caps_letters)
+        self._fast = BytePath.build(
+            mapping, context, src, tgt, table, caps_letters, caseless_source=self._caseless_source
+        )
         word_rules = tuple(word_rules)
         self._words = (
             WordPass(word_rules, mapping, context, source_casing, target_casing)
@@ -174,6 +178,8 @@ class Converter:
     def _replace(self, match: re.Match[str]) -> str:
         found = match.group()
         out = self._outputs[match.lastindex - 1]  # type: ignore[operator]  # one group each
+        if self._caseless_source:
+            return out
         if not out:  # an ALL-CAPS capital: its own output, upper-cased below
             out = self._src_lower(found).translate(self._lower_table)
         if found.islower():
@@ -234,15 +240,35 @@ class WordPass:
         target_casing: str,
     ):
         context = tuple(context)
-        alternatives = []
+        # The letters a word scan may step over: those of the direction's source script.
+        casing = Casing(source_casing)
+        letters = {
+            form
+            for key in mapping
+            for c in key
+            if c.isalpha()
+            for form in (c, casing.upper(c), casing.lower(c))
+            if len(form) == 1
+        }
+        # Consecutive rules that write words alike share one group (fewer pieces to handle).
+        groups: list[list[WordRule]] = []
         for rule in rules:
-            condition = f"(?={_LETTER_RUN}*?{rule.has})"
-            if rule.lacks:
-                condition += f"(?!{_LETTER_RUN}*?{rule.lacks})"
-            alternatives.append(f"({condition}{_LETTER_RUN}+)")
-        # The word start is tested after the first letter, so that re skips non-letters fast.
-        self.regex = re.compile(f"(?={_LETTER_RUN}){WORD_START}(?:" + "|".join(alternatives) + ")")
-        self.rules = rules
+            if groups and _writes_alike(groups[-1][-1], rule):
+                groups[-1].append(rule)
+            else:
+                groups.append([rule])
+        self.rules = [group[0] for group in groups]
+        # A word, for the word rules, starts where \b holds: cheap to test inside a word.
+        # (Letters glued to digits, as in 2021жылы, continue the word the digits start.)
+        self.regex = re.compile(
+            r"\b(?:" + "|".join(f"({_group_pattern(g, letters)})" for g in groups) + ")"
+        )
+        # The token cache needs rules that neither write nor look at a space.
+        written = [*mapping, *mapping.values(), *(o for r in rules for kv in r.mapping for o in kv)]
+        written += [r.prefix for r in rules]
+        for rule in context:
+            written += [rule.letter, rule.output, *rule.followed_by, *rule.word_prefix]
+        self.by_token = not any(" " in text for text in written)
         self.converters = [
             None
             if rule.keep
@@ -252,7 +278,7 @@ class WordPass:
                 source_casing=source_casing,
                 target_casing=target_casing,
             )
-            for rule in rules
+            for rule in self.rules
         ]
 
     def apply(
@@ -262,7 +288,30 @@ class WordPass:
         default: Converter,
     ) -> str | None:
         """``text`` with each word a rule takes written by that rule, the rest by
-        ``letters(default, ...)``; None when ``letters`` gives None for any part."""
+        ``letters(default, ...)``; None when ``letters`` gives None for any part.
+
+        Text is converted space-separated token by token, each distinct token once: no rule
+        looks past the space beside it (rules see their neighbours only, and a space is a
+        space either way), and news text repeats most of its tokens."""
+        tokens = text.split(" ")
+        if not self.by_token or len(tokens) < 64:
+            return self.apply_to_words(text, letters, default)
+        distinct = list(dict.fromkeys(tokens))
+        if len(distinct) * 4 > len(tokens) * 3:  # hardly any repetition: no gain
+            return self.apply_to_words(text, letters, default)
+        out = self.apply_to_words(" ".join(distinct), letters, default)
+        if out is None:
+            return None
+        converted = out.split(" ")
+        return " ".join(map(dict(zip(distinct, converted, strict=True)).__getitem__, tokens))
+
+    def apply_to_words(
+        self,
+        text: str,
+        letters: Callable[[Converter, str], str | None],
+        default: Converter,
+    ) -> str | None:
+        """:meth:`apply` without the token cache."""
         parts = self.regex.split(text)
         if len(parts) == 1:
             return letters(default, text)
@@ -272,15 +321,68 @@ class WordPass:
             return None
         parts[0::step] = out
         for index, (rule, conv) in enumerate(zip(self.rules, self.converters, strict=True)):
-            where = [k for k in range(index + 1, len(parts), step) if parts[k] is not None]
-            if not where or conv is None:
+            if conv is None:  # keep: the words stay as they are
                 continue
-            words = _convert_each(partial(letters, conv), [parts[k] for k in where])
-            if words is None:
+            taken = parts[index + 1 :: step]  # this rule's words, None where another matched
+            # Each distinct word is converted once (news text repeats its words); map and
+            # filter keep the per-word work in C.
+            words = list(dict.fromkeys(filter(None, taken)))
+            if not words:
+                continue
+            converted = _convert_each(partial(letters, conv), words)
+            if converted is None:
                 return None
-            for k, word in zip(where, words, strict=True):
-                parts[k] = rule.prefix + word
-        return "".join(part for part in parts if part is not None)
+            if rule.prefix:
+                converted = [rule.prefix + word for word in converted]
+            parts[index + 1 :: step] = map(dict(zip(words, converted, strict=True)).get, taken)
+        return "".join(filter(None, parts))
+
+
+def _writes_alike(one: WordRule, other: WordRule) -> bool:
+    return (one.keep, one.prefix, one.mapping) == (other.keep, other.prefix, other.mapping)
+
+
+def _group_pattern(rules: list[WordRule], letters: set[str]) -> str:
+    """The words any of ``rules`` takes (they write words alike), from a word's start.
+
+    When every ``has`` is a character class, one scan for any of them comes first: most
+    words have none, and are then rejected after one scan instead of one per rule."""
+    alternatives = []
+    for rule in rules:
+        condition = f"(?={_word_has(rule.has, letters)})"
+        for lacking in rule.lacks:
+            condition += f"(?!{_word_has(lacking, letters)})"
+        alternatives.append(f"{condition}{_LETTER_RUN}+")
+    body = "|".join(alternatives)
+    if len(rules) > 1 and all(_CLASS.fullmatch(rule.has) for rule in rules):
+        insides = [re.compile(rule.has) for rule in rules]
+        outside = sorted(c for c in letters if not any(i.fullmatch(c) for i in insides))
+        scan = "[" + "".join(re.escape(c) for c in outside) + "]*+" if outside else ""
+        body = f"(?={scan}(?:{'|'.join(rule.has for rule in rules)}))(?:{body})"
+    return body
+
+
+#: A regex that is one character class.
+_CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")
+
+
+def _word_has(pattern: str, letters: Iterable[str]) -> str:
+    """A regex that matches from a word's start when the word holds a match of ``pattern``.
+
+    For a character class the word is scanned by one possessive run over the ``letters``
+    outside it, several times faster than a lazy scan (a letter outside ``letters`` ends the
+    scan: words of the direction's own script are what the rules are about).
+
+    >>> _word_has("[әі]", "аәбі")
+    '[аб]*+[әі]'
+    """
+    if not _CLASS.fullmatch(pattern):
+        return f"{_LETTER_RUN}*?(?:{pattern})"
+    inside = re.compile(pattern)
+    outside = sorted(c for c in letters if not inside.fullmatch(c))
+    if not outside:
+        return pattern
+    return "[" + "".join(re.escape(c) for c in outside) + "]*+" + pattern
 
 
 def _convert_each(convert: Callable[[str], str | None], texts: list[str]) -> list[str] | None:

@@ -35,9 +35,11 @@ def case_variants(seq: str, casing: Casing) -> list[str]:
 
 @dataclass(frozen=True)
 class WordRule:
-    """What happens to a whole word (a run of letters) that contains ``has`` and not ``lacks``.
+    """What happens to a whole word (a run of letters) that contains ``has`` and none of
+    ``lacks``.
 
-    ``has``/``lacks``: regex character classes of letters (``[әөүіӘӨҮІ]``). A word that a rule
+    ``has``/``lacks``: regexes, mostly character classes of letters (``[әөүіӘӨҮІ]``, which
+    are the fastest to test); a sequence such as ``[اوۇى]يە`` works too. A word that a rule
     takes is written by the direction's mapping updated with ``mapping`` (front vowels for a
     word marked front, say), with ``prefix`` put before it (a sign that marks the whole word),
     or left as it is with ``keep`` (a word mixing scripts). The first rule that holds wins;
@@ -45,7 +47,7 @@ class WordRule:
     """
 
     has: str
-    lacks: str = ""
+    lacks: tuple[str, ...] = ()
     keep: bool = False
     prefix: str = ""
     mapping: tuple[tuple[str, str], ...] = ()

@@ -131,9 +131,11 @@ def _word_rules(raw: Any, path: Path) -> tuple[WordRule, ...]:
         unknown = set(item) - {*_WORD_RULE_KEYS, "note"}
         if unknown or not isinstance(item.get("has"), str):
             raise InputError(f"word rule {i}: needs has, unknown {unknown}", path)
-        for key in ("has", "lacks"):
+        lacks = item.get("lacks", [])
+        lacks = [lacks] if isinstance(lacks, str) else lacks
+        for key, pattern in [("has", item["has"]), *(("lacks", p) for p in lacks)]:
             try:
-                re.compile(item.get(key, ""))
+                re.compile(pattern)
             except re.error as exc:
                 raise InputError(f"word rule {i}: {key} is not a regex: {exc}", path) from exc
         mapping = item.get("mapping", {})
@@ -142,7 +144,7 @@ def _word_rules(raw: Any, path: Path) -> tuple[WordRule, ...]:
         rules.append(
             WordRule(
                 has=item["has"],
-                lacks=item.get("lacks", ""),
+                lacks=tuple(lacks),
                 keep=bool(item.get("keep", False)),
                 prefix=item.get("prefix", ""),
                 mapping=tuple(mapping.items()),
