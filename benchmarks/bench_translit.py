@@ -13,7 +13,8 @@ schema line by line (iuliia has no Kazakh schema; its Russian BGN/PCGN is the cl
 Library speed: kk-latn-2021 on a few MB of Kazakh text against a bare ``str.translate`` with a
 one-letter table (target >= 0.7x); kk-arab both ways against kk-latn-2021 (target >= 0.3x,
 CPU time); and ru-bgn-pcgn against iuliia's BGN/PCGN schema on Russian text (target >= 10x).
-Accuracy: the share of each scheme's sample pairs that other converters reproduce exactly (ours pass all of them by construction: they are our tests).
+Accuracy: the share of each scheme's sample pairs that other converters reproduce exactly
+(ours pass all of them by construction: they are our tests).
 
 Each timing is the best of several repetitions; with ``--runs N`` the whole library
 measurement is repeated N times and the median of each ratio is printed last.
