@@ -122,3 +122,14 @@ def test_a_word_rule_with_a_bad_regex_names_the_scheme_file(tmp_path) -> None:
     with pytest.raises(InputError, match="word rule 1: has is not a regex") as err:
         load_scheme(path)
     assert err.value.path == str(path)
+
+
+@given(st.lists(st.sampled_from(KK_ARAB.samples + KK_ARAB.reverse_samples), min_size=20))
+def test_long_text_converts_as_its_lines_do(pairs: list[tuple[str, str]]) -> None:
+    # Long text takes the token cache (each distinct token converted once); short lines not.
+    for reverse, column in ((False, 0), (True, 1)):
+        lines = [pair[column] for pair in pairs if (pair in KK_ARAB.reverse_samples) == reverse]
+        text = "\n".join(line for line in lines for _ in range(3))
+        whole = transliterate(text, "kk-arab", reverse=reverse)
+        by_line = [transliterate(line, "kk-arab", reverse=reverse) for line in text.split("\n")]
+        assert whole == "\n".join(by_line)
