@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit.errors import InputError
+from toolkit.glossary.model import Concept, Term
 from toolkit.translit import ambiguous_words, get_scheme, transliterate
 from toolkit.translit.scheme import load_scheme
 
@@ -133,3 +134,19 @@ def test_long_text_converts_as_its_lines_do(pairs: list[tuple[str, str]]) -> Non
         whole = transliterate(text, "kk-arab", reverse=reverse)
         by_line = [transliterate(line, "kk-arab", reverse=reverse) for line in text.split("\n")]
         assert whole == "\n".join(by_line)
+
+
+def test_glossary_kk_spellings_win_in_reverse_capitals_included() -> None:
+    # The glossary has no Arabic-script terms: they are derived from its kk terms.
+    def concept(cid: str, kk: str) -> Concept:
+        return Concept(cid, "test", {"kk": (Term(kk, "kk", "preferred"),)})
+
+    glossary = [concept("bilash", "Серікжан Біләш"), concept("ghulja", "Құлжа")]
+    text = transliterate("Серікжан Біләш Құлжада, Құлжа.", "kk-arab")
+    assert transliterate(text, "kk-arab", reverse=True) == "серікжән біләш құлжада, құлжа."
+    assert transliterate(text, "kk-arab", reverse=True, glossary=glossary) == (
+        "Серікжан Біләш құлжада, Құлжа."
+    )
+    assert ambiguous_words(text, "kk-arab")  # Серікжан read front by the letters
+    assert not ambiguous_words(text, "kk-arab", glossary=glossary)
+    assert transliterate("Құлжа", "kk-arab", glossary=glossary) == "قۇلجا"

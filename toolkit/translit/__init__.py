@@ -139,7 +139,11 @@ def transliterate(
         direction = f"{scheme}-reverse" if reverse else scheme
         # use_cache=False (toolkit --no-cache): the glossary pairs are built afresh, not read
         matcher = matcher_for(
-            glossary, *langs, letters=convert, cache_as=direction if use_cache else ""
+            glossary,
+            *langs,
+            letters=convert,
+            cache_as=direction if use_cache else "",
+            derive=sch.converter(False),
         )
         if matcher.regex is not None:
             convert = partial(matcher.replace, letters=convert)  # type: ignore[assignment]
@@ -239,7 +243,7 @@ def ambiguous_words(
         raise IrreversibleSchemeError(scheme, [s.name for s in list_schemes() if s.reversible])
     covered: list[tuple[int, int]] = []
     if glossary is not None:
-        matcher = matcher_for(glossary, *_target_langs(sch, True))
+        matcher = matcher_for(glossary, *_target_langs(sch, True), derive=sch.converter(False))
         if matcher.regex is not None:
             covered = [m.span() for m in matcher.regex.finditer(text)]
     checks = [(a, re.compile(a.pattern)) for a in sch.ambiguities]
