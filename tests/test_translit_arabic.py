@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import PROJECT
 from toolkit.errors import InputError
 from toolkit.glossary.model import Concept, Term
 from toolkit.translit import ambiguous_words, get_scheme, transliterate
@@ -150,3 +151,11 @@ def test_glossary_kk_spellings_win_in_reverse_capitals_included() -> None:
     assert ambiguous_words(text, "kk-arab")  # Серікжан read front by the letters
     assert not ambiguous_words(text, "kk-arab", glossary=glossary)
     assert transliterate("Құлжа", "kk-arab", glossary=glossary) == "قۇلجا"
+
+
+def test_the_demo_quote_reads_back_as_kazakh_cyrillic() -> None:
+    quote = PROJECT / "examples" / "xinjiang-quote" / "quote.kk-Arab.txt"
+    assert transliterate(quote.read_text(encoding="utf-8"), "kk-arab", reverse=True) == (
+        "біз құлжада тұрамыз. әкем мал бағады, анам мектепте сабақ береді. ауылымыздың "
+        "балалары қазақ тілінде оқиды. менің атым серікжән.\n"
+    )
