@@ -16,6 +16,10 @@ step "toolkit translit: Kazakh 2021 Latin and the newsroom spelling of names"
 echo "Серікжан Біләш Алматыда, «Атажұрт еріктілері» тобының жетекшісі." | $TK translit --scheme kk-latn-2021
 echo "Серікжан Біләш Алматыда, «Атажұрт еріктілері» тобының жетекшісі." | $TK translit --scheme kk-newsroom
 
+step "toolkit translit --scheme kk-arab --reverse: a Xinjiang Kazakh quote from Arabic script"
+cat examples/xinjiang-quote/quote.kk-Arab.txt
+$TK translit --scheme kk-arab --reverse --ambiguous examples/xinjiang-quote/quote.kk-Arab.txt || status=$?
+
 step "toolkit extract (articles/*.md -> locales/templates/*.pot)"
 $TK extract || status=$?
 
@@ -26,8 +30,8 @@ step "toolkit check (the sample translations: the consistency gate)"
 $TK check || status=$?
 $TK report -o build/report.html || status=$?
 
-step "toolkit build (build/<slug>.<en|kk|kk-Latn|ru>.md and .html)"
-$TK build || status=$?
+step "toolkit build --with kk-Arab (build/<slug>.<en|kk|kk-Latn|ru|kk-Arab>.md and .html)"
+$TK build --with kk-Arab || status=$?
 
 step "translation memory: the fourth article pre-translated from the memory (a scratch copy in build/tm-demo)"
 # The committed catalogues of xinjiang-kazakhs-explainer were made this way, then reviewed.

@@ -27,6 +27,8 @@ WITH_BYTE_PATH = [
 KK = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 LATIN = "abcdefghijklmnopqrstuvwxyzäğıñöşūüëžčšŝèûâ"
+#: Kazakh Arabic script (kk-arab reverse): letters, the hamza signs, digits, punctuation.
+ARABIC = "ابۆگعدەجزيكقلمنڭوپرستۋۇفحھچشىٴءٵٶ۱٢،؛؟"
 #: Characters outside every scheme: caseless letters (ISO 9 signs, CJK), a combining accent,
 #: letters whose upper case is two letters (ß) or that have a title case (ǅ), a dotted İ,
 #: other scripts and symbols that are upper case without being letters (Ⓐ).
@@ -50,6 +52,7 @@ words = st.tuples(
         st.text(alphabet=RU, min_size=1, max_size=10),
         st.text(alphabet=LATIN, min_size=1, max_size=10),
         st.text(alphabet=KK + LATIN + ODD, min_size=1, max_size=6),
+        st.text(alphabet=ARABIC, min_size=1, max_size=10),
     ),
     st.sampled_from(["lower", "title", "upper", "mixed"]),
 ).map(lambda wc: _cased(*wc))

@@ -12,7 +12,7 @@ from toolkit.translit.scheme import load_scheme, scheme_files
 
 FORWARD = [(s.name, src, want) for s in list_schemes() for src, want in s.samples]
 REVERSE = [(s.name, src, want) for s in list_schemes() for src, want in s.reverse_samples]
-REQUIRED = {"kk-latn-2021", "kk-bgn-pcgn", "kk-newsroom", "ru-bgn-pcgn", "ru-iso9"}
+REQUIRED = {"kk-arab", "kk-latn-2021", "kk-bgn-pcgn", "kk-newsroom", "ru-bgn-pcgn", "ru-iso9"}
 
 
 @pytest.mark.parametrize(("scheme", "source", "expected"), FORWARD)
@@ -38,7 +38,8 @@ def test_every_scheme_file_loads_and_is_listed() -> None:
 
 
 def test_reversible_schemes() -> None:
-    assert {s.name for s in list_schemes() if s.reversible} == {"kk-latn-2021", "ru-iso9"}
+    reversible = {s.name for s in list_schemes() if s.reversible}
+    assert reversible == {"kk-arab", "kk-latn-2021", "ru-iso9"}
 
 
 def test_unknown_scheme_names_the_known_ones() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from toolkit.articles.localize import BYLINE_LANGUAGES
 from toolkit.errors import InputError
 from toolkit.yaml_guard import find_unsafe_yaml
 
@@ -68,5 +69,24 @@ def read_front_matter(path: Path, shown: str, lines: list[str]) -> FrontMatter:
         raise fail(key_line("date"), f"date {meta['date']!r} is not a date (YYYY-MM-DD)") from None
     if str(meta["slug"]) != path.stem:
         raise fail(2, f"slug {meta['slug']!r} differs from the file name {path.stem!r}")
+    _check_localized_fields(meta, key_line, fail)
     translated = [(key, str(meta[key]), key_line(key)) for key in TRANSLATED_FIELDS if key in meta]
     return FrontMatter(meta, end + 1, translated)
+
+
+def _check_localized_fields(meta: dict, key_line, fail) -> None:
+    """``tags`` is a list of strings; ``byline`` a string or a mapping language → string."""
+    tags = meta.get("tags")
+    if tags is not None and not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
+        raise fail(key_line("tags"), "tags must be a list of strings: tags: [Kazakhstan, courts]")
+    byline = meta.get("byline")
+    if byline is None or isinstance(byline, str):
+        return
+    if not isinstance(byline, dict):
+        raise fail(key_line("byline"), "byline must be a string or a mapping language: name")
+    for lang, value in byline.items():
+        if lang not in BYLINE_LANGUAGES:
+            known = ", ".join(BYLINE_LANGUAGES)
+            raise fail(key_line("byline"), f"byline language {lang!r} is not one of {known}")
+        if not isinstance(value, str):
+            raise fail(key_line("byline"), f"byline {lang}: must be a string")

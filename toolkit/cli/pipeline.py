@@ -167,15 +167,25 @@ def conform(obj: Context, write: bool, paths: tuple[str, ...]) -> int:
 @click.command()
 @ARTICLES
 @click.option("--strict", is_flag=True, help="Fail (exit 1) when a segment falls back to English.")
+@click.option(
+    "--with",
+    "extra",
+    multiple=True,
+    type=click.Choice(sorted(build_step.SCRIPT_VERSIONS)),
+    help="Also build this version (kk-Arab: Kazakh in Arabic script, from kk, right to left).",
+)
 @click.pass_obj
-def build(obj: Context, articles: tuple[str, ...], strict: bool) -> int:
+def build(obj: Context, articles: tuple[str, ...], strict: bool, extra: tuple[str, ...]) -> int:
     """Build every article version: build/<slug>.<en|kk|kk-Latn|ru>.md and .html.
 
     Untranslated or fuzzy segments fall back to the English text marked [EN] and are listed
     as warnings (--strict turns them into a failure). Building again gives the same bytes.
+    With --with kk-Arab, build/<slug>.kk-Arab.md and .html (dir="rtl") too.
     """
     project = current_project()
-    result = build_step.build(project, articles, obj.glossary(), progress=_progress("build"))
+    result = build_step.build(
+        project, articles, obj.glossary(), progress=_progress("build"), extra=tuple(extra)
+    )
     for fallback in result.fallbacks:
         click.echo(
             f"{display_path(fallback.path)}:{fallback.line}: warning: {fallback.output}: "

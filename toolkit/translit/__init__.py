@@ -25,6 +25,7 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from toolkit.translit.casing import kk_lower, kk_title, kk_upper
+from toolkit.translit.engine import convert_each
 from toolkit.translit.glossary_terms import matcher_for
 from toolkit.translit.scheme import (
     Ambiguity,
@@ -138,20 +139,27 @@ def transliterate(
         direction = f"{scheme}-reverse" if reverse else scheme
         # use_cache=False (toolkit --no-cache): the glossary pairs are built afresh, not read
         matcher = matcher_for(
-            glossary, *langs, letters=convert, cache_as=direction if use_cache else ""
+            glossary,
+            *langs,
+            letters=convert,
+            cache_as=direction if use_cache else "",
+            derive=sch.converter(False),
         )
         if matcher.regex is not None:
             convert = partial(matcher.replace, letters=convert)  # type: ignore[assignment]
     spans = _protected_spans(text)
     if not spans:
         return convert(text)
-    out, pos = [], 0
+    pieces, kept, pos = [], [], 0
     for start, end in spans:
-        out.append(convert(text[pos:start]))
-        out.append(text[start:end])
+        pieces.append(text[pos:start])
+        kept.append(text[start:end])
         pos = end
-    out.append(convert(text[pos:]))
-    return "".join(out)
+    pieces.append(text[pos:])
+    # One call for all the pieces: a conversion costs more than it converts when the pieces
+    # are short, and a scheme's word rules take the repeated tokens of the whole text at once.
+    out = convert_each(convert, pieces)
+    return "".join(part for pair in zip(out, [*kept, ""], strict=True) for part in pair)
 
 
 def to_kk_latin(text: str, *, glossary: Any = None) -> str:
@@ -235,7 +243,7 @@ def ambiguous_words(
         raise IrreversibleSchemeError(scheme, [s.name for s in list_schemes() if s.reversible])
     covered: list[tuple[int, int]] = []
     if glossary is not None:
-        matcher = matcher_for(glossary, *_target_langs(sch, True))
+        matcher = matcher_for(glossary, *_target_langs(sch, True), derive=sch.converter(False))
         if matcher.regex is not None:
             covered = [m.span() for m in matcher.regex.finditer(text)]
     checks = [(a, re.compile(a.pattern)) for a in sch.ambiguities]

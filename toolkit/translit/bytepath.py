@@ -126,8 +126,13 @@ class BytePath:
         tgt: Casing,
         table: dict[int, str],
         caps_letters: list[str],
+        *,
+        caseless_source: bool = False,
     ) -> BytePath | None:
-        """The byte path of one direction, or None when the direction cannot have one."""
+        """The byte path of one direction, or None when the direction cannot have one.
+
+        ``caseless_source``: no source letter has case (Arabic script): every rule output is
+        written as it is, with no case outcome to decide."""
         # Source letters: every letter a rule or the mapping names, in each case.
         named = set(mapping)
         for rule in context:
@@ -141,7 +146,7 @@ class BytePath:
             if any(len(f) != 1 for f in forms):
                 return None  # multi-letter sequences: the general path
             letters |= forms
-        if any(_caseless_props(_props(c)) for c in letters):
+        if not caseless_source and any(_caseless_props(_props(c)) for c in letters):
             return None
 
         # Passes in the order of the general regex's alternatives (context rules in file order,
@@ -156,7 +161,7 @@ class BytePath:
 
         for i, rule in enumerate(context):
             for form in case_variants(rule.letter, src):
-                if form.islower():
+                if form.islower() or caseless_source:
                     add(form, i, "lower", rule.output)
                 else:  # as _replace: ALL CAPS or Title case by the neighbours
                     add(form, i, "upper", tgt.upper(rule.output))

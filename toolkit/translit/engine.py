@@ -11,6 +11,11 @@ by a small callback, before the table runs:
 
 Regex outputs are in the target script, so the table pass that follows leaves them alone.
 
+Word rules (:class:`~toolkit.translit.rules.WordRule`) come first, for scripts where a whole
+word is spelled one way or another (Kazakh in Arabic script marks a front-vowel word once, at
+its start): one regex finds the words some rule takes; each rule's words are converted in one
+call of that rule's converter, the rest of the text in one call of the direction's own.
+
 Byte path (see BytePath), compiled from the same data for directions whose source sequences
 are single letters, and used for any text without letters that have no case: the text is
 encoded to one byte per character, each context rule and case outcome is one regex pass with a
@@ -22,10 +27,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 
 from toolkit.translit.bytepath import BytePath
 from toolkit.translit.casing import Casing
-from toolkit.translit.rules import ContextRule, case_variants
+from toolkit.translit.rules import ContextRule, WordRule, case_variants
 
 #: A position not preceded / not followed by a letter (digits and ``_`` are not letters).
 WORD_START = r"(?<![^\W\d_])"
@@ -72,6 +78,7 @@ class Converter:
         *,
         source_casing: str,
         target_casing: str,
+        word_rules: Iterable[WordRule] = (),
     ):
         src, tgt = Casing(source_casing), Casing(target_casing)
         self._tgt = tgt
@@ -124,6 +131,8 @@ class Converter:
                 add(len(key), 1, "", case_variants(key, src), "", out)
         # Capitals with several output letters, and caseless signs (ISO 9 ʹ ʺ) whose output
         # has case: both take their case from the word around them.
+        # A source script without case (Arabic) has no ALL-CAPS words and no case to give.
+        self._caseless_source = all(src.upper(k) == k == src.lower(k) for k in mapping)
         caps_letters = [
             src.upper(k)
             for k, out in mapping.items()
@@ -133,6 +142,7 @@ class Converter:
                 (len(out) > 1 and src.upper(k) != k)
                 or (src.upper(k) == k == src.lower(k) and tgt.upper(out) != out)
             )
+            if not self._caseless_source
         ]
         if caps_letters:
             # Caseless signs count as neighbours too: _in_caps_word looks through them.
@@ -155,11 +165,21 @@ class Converter:
             self._regex: re.Pattern[str] | None = re.compile(f"{first_class}(?:{joined})")
         else:
             self._regex = None
-        self._fast = BytePath.build(mapping, context, src, tgt, table, caps_letters)
+        self._fast = BytePath.build(
+            mapping, context, src, tgt, table, caps_letters, caseless_source=self._caseless_source
+        )
+        word_rules = tuple(word_rules)
+        self._words = (
+            WordPass(word_rules, mapping, context, source_casing, target_casing)
+            if word_rules
+            else None
+        )
 
     def _replace(self, match: re.Match[str]) -> str:
         found = match.group()
         out = self._outputs[match.lastindex - 1]  # type: ignore[operator]  # one group each
+        if self._caseless_source:
+            return out
         if not out:  # an ALL-CAPS capital: its own output, upper-cased below
             out = self._src_lower(found).translate(self._lower_table)
         if found.islower():
@@ -180,13 +200,199 @@ class Converter:
 
         The byte path must give exactly what :meth:`by_general_path` gives; it exists only
         for speed (tests/test_translit_paths.py holds the two together)."""
-        return self._fast(text) if self._fast is not None else None
+        if self._fast is None:
+            return None
+        if self._words is not None:
+            return self._words.apply(text, Converter.letters_by_byte_path, self)
+        return self.letters_by_byte_path(text)
 
     def by_general_path(self, text: str) -> str:
         """The general path: one regex with a callback, then the table."""
+        if self._words is not None:
+            out = self._words.apply(text, Converter.letters_by_general_path, self)
+            assert out is not None  # the general path always converts
+            return out
+        return self.letters_by_general_path(text)
+
+    def letters_by_byte_path(self, text: str) -> str | None:
+        """:meth:`by_byte_path` without the word rules."""
+        return self._fast(text) if self._fast is not None else None
+
+    def letters_by_general_path(self, text: str) -> str:
+        """:meth:`by_general_path` without the word rules."""
         if self._regex is not None:
             text = self._regex.sub(self._replace, text)
         return text.translate(self.table)
+
+
+_LETTER_RUN = r"[^\W\d_]"
+
+
+class WordPass:
+    """The word rules of one direction: which words they take and how each is written."""
+
+    def __init__(
+        self,
+        rules: tuple[WordRule, ...],
+        mapping: Mapping[str, str],
+        context: Iterable[ContextRule],
+        source_casing: str,
+        target_casing: str,
+    ):
+        context = tuple(context)
+        # The letters a word scan may step over: those of the direction's source script.
+        casing = Casing(source_casing)
+        letters = {
+            form
+            for key in mapping
+            for c in key
+            if c.isalpha()
+            for form in (c, casing.upper(c), casing.lower(c))
+            if len(form) == 1
+        }
+        # Consecutive rules that write words alike share one group (fewer pieces to handle).
+        groups: list[list[WordRule]] = []
+        for rule in rules:
+            if groups and _writes_alike(groups[-1][-1], rule):
+                groups[-1].append(rule)
+            else:
+                groups.append([rule])
+        self.rules = [group[0] for group in groups]
+        # A word, for the word rules, starts where \b holds: cheap to test inside a word.
+        # (Letters glued to digits, as in 2021жылы, continue the word the digits start.)
+        self.regex = re.compile(
+            r"\b(?:" + "|".join(f"({_group_pattern(g, letters)})" for g in groups) + ")"
+        )
+        # The token cache needs rules that neither write nor look at a space.
+        written = [*mapping, *mapping.values(), *(o for r in rules for kv in r.mapping for o in kv)]
+        written += [r.prefix for r in rules]
+        for rule in context:
+            written += [rule.letter, rule.output, *rule.followed_by, *rule.word_prefix]
+        self.by_token = not any(" " in text for text in written)
+        self.converters = [
+            None
+            if rule.keep
+            else Converter(
+                {**mapping, **dict(rule.mapping)},
+                context,
+                source_casing=source_casing,
+                target_casing=target_casing,
+            )
+            for rule in self.rules
+        ]
+
+    def apply(
+        self,
+        text: str,
+        letters: Callable[[Converter, str], str | None],
+        default: Converter,
+    ) -> str | None:
+        """``text`` with each word a rule takes written by that rule, the rest by
+        ``letters(default, ...)``; None when ``letters`` gives None for any part.
+
+        Text is converted space-separated token by token, each distinct token once: no rule
+        looks past the space beside it (rules see their neighbours only, and a space is a
+        space either way), and news text repeats most of its tokens."""
+        tokens = text.split(" ")
+        if not self.by_token or len(tokens) < 64:
+            return self.apply_to_words(text, letters, default)
+        distinct = list(dict.fromkeys(tokens))
+        if len(distinct) * 4 > len(tokens) * 3:  # hardly any repetition: no gain
+            return self.apply_to_words(text, letters, default)
+        out = self.apply_to_words(" ".join(distinct), letters, default)
+        if out is None:
+            return None
+        converted = out.split(" ")
+        return " ".join(map(dict(zip(distinct, converted, strict=True)).__getitem__, tokens))
+
+    def apply_to_words(
+        self,
+        text: str,
+        letters: Callable[[Converter, str], str | None],
+        default: Converter,
+    ) -> str | None:
+        """:meth:`apply` without the token cache."""
+        parts = self.regex.split(text)
+        if len(parts) == 1:
+            return letters(default, text)
+        step = len(self.rules) + 1
+        out = _convert_each(partial(letters, default), parts[0::step])
+        if out is None:
+            return None
+        parts[0::step] = out
+        for index, (rule, conv) in enumerate(zip(self.rules, self.converters, strict=True)):
+            if conv is None:  # keep: the words stay as they are
+                continue
+            taken = parts[index + 1 :: step]  # this rule's words, None where another matched
+            # Each distinct word is converted once (news text repeats its words); map and
+            # filter keep the per-word work in C.
+            words = list(dict.fromkeys(filter(None, taken)))
+            if not words:
+                continue
+            converted = _convert_each(partial(letters, conv), words)
+            if converted is None:
+                return None
+            if rule.prefix:
+                converted = [rule.prefix + word for word in converted]
+            parts[index + 1 :: step] = map(dict(zip(words, converted, strict=True)).get, taken)
+        return "".join(filter(None, parts))
+
+
+def _writes_alike(one: WordRule, other: WordRule) -> bool:
+    return (one.keep, one.prefix, one.mapping) == (other.keep, other.prefix, other.mapping)
+
+
+def _group_pattern(rules: list[WordRule], letters: set[str]) -> str:
+    """The words any of ``rules`` takes (they write words alike), from a word's start.
+
+    When every ``has`` is a character class, one scan for any of them comes first: most
+    words have none, and are then rejected after one scan instead of one per rule."""
+    alternatives = []
+    for rule in rules:
+        condition = f"(?={_word_has(rule.has, letters)})"
+        for lacking in rule.lacks:
+            condition += f"(?!{_word_has(lacking, letters)})"
+        alternatives.append(f"{condition}{_LETTER_RUN}+")
+    body = "|".join(alternatives)
+    if len(rules) > 1 and all(_CLASS.fullmatch(rule.has) for rule in rules):
+        insides = [re.compile(rule.has) for rule in rules]
+        outside = sorted(c for c in letters if not any(i.fullmatch(c) for i in insides))
+        scan = "[" + "".join(re.escape(c) for c in outside) + "]*+" if outside else ""
+        body = f"(?={scan}(?:{'|'.join(rule.has for rule in rules)}))(?:{body})"
+    return body
+
+
+#: A regex that is one character class.
+_CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")
+
+
+def _word_has(pattern: str, letters: Iterable[str]) -> str:
+    """A regex that matches from a word's start when the word holds a match of ``pattern``.
+
+    For a character class the word is scanned by one possessive run over the ``letters``
+    outside it, several times faster than a lazy scan (a letter outside ``letters`` ends the
+    scan: words of the direction's own script are what the rules are about).
+
+    >>> _word_has("[әі]", "аәбі")
+    '[аб]*+[әі]'
+    """
+    if not _CLASS.fullmatch(pattern):
+        return f"{_LETTER_RUN}*?(?:{pattern})"
+    inside = re.compile(pattern)
+    outside = sorted(c for c in letters if not inside.fullmatch(c))
+    if not outside:
+        return pattern
+    return "[" + "".join(re.escape(c) for c in outside) + "]*+" + pattern
+
+
+def _convert_each(convert: Callable[[str], str | None], texts: list[str]) -> list[str] | None:
+    """:func:`convert_each` for a ``convert`` that may give None (then None)."""
+    joined = PIECE_BREAK.join(texts)
+    if len(texts) > 1 and joined.count(PIECE_BREAK) == len(texts) - 1:
+        out = convert(joined)
+        return None if out is None else out.split(PIECE_BREAK)
+    results = [convert(text) for text in texts]
+    return None if any(r is None for r in results) else results  # type: ignore[return-value]
 
 
 #: Joins texts for one conversion: not a letter, so to the letter rules it is a word

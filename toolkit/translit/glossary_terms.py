@@ -121,10 +121,27 @@ def _part_of(text: str, preferred: Any, english: str) -> str:
     return english
 
 
-def term_pairs(glossary: Iterable[Any], source_lang: str, target_lang: str) -> dict[str, str]:
-    """Source spelling → target spelling, from every concept of ``glossary``."""
+def term_pairs(
+    glossary: Iterable[Any],
+    source_lang: str,
+    target_lang: str,
+    derive: Callable[[str], str] | None = None,
+) -> dict[str, str]:
+    """Source spelling → target spelling, from every concept of ``glossary``.
+
+    ``derive`` (the scheme's forward conversion) writes the terms of a script the glossary
+    has no terms in (kk-Arab) from those of the language the scheme converts from (kk):
+    Arabic-script Kazakh → the glossary's kk spelling, in reverse, capitals included.
+    """
+    concepts = list(glossary)
+    if derive is not None and target_lang != "en":
+        has_source = any(source_lang in c.terms for c in concepts)
+        has_target = any(target_lang in c.terms for c in concepts)
+        if has_source != has_target:
+            derived = _derived_pairs(concepts, source_lang if has_source else target_lang, derive)
+            return derived if has_source else {v: k for k, v in derived.items()}
     pairs: dict[str, str] = {}
-    for concept in glossary:
+    for concept in concepts:
         terms = concept.terms.get(source_lang, ())
         if target_lang == "en":
             target = concept.preferred("en")
@@ -140,6 +157,13 @@ def term_pairs(glossary: Iterable[Any], source_lang: str, target_lang: str) -> d
                 if term.text[:1].islower():  # the same term at the start of a sentence
                     pairs.setdefault(kk_title(term.text), kk_title(other.text))
     return pairs
+
+
+def _derived_pairs(concepts: list[Any], lang: str, derive: Callable[[str], str]) -> dict[str, str]:
+    """Each usable ``lang`` term → ``derive`` of it (one call for all)."""
+    usable = (t.text for c in concepts for t in c.terms.get(lang, ()) if t.is_usable)
+    texts = list(dict.fromkeys(usable))
+    return dict(zip(texts, convert_each(derive, texts), strict=True))
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -217,6 +241,7 @@ def matcher_for(
     letters: Callable[[str], str] | None = None,
     *,
     cache_as: str = "",
+    derive: Callable[[str], str] | None = None,
 ) -> TermMatcher:
     """The matcher of ``glossary`` for one language pair, built once per glossary object.
 
@@ -224,7 +249,7 @@ def matcher_for(
     their endings are converted by it. With ``cache_as`` (the scheme and direction that
     ``letters`` converts by) and a loaded :class:`~toolkit.glossary.model.Glossary`, the pairs
     are kept in the user cache: building them means generating every inflected form, which
-    costs a short command more than converting megabytes."""
+    costs a short command more than converting megabytes. ``derive``: see :func:`term_pairs`."""
     try:
         per_glossary = _cache.setdefault(glossary, {})
     except TypeError:  # not weak-referenceable or not hashable: keep it by identity
@@ -238,7 +263,7 @@ def matcher_for(
         stored = _stored_pairs(glossary, f"{cache_as}-{source_lang}-{target_lang}", cache_as)
         pairs = cache.read_keyed(*stored) if stored else None
         if pairs is None:
-            pairs = term_pairs(glossary, source_lang, target_lang)
+            pairs = term_pairs(glossary, source_lang, target_lang, derive)
             if letters is not None:
                 pairs = overriding_pairs(
                     inflected_pairs(glossary, pairs, source_lang, letters), letters

@@ -31,3 +31,23 @@ def case_variants(seq: str, casing: Casing) -> list[str]:
     """Lower, title and upper spellings of a source sequence (deduplicated, longest first)."""
     forms = {seq, casing.title(seq), casing.upper(seq)}
     return sorted(forms, key=lambda s: (-len(s), s))
+
+
+@dataclass(frozen=True)
+class WordRule:
+    """What happens to a whole word (a run of letters) that contains ``has`` and none of
+    ``lacks``.
+
+    ``has``/``lacks``: regexes, mostly character classes of letters (``[әөүіӘӨҮІ]``, which
+    are the fastest to test); a sequence such as ``[اوۇى]يە`` works too. A word that a rule
+    takes is written by the direction's mapping updated with ``mapping`` (front vowels for a
+    word marked front, say), with ``prefix`` put before it (a sign that marks the whole word),
+    or left as it is with ``keep`` (a word mixing scripts). The first rule that holds wins;
+    a word no rule takes goes to the direction's letter rules.
+    """
+
+    has: str
+    lacks: tuple[str, ...] = ()
+    keep: bool = False
+    prefix: str = ""
+    mapping: tuple[tuple[str, str], ...] = ()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -15,17 +16,18 @@ from typing import Any
 
 from toolkit.errors import InputError, ToolkitError, UnknownSchemeError
 from toolkit.translit.engine import Converter
-from toolkit.translit.rules import ContextRule
+from toolkit.translit.rules import ContextRule, WordRule
 
 SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
 
 _REQUIRED = ("name", "title", "source", "source_lang", "target_lang", "source_script",
              "target_script", "casing", "mapping", "samples")  # fmt: skip
 _OPTIONAL = ("url", "description", "context", "decisions", "source_alphabet",
-             "target_alphabet", "target_extra", "reverse", "notes")  # fmt: skip
+             "target_alphabet", "target_extra", "reverse", "notes", "word_rules")  # fmt: skip
 
 
 _RULE_KEYS = ("letter", "output", "after", "before", "word_prefix", "followed_by", "not_after")
+_WORD_RULE_KEYS = ("has", "lacks", "keep", "prefix", "mapping")
 
 
 class IrreversibleSchemeError(ToolkitError):
@@ -57,6 +59,7 @@ class Direction:
     context: tuple[ContextRule, ...]
     source_casing: str
     target_casing: str
+    word_rules: tuple[WordRule, ...] = ()
 
     def converter(self) -> Converter:
         return Converter(
@@ -64,6 +67,7 @@ class Direction:
             self.context,
             source_casing=self.source_casing,
             target_casing=self.target_casing,
+            word_rules=self.word_rules,
         )
 
 
@@ -119,6 +123,36 @@ def _rules(raw: list[dict[str, Any]], path: Path) -> tuple[ContextRule, ...]:
     return tuple(rules)
 
 
+def _word_rules(raw: Any, path: Path) -> tuple[WordRule, ...]:
+    if not isinstance(raw, list):
+        raise InputError("word_rules must be a list", path)
+    rules = []
+    for i, item in enumerate(raw):
+        unknown = set(item) - {*_WORD_RULE_KEYS, "note"}
+        if unknown or not isinstance(item.get("has"), str):
+            raise InputError(f"word rule {i}: needs has, unknown {unknown}", path)
+        lacks = item.get("lacks", [])
+        lacks = [lacks] if isinstance(lacks, str) else lacks
+        for key, pattern in [("has", item["has"]), *(("lacks", p) for p in lacks)]:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise InputError(f"word rule {i}: {key} is not a regex: {exc}", path) from exc
+        mapping = item.get("mapping", {})
+        if item.get("keep") and (mapping or item.get("prefix")):
+            raise InputError(f"word rule {i}: keep takes no mapping or prefix", path)
+        rules.append(
+            WordRule(
+                has=item["has"],
+                lacks=tuple(lacks),
+                keep=bool(item.get("keep", False)),
+                prefix=item.get("prefix", ""),
+                mapping=tuple(mapping.items()),
+            )
+        )
+    return tuple(rules)
+
+
 def _samples(raw: Any, path: Path, what: str) -> tuple[tuple[str, str], ...]:
     if not isinstance(raw, list) or not all(
         isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in raw
@@ -144,6 +178,7 @@ def load_scheme(path: Path) -> Scheme:
         _rules(data.get("context", []), path),
         source_casing="default" if data["source_script"] == "Cyrl" else data["casing"],
         target_casing=data["casing"] if data["target_script"] == "Latn" else "default",
+        word_rules=_word_rules(data.get("word_rules", []), path),
     )
     reverse = None
     reverse_samples: tuple[tuple[str, str], ...] = ()
@@ -162,6 +197,7 @@ def load_scheme(path: Path) -> Scheme:
             _rules(rev.get("context", []), path),
             source_casing=forward.target_casing,
             target_casing=forward.source_casing,
+            word_rules=_word_rules(rev.get("word_rules", []), path),
         )
         reverse_samples = _samples(rev.get("samples", []), path, "reverse.samples")
         ambiguities = tuple(
