@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from toolkit.catalog import Catalog, read_catalog
 from toolkit.checks.base import Check, Finding, Resources
@@ -45,6 +46,29 @@ def available_cpus() -> int:
     return os.cpu_count() or 1
 
 
+def process_pool(
+    jobs: int,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+    preload: tuple[str, ...],
+) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` fresh worker processes, each started by ``initializer(*initargs)``.
+
+    The toolkit's one pool (``check --jobs``, ``translit DIR --jobs``, ``usage --jobs``):
+    workers are forked from a fork server that has imported the modules ``preload`` once
+    (where the platform has one), else spawned; this process itself is never forked.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # The server imports these once; each worker starts as a fork of it with them loaded.
+        context.set_forkserver_preload(list(preload))
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs
+    )
+
+
 def check_in_processes(
     catalogs: Iterable[Catalog],
     glossary: Glossary,
@@ -56,18 +80,7 @@ def check_in_processes(
     """(catalogues, findings) as :func:`toolkit.checks.runner.run_checks` gives them, the
     checking done by ``jobs`` worker processes. ``catalogs`` is read as the workers check:
     the parts of a catalogue go to the workers as soon as it is read."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        # The server imports these once; each worker starts as a fork of it with them loaded.
-        context.set_forkserver_preload(list(_PRELOAD))
-    else:
-        context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(glossary, checks, use_cache, os.getcwd()),
-    )
+    pool = process_pool(jobs, _start_worker, (glossary, checks, use_cache, os.getcwd()), _PRELOAD)
     read: list[Catalog] = []
     results: list[Future[list[Finding]]] = []
     try:

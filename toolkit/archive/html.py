@@ -1,0 +1,162 @@
+"""HTML documents of an archive: their text converted with the markup untouched, their text
+and date read for the survey.
+
+lxml (libxml2) parses the document. Converted are the text nodes and the human-readable
+attributes ``title`` and ``alt``; not converted are scripts, styles, code (``code``, ``pre``,
+``kbd``, ``samp``, ``var``, ``textarea``), comments, and elements whose ``lang`` names a
+language other than the scheme's source language (a Russian quotation in a Kazakh article).
+
+The tree is written back by lxml: the same elements, attributes and order, and the
+document's own doctype. What lxml writes its own way: an empty element as ``<br>`` (not
+``<br/>``), a named character reference other than ``&amp; &lt; &gt; &quot;`` as the
+character itself (``&nbsp;`` → U+00A0), and elements libxml2 implies (a ``</p>`` the source
+left out). A fragment without ``<html>`` stays a fragment.
+
+Broken HTML, which libxml2 can only repair by guessing (an end tag that closes nothing, an
+attribute quote never closed: text would be lost or moved), is an
+:class:`~toolkit.archive.documents.UnreadableFile` naming the parser's first complaint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from toolkit.archive.documents import UnreadableFile
+
+#: attributes whose values people read
+READABLE_ATTRIBUTES = ("title", "alt")
+#: elements whose text is code or program, not prose
+_VERBATIM = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "textarea"})
+_DOCTYPE = re.compile(r"\s*<!doctype[^>]*>", re.IGNORECASE)
+_HAS_HTML = re.compile(r"<html[\s>]", re.IGNORECASE)
+#: <meta name=...> (or property=) values that carry an article's publication date
+DATE_META = frozenset(
+    {
+        "date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "article:published_time",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.date",
+        "dcterms.created",
+        "og:published_time",
+    }
+)
+
+
+def parse_html(text: str, shown: str) -> etree._Element:
+    """The root element of an HTML document; :class:`UnreadableFile` when it is broken."""
+    parser = etree.HTMLParser(encoding="utf-8", remove_blank_text=False)
+    root = etree.fromstring(text.encode("utf-8"), parser)
+    errors = [e for e in parser.error_log if e.level >= etree.ErrorLevels.ERROR]
+    if errors:
+        first = errors[0]
+        raise UnreadableFile(f"broken HTML: {first.message}", path=shown, line=first.line)
+    if root is None:
+        raise UnreadableFile("no HTML in the file", path=shown)
+    return root
+
+
+def _skipped(element: etree._Element, source_lang: str | None) -> bool:
+    """Whether the text inside ``element`` stays as it is."""
+    if not isinstance(element.tag, str) or element.tag.lower() in _VERBATIM:
+        return True
+    lang = element.get("lang")
+    if lang is None or source_lang is None:
+        return False
+    return lang.split("-")[0].lower() != source_lang.split("-")[0].lower()
+
+
+def convert_html(
+    text: str, convert: Callable[[str], str], shown: str, source_lang: str | None = None
+) -> str:
+    """``text`` (an HTML document or fragment) with its prose converted by ``convert``.
+
+    >>> page = '<p title="ab">ab <code>ab</code> <i lang="ru">ab</i></p>'
+    >>> convert_html(page, str.upper, "page.html")
+    '<p title="AB">AB <code>ab</code> <i lang="ru">AB</i></p>'
+    >>> convert_html(page, str.upper, "page.html", source_lang="kk")
+    '<p title="AB">AB <code>ab</code> <i lang="ru">ab</i></p>'
+    """
+    root = parse_html(text, shown)
+    _convert_tree(root, convert, source_lang)
+    doctype = _DOCTYPE.match(text)
+    if doctype is not None:
+        out = lxml_html.tostring(
+            root.getroottree(), encoding="unicode", doctype=doctype.group().strip()
+        )
+        out = text[: doctype.start() + len(doctype.group()) - len(doctype.group().lstrip())] + out
+    elif _HAS_HTML.search(text):
+        out = lxml_html.tostring(root, encoding="unicode")
+    else:
+        out = _fragment(root)
+    return out + text[len(text.rstrip()) :]
+
+
+def _fragment(root: etree._Element) -> str:
+    """The content of the body lxml wrapped a fragment in, as it was written."""
+    body = root.find("body")
+    if body is None:  # only a head (a lone <title>): the head's content
+        body = root.find("head")
+    if body is None:
+        return ""
+    parts = [body.text or ""]
+    parts += [lxml_html.tostring(child, encoding="unicode") for child in body]
+    return "".join(parts)
+
+
+def _convert_tree(
+    element: etree._Element, convert: Callable[[str], str], source_lang: str | None
+) -> None:
+    if not _skipped(element, source_lang):
+        for name in READABLE_ATTRIBUTES:
+            value = element.get(name)
+            if value:
+                element.set(name, convert(value))
+        if element.text:
+            element.text = convert(element.text)
+        for child in element:
+            _convert_tree(child, convert, source_lang)
+    # the tail is text of the parent: converted by the parent's rule
+    parent = element.getparent()
+    if element.tail and (parent is None or not _skipped(parent, source_lang)):
+        element.tail = convert(element.tail)
+
+
+def html_texts(root: etree._Element) -> list[str]:
+    """The prose of a parsed document, text node by text node (and title/alt attributes),
+    as :func:`convert_html` would convert it."""
+    texts: list[str] = []
+    _collect(root, texts)
+    return texts
+
+
+def _collect(element: etree._Element, texts: list[str]) -> None:
+    if not _skipped(element, None):
+        texts += [element.get(name) for name in READABLE_ATTRIBUTES if element.get(name)]
+        if element.text:
+            texts.append(element.text)
+        for child in element:
+            _collect(child, texts)
+            if child.tail:
+                texts.append(child.tail)
+
+
+def html_date(root: etree._Element) -> str | None:
+    """The publication date a document states: a ``<meta>`` date, else the first
+    ``<time datetime>`` (or its text), else None."""
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        if key in DATE_META and meta.get("content"):
+            return meta.get("content")
+    for time in root.iter("time"):
+        value = time.get("datetime") or (time.text or "").strip()
+        if value:
+            return value
+    return None
