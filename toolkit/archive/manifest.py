@@ -115,4 +115,3 @@ class Manifest:
 
     def close(self) -> None:
         self._db.close()
-

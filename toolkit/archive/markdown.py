@@ -95,7 +95,8 @@ def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
     """``text`` (Markdown, perhaps with YAML front matter) converted by ``convert``.
 
     >>> from toolkit.translit import to_kk_latin
-    >>> convert_markdown("---\\nтақырып: Қала\\n---\\nҚала `Қала` [Қала](Қала)\\n\\n    Қала\\n", to_kk_latin)
+    >>> text = "---\\nтақырып: Қала\\n---\\nҚала `Қала` [Қала](Қала)\\n\\n    Қала\\n"
+    >>> convert_markdown(text, to_kk_latin)
     '---\\nтақырып: Qala\\n---\\nQala `Қала` [Qala](Қала)\\n\\n    Қала\\n'
     """
     lines = split_lines(text)

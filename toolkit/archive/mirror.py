@@ -82,8 +82,9 @@ class Converter:
 
     def text(self, text: str) -> str:
         """``text`` transliterated (glossary spellings winning)."""
+        glossary, use_cache = self.glossary, self.use_cache
         return transliterate(
-            text, self.scheme, reverse=self.reverse, glossary=self.glossary, use_cache=self.use_cache
+            text, self.scheme, reverse=self.reverse, glossary=glossary, use_cache=use_cache
         )
 
     def document(self, kind: str, data: bytes, shown: str) -> bytes:
@@ -134,24 +135,37 @@ def convert_file(
         target.unlink(missing_ok=True)
         return Outcome(path, 0, 0, "", problem=problem)
     size, mtime_ns = status.st_size, status.st_mtime_ns
-    if known is not None and known.source_hash == content_hash(data):
-        if known.problem is not None or _has_size(target, known.output_size):
-            return Outcome(
-                path,
-                size,
-                mtime_ns,
-                known.source_hash,
-                known.output_hash,
-                known.output_size,
-                known.problem,
-                converted=False,
-            )
+    kept = kept_outcome(known, data, size, mtime_ns, target)
+    if kept is not None:
+        return kept
     outcome, output = convert_data(converter, path, data, size, mtime_ns)
     if output is None:
         target.unlink(missing_ok=True)
     else:
         write_output(target, output)
     return outcome
+
+
+def kept_outcome(
+    known: Outcome | None, data: bytes, size: int, mtime_ns: int, target: Path
+) -> Outcome | None:
+    """The manifest's record ``known`` of an input, brought up to date, when the input's bytes
+    ``data`` are those it was made from and its output ``target`` is there (or its problem
+    is known); else None: the input must be converted."""
+    if known is None or known.source_hash != content_hash(data):
+        return None
+    if known.problem is None and not _has_size(target, known.output_size):
+        return None
+    return Outcome(
+        known.path,
+        size,
+        mtime_ns,
+        known.source_hash,
+        known.output_hash,
+        known.output_size,
+        known.problem,
+        converted=False,
+    )
 
 
 def write_output(target: Path, data: bytes) -> None:

@@ -18,17 +18,17 @@ import resource
 import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
 from toolkit.archive.manifest import Manifest, Outcome
-from toolkit.archive.mirror import Converter, content_hash, convert_data, convert_file, write_output
+from toolkit.archive.mirror import Converter, convert_file, kept_outcome, write_output
 from toolkit.archive.walk import ArchiveFile, walk_archive
 from toolkit.cli import dask_run
-from toolkit.cli.jobs import process_pool
+from toolkit.cli.jobs import process_pool, windowed
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
 
@@ -176,30 +176,10 @@ def _execute(
         for batch in _batches(todo, 1):
             yield _convert_batch(batch)
     else:
-        pool = process_pool(
-            jobs, _start_worker, (converter, root, out_dir, os.getcwd()), _PRELOAD
-        )
+        pool = process_pool(jobs, _start_worker, (converter, root, out_dir, os.getcwd()), _PRELOAD)
         with contextlib.ExitStack() as stack:
             stack.callback(pool.shutdown, cancel_futures=True)
-            yield from _windowed(pool.submit, _convert_batch, _batches(todo, jobs), jobs * 4)
-
-
-def _windowed(
-    submit: Callable[..., Future], work: Callable, batches: Iterator[Batch], window: int
-) -> Iterator:
-    """The results of ``work`` on each batch, as they finish, with at most ``window``
-    batches submitted at a time (the rest are not even read yet)."""
-    running: set[Future] = set()
-    for batch in batches:
-        running.add(submit(work, batch))
-        if len(running) >= window:
-            done, running = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
-    while running:
-        done, running = wait(running, return_when=FIRST_COMPLETED)
-        for future in done:
-            yield future.result()
+            yield from windowed(pool.submit, _convert_batch, _batches(todo, jobs), jobs * 4)
 
 
 def _start_worker(converter: Converter, root: Path, out_dir: Path, cwd: str) -> None:
@@ -240,23 +220,9 @@ def _on_dask(
                     problem = f"{path}: cannot read: {exc.strerror or exc}"
                     done.append(Outcome(path, 0, 0, "", problem=problem))
                     continue
-                if (
-                    known is not None
-                    and known.source_hash == content_hash(data)
-                    and (known.problem is not None or _size_of(out_dir / path) == known.output_size)
-                ):
-                    done.append(
-                        Outcome(
-                            path,
-                            status.st_size,
-                            status.st_mtime_ns,
-                            known.source_hash,
-                            known.output_hash,
-                            known.output_size,
-                            known.problem,
-                            converted=False,
-                        )
-                    )
+                kept = kept_outcome(known, data, status.st_size, status.st_mtime_ns, out_dir / path)
+                if kept is not None:
+                    done.append(kept)
                     continue
                 payload.append((path, data, status.st_size, status.st_mtime_ns))
             return done, payload
@@ -265,7 +231,7 @@ def _on_dask(
             done, payload = read(batch)
             return dask_run.submit(client, work, shipped, payload, done)
 
-        for done, results, peak in _windowed(
+        for done, results, peak in windowed(
             submit, dask_run.convert_payload, _batches(todo, workers), workers * 4
         ):
             for outcome, data in results:

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,24 @@ def process_pool(
     return ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs
     )
+
+
+def windowed(
+    submit: Callable[..., Future], work: Callable, batches: Iterable[Any], window: int
+) -> Iterator[Any]:
+    """The results of ``work`` on each batch, as they finish, with at most ``window``
+    batches submitted at a time (the rest are not even read yet)."""
+    running: set[Future] = set()
+    for batch in batches:
+        running.add(submit(work, batch))
+        if len(running) >= window:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+    while running:
+        done, running = wait(running, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield future.result()
 
 
 def check_in_processes(
