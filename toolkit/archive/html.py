@@ -31,6 +31,14 @@ from toolkit.archive.documents import UnreadableFile
 READABLE_ATTRIBUTES = ("title", "alt")
 #: elements whose text is code or program, not prose
 _VERBATIM = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "textarea"})
+#: attributes libxml2 percent-encodes when it writes HTML (name only on <a>, but kept anyway)
+_URI_ATTRIBUTES = frozenset({"href", "src", "action", "name"})
+_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:_.-]*)")
+#: what may hold a "<" that opens no element: comments, scripts, styles, CDATA
+_NOT_MARKUP = re.compile(
+    r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)|<!\[CDATA\[.*?(?:\]\]>|$)",
+    re.DOTALL | re.IGNORECASE,
+)
 _DOCTYPE = re.compile(r"\s*<!doctype[^>]*>", re.IGNORECASE)
 _HAS_HTML = re.compile(r"<html[\s>]", re.IGNORECASE)
 #: <meta name=...> (or property=) values that carry an article's publication date
@@ -60,7 +68,27 @@ def parse_html(text: str, shown: str) -> etree._Element:
         raise UnreadableFile(f"broken HTML: {first.message}", path=shown, line=first.line)
     if root is None:
         raise UnreadableFile("no HTML in the file", path=shown)
+    lost = _lost_element(text, root)
+    if lost is not None:
+        raise UnreadableFile(
+            f"broken HTML: <{lost}> elements lost in parsing (a quote or a comment not closed?)",
+            path=shown,
+        )
     return root
+
+
+def _lost_element(text: str, root: etree._Element) -> str | None:
+    """A tag that the source opens more often than the parsed tree holds it: libxml2 drops
+    what follows an attribute quote that is never closed, without a complaint."""
+    source = _NOT_MARKUP.sub("", text)
+    opened: dict[str, int] = {}
+    for name in _START_TAG.findall(source):
+        opened[name.lower()] = opened.get(name.lower(), 0) + 1
+    parsed: dict[str, int] = {}
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            parsed[element.tag] = parsed.get(element.tag, 0) + 1
+    return next((name for name, n in opened.items() if parsed.get(name, 0) < n), None)
 
 
 def _skipped(element: etree._Element, source_lang: str | None) -> bool:
@@ -86,6 +114,7 @@ def convert_html(
     """
     root = parse_html(text, shown)
     _convert_tree(root, convert, source_lang)
+    kept = _hide_uris(root)
     doctype = _DOCTYPE.match(text)
     if doctype is not None:
         out = lxml_html.tostring(
@@ -96,7 +125,25 @@ def convert_html(
         out = lxml_html.tostring(root, encoding="unicode")
     else:
         out = _fragment(root)
-    return out + text[len(text.rstrip()) :]
+    for token, value in kept.items():
+        out = out.replace(token, value.replace("&", "&amp;").replace('"', "&quot;"), 1)
+    return out.rstrip() + text[len(text.rstrip()) :]
+
+
+def _hide_uris(root: etree._Element) -> dict[str, str]:
+    """Put a token in place of each link attribute (href, src, action) that is not ASCII, and
+    give the values by their tokens: libxml2 writes such a value percent-encoded
+    (``Алматы.png`` as ``%D0%90...``), which would change the markup."""
+    kept: dict[str, str] = {}
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in element.attrib.items():
+            if name.lower() in _URI_ATTRIBUTES and not value.isascii():
+                token = f"toolkit-kept-uri-{len(kept)}-{id(root):x}"
+                kept[token] = value
+                element.set(name, token)
+    return kept
 
 
 def _fragment(root: etree._Element) -> str:
