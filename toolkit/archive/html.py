@@ -176,23 +176,31 @@ def _convert_tree(
         element.tail = convert(element.tail)
 
 
-def html_texts(root: etree._Element) -> list[str]:
+def html_texts(root: etree._Element, lang: str | None = None) -> list[str]:
     """The prose of a parsed document, text node by text node (and title/alt attributes),
-    as :func:`convert_html` would convert it."""
+    as :func:`convert_html` would convert it from ``lang``."""
     texts: list[str] = []
-    _collect(root, texts)
+    _collect(root, texts, lang)
     return texts
 
 
-def _collect(element: etree._Element, texts: list[str]) -> None:
-    if not _skipped(element, None):
+def _collect(element: etree._Element, texts: list[str], lang: str | None) -> None:
+    if not _skipped(element, lang):
         texts += [element.get(name) for name in READABLE_ATTRIBUTES if element.get(name)]
         if element.text:
             texts.append(element.text)
         for child in element:
-            _collect(child, texts)
+            _collect(child, texts, lang)
             if child.tail:
                 texts.append(child.tail)
+
+
+def html_block_texts(block: str, lang: str | None = None) -> list[str]:
+    """The prose in ``lang`` of a piece of HTML inside Markdown (none when it is broken)."""
+    try:
+        return html_texts(parse_html(block, ""), lang)
+    except UnreadableFile:
+        return []
 
 
 def html_date(root: etree._Element) -> str | None:

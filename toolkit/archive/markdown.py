@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import yaml
 
+from toolkit.archive.html import html_block_texts
 from toolkit.articles.inline import markdown_parser
 from toolkit.yaml_guard import find_unsafe_yaml
 
@@ -118,30 +120,44 @@ def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
     return "".join(out)
 
 
-def markdown_texts(text: str) -> tuple[dict[str, str], list[str]]:
-    """(front matter as strings, the prose of the body in runs of lines) of a Markdown
-    document, as :func:`convert_markdown` would convert it. Front matter that is not a
-    mapping of safe YAML counts as none."""
+def markdown_texts(text: str, lang: str | None = None) -> tuple[dict[str, str], list[str]]:
+    """(front matter's text values, the prose of the body) of a Markdown document: what
+    :func:`convert_markdown` converts, without what the transliteration protects either
+    (inline code, link targets, URLs) and without markup (nor HTML elements in another
+    language than ``lang``). Front matter that is not a mapping
+    of safe YAML counts as none.
+
+    >>> markdown_texts("---\\ndate: 2019-03-01\\n---\\n# Қала `код` [сілтеме](url)\\n")
+    ({'date': '2019-03-01'}, ['2019-03-01', 'Қала ', ' ', 'сілтеме'])
+    """
     lines = split_lines(text)
     first = front_matter_end(lines)
-    meta: dict[str, str] = {}
-    if first:
-        source = "".join(lines[1 : first - 1])
-        if find_unsafe_yaml(source) is None:
-            try:
-                loaded = yaml.load(source, Loader=yaml.BaseLoader)
-            except yaml.YAMLError:
-                loaded = None
-            if isinstance(loaded, dict):
-                meta = {str(k): v for k, v in loaded.items() if isinstance(v, str)}
-    body = lines[first:]
-    texts, run = list(meta.values()), []
-    for line, role in zip(body, body_roles("".join(body)), strict=True):
-        if role == "text":
-            run.append(line)
-        elif run:
-            texts.append("".join(run))
-            run = []
-    if run:
-        texts.append("".join(run))
-    return meta, texts
+    meta = _front_matter(lines[1 : first - 1]) if first else {}
+    texts = [v for v in meta.values() if isinstance(v, str)]
+    texts += [item for v in meta.values() if isinstance(v, list) for item in v]
+    body = "".join(lines[first:]).replace("\r", " ")
+    for token in markdown_parser().parse(body, {}):
+        if token.type == "inline":
+            texts += [child.content for child in token.children or () if child.type == "text"]
+        elif token.type == "html_block":
+            texts += html_block_texts(token.content, lang)
+    return {k: v for k, v in meta.items() if isinstance(v, str)}, texts
+
+
+def _front_matter(lines: list[str]) -> dict[str, Any]:
+    """The front matter's mapping: strings, and lists of strings; empty when it is not a
+    mapping of safe YAML."""
+    source = "".join(lines)
+    if find_unsafe_yaml(source) is not None:
+        return {}
+    try:
+        loaded = yaml.load(source, Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {
+        str(k): v
+        for k, v in loaded.items()
+        if isinstance(v, str) or (isinstance(v, list) and all(isinstance(i, str) for i in v))
+    }

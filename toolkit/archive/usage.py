@@ -74,9 +74,9 @@ class Survey:
             text, _ = decode_document(data, path)
             if kind == "html":
                 root = parse_html(text, path)
-                texts, date = html_texts(root), html_date(root)
+                texts, date = html_texts(root, self.lang), html_date(root)
             elif kind == "markdown":
-                meta, texts = markdown_texts(text)
+                meta, texts = markdown_texts(text, self.lang)
                 date = next((meta[key] for key in DATE_KEYS if meta.get(key)), None)
             else:
                 texts, date = [text], None

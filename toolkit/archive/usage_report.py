@@ -87,7 +87,7 @@ def concept_chart(concept: str, rows: list[dict[str, Any]]) -> str:
         axes.set_ylim(bottom=0)
         axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
         out = io.StringIO()
-        figure.savefig(out, format="svg", metadata={"Date": None})
+        figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     svg = out.getvalue()
     return svg[svg.index("<svg") :]  # inline: no XML declaration, no doctype
 
