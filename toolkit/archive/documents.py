@@ -8,6 +8,7 @@ the text); a file with a NUL byte is binary, whatever its name says.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePath
 
 from toolkit.errors import InputError
@@ -23,6 +24,10 @@ KINDS = {
 #: the kind of a file that is copied, not converted
 COPY = "copy"
 _BOM = b"\xef\xbb\xbf"
+#: joins the pieces of a document converted in one call: a line end on each side (no letter
+#: rule, glossary term or protected span reaches across one) around a NUL, which no text of
+#: the toolkit holds (a document with one is binary)
+_JOIN = "\n\0\n"
 
 
 class UnreadableFile(InputError):
@@ -64,3 +69,18 @@ def decode_document(data: bytes, shown: str) -> tuple[str, bytes]:
         raise UnreadableFile(
             f"not valid UTF-8 (byte 0x{data[at]:02x})", path=shown, line=line
         ) from None
+
+
+def convert_pieces(pieces: list[str], convert: Callable[[str], str]) -> list[str]:
+    """``[convert(piece) for piece in pieces]`` in one call of ``convert``: a document's
+    text nodes are many and short, and each call has its own cost.
+
+    >>> convert_pieces(["ab", "", "c\\nd"], str.upper)
+    ['AB', '', 'C\\nD']
+    """
+    if len(pieces) < 2:
+        return [convert(piece) for piece in pieces]
+    converted = convert(_JOIN.join(pieces)).split(_JOIN)
+    if len(converted) != len(pieces):  # a piece held the separator after all: one by one
+        return [convert(piece) for piece in pieces]
+    return converted

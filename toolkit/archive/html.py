@@ -25,7 +25,7 @@ from collections.abc import Callable
 from lxml import etree
 from lxml import html as lxml_html
 
-from toolkit.archive.documents import UnreadableFile
+from toolkit.archive.documents import UnreadableFile, convert_pieces
 
 #: attributes whose values people read
 READABLE_ATTRIBUTES = ("title", "alt")
@@ -34,11 +34,6 @@ _VERBATIM = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "
 #: attributes libxml2 percent-encodes when it writes HTML (name only on <a>, but kept anyway)
 _URI_ATTRIBUTES = frozenset({"href", "src", "action", "name"})
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:_.-]*)")
-#: what may hold a "<" that opens no element: comments, scripts, styles, CDATA
-_NOT_MARKUP = re.compile(
-    r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)|<!\[CDATA\[.*?(?:\]\]>|$)",
-    re.DOTALL | re.IGNORECASE,
-)
 _DOCTYPE = re.compile(r"\s*<!doctype[^>]*>", re.IGNORECASE)
 _HAS_HTML = re.compile(r"<html[\s>]", re.IGNORECASE)
 #: <meta name=...> (or property=) values that carry an article's publication date
@@ -78,17 +73,29 @@ def parse_html(text: str, shown: str) -> etree._Element:
 
 
 def _lost_element(text: str, root: etree._Element) -> str | None:
-    """A tag that the source opens more often than the parsed tree holds it: libxml2 drops
-    what follows an attribute quote that is never closed, without a complaint."""
-    source = _NOT_MARKUP.sub("", text)
-    opened: dict[str, int] = {}
-    for name in _START_TAG.findall(source):
-        opened[name.lower()] = opened.get(name.lower(), 0) + 1
+    """A tag that the source opens more often than the parsed tree holds it, as an element
+    or as text ("<b>" in a script, a comment or an attribute value): libxml2 drops what
+    follows an attribute quote that is never closed, without a complaint."""
+    opened = _tag_counts(text)
     parsed: dict[str, int] = {}
-    for element in root.iter():
-        if isinstance(element.tag, str):
-            parsed[element.tag] = parsed.get(element.tag, 0) + 1
+    for node in root.getroottree().iter():
+        if isinstance(node.tag, str):
+            parsed[node.tag] = parsed.get(node.tag, 0) + 1
+            strings = [node.text, node.tail, *node.attrib.values()]
+        else:  # a comment or a processing instruction
+            strings = [node.text, node.tail]
+        for string in strings:
+            if string and "<" in string:
+                for name, count in _tag_counts(string).items():
+                    parsed[name] = parsed.get(name, 0) + count
     return next((name for name, n in opened.items() if parsed.get(name, 0) < n), None)
+
+
+def _tag_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for name in _START_TAG.findall(text):
+        counts[name.lower()] = counts.get(name.lower(), 0) + 1
+    return counts
 
 
 def _skipped(element: etree._Element, source_lang: str | None) -> bool:
@@ -159,40 +166,51 @@ def _fragment(root: etree._Element) -> str:
 
 
 def _convert_tree(
-    element: etree._Element, convert: Callable[[str], str], source_lang: str | None
+    root: etree._Element, convert: Callable[[str], str], source_lang: str | None
 ) -> None:
-    if not _skipped(element, source_lang):
-        for name in READABLE_ATTRIBUTES:
-            value = element.get(name)
-            if value:
-                element.set(name, convert(value))
-        if element.text:
-            element.text = convert(element.text)
-        for child in element:
-            _convert_tree(child, convert, source_lang)
-    # the tail is text of the parent: converted by the parent's rule
-    parent = element.getparent()
-    if element.tail and (parent is None or not _skipped(parent, source_lang)):
-        element.tail = convert(element.tail)
+    """Convert the prose of the tree in place, all of it in one call of ``convert``."""
+    slots: list[tuple[etree._Element, str]] = []  # (element, "text" | "tail" | attribute)
+    _prose_slots(root, source_lang, slots)
+    texts = [_get(element, slot) for element, slot in slots]
+    for (element, slot), text in zip(slots, convert_pieces(texts, convert), strict=True):
+        if slot == "text":
+            element.text = text
+        elif slot == "tail":
+            element.tail = text
+        else:
+            element.set(slot, text)
+
+
+def _get(element: etree._Element, slot: str) -> str:
+    if slot == "text":
+        return element.text
+    if slot == "tail":
+        return element.tail
+    return element.get(slot)
+
+
+def _prose_slots(
+    element: etree._Element, lang: str | None, slots: list[tuple[etree._Element, str]]
+) -> None:
+    """Where the prose of ``element`` is, in document order: its readable attributes, its
+    text, and its children's (and their tails: text of this element)."""
+    if _skipped(element, lang):
+        return
+    slots += [(element, name) for name in READABLE_ATTRIBUTES if element.get(name)]
+    if element.text:
+        slots.append((element, "text"))
+    for child in element:
+        _prose_slots(child, lang, slots)
+        if child.tail:
+            slots.append((child, "tail"))
 
 
 def html_texts(root: etree._Element, lang: str | None = None) -> list[str]:
     """The prose of a parsed document, text node by text node (and title/alt attributes),
     as :func:`convert_html` would convert it from ``lang``."""
-    texts: list[str] = []
-    _collect(root, texts, lang)
-    return texts
-
-
-def _collect(element: etree._Element, texts: list[str], lang: str | None) -> None:
-    if not _skipped(element, lang):
-        texts += [element.get(name) for name in READABLE_ATTRIBUTES if element.get(name)]
-        if element.text:
-            texts.append(element.text)
-        for child in element:
-            _collect(child, texts, lang)
-            if child.tail:
-                texts.append(child.tail)
+    slots: list[tuple[etree._Element, str]] = []
+    _prose_slots(root, lang, slots)
+    return [_get(element, slot) for element, slot in slots]
 
 
 def html_block_texts(block: str, lang: str | None = None) -> list[str]:

@@ -20,7 +20,9 @@ from collections.abc import Callable
 from typing import Any
 
 import yaml
+from markdown_it.token import Token
 
+from toolkit.archive.documents import convert_pieces
 from toolkit.archive.html import html_block_texts
 from toolkit.articles.inline import markdown_parser
 from toolkit.yaml_guard import find_unsafe_yaml
@@ -31,6 +33,9 @@ _KEPT_INLINE = re.compile(r"</?[A-Za-z!][^<>\n]*>|\]\[[^\]\n]*\]")
 _FRONT_KEY = re.compile(r"([ \t]*(?:-[ \t]+)?[^\s:#'\"][^:\n]*?:)(?=[ \t]|$)")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 _CODE_TOKENS = ("fence", "code_block")
+#: what may make a line of a body anything but text: a fence, an indented line (code, or a
+#: list item's continuation), a link reference definition
+_MAY_NEED_BLOCKS = re.compile(r"```|~~~|^(?: {4}|\t)|\]:", re.MULTILINE)
 
 
 def split_lines(text: str) -> list[str]:
@@ -53,36 +58,42 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-def convert_inline(text: str, convert: Callable[[str], str]) -> str:
-    """``text`` converted, except inline HTML tags and reference labels.
+def inline_pieces(text: str) -> list[str]:
+    """``text`` cut into prose (even places) and inline HTML tags and reference labels (odd
+    places), which are never converted.
 
-    >>> convert_inline("ab <b class='x'>ab</b> [ab][ab]", str.upper)
-    "AB <b class='x'>AB</b> [AB][ab]"
+    >>> inline_pieces("ab <b class='x'>ab</b> [ab][ab]")
+    ['ab ', "<b class='x'>", 'ab', '</b>', ' [ab', '][ab]', '']
     """
-    out, position = [], 0
+    pieces, position = [], 0
     for match in _KEPT_INLINE.finditer(text):
-        out += [convert(text[position : match.start()]), match.group()]
+        pieces += [text[position : match.start()], match.group()]
         position = match.end()
-    out.append(convert(text[position:]))
-    return "".join(out)
+    pieces.append(text[position:])
+    return pieces
 
 
-def _front_line(line: str, convert: Callable[[str], str]) -> str:
+def _front_pieces(line: str) -> list[str]:
+    """A front-matter line as [converted, kept] pieces: the key stays, the value not."""
     if line.lstrip().startswith("#") or line.rstrip() in ("---", "..."):
-        return line
+        return ["", line]
     key = _FRONT_KEY.match(line)
     if key is None:
-        return convert(line)
-    return key.group() + convert(line[key.end() :])
+        return [line, ""]
+    return ["", key.group(), line[key.end() :], ""]
 
 
 def body_roles(body: str) -> list[str]:
     """For each line of ``body``: ``"text"`` (converted), ``"code"`` or ``"kept"`` (a line
     outside every block: a link reference definition or a blank line)."""
     count = len(split_lines(body))
+    if not _MAY_NEED_BLOCKS.search(body):
+        # no fence, no indented line, no reference definition: every line is text (a blank
+        # line converts to itself), and the parse would only say so more slowly
+        return ["text"] * count
     roles = ["kept"] * count
     # markdown-it counts a lone CR as a line end too: keep the maps on our lines
-    for token in markdown_parser().parse(body.replace("\r", " "), {}):
+    for token in _block_tokens(body.replace("\r", " ")):
         if token.map is None or token.nesting < 0:
             continue
         start, end = token.map
@@ -93,8 +104,20 @@ def body_roles(body: str) -> list[str]:
     return roles
 
 
+def _block_tokens(body: str) -> list[Token]:
+    """The block tokens of ``body`` by the articles' parser, without the inline pass (only
+    the blocks' line maps are read here, four times faster). The core's normalising step
+    is not needed: line ends are LF (CR is made a space by the caller) and there is no NUL
+    (a document with one is binary)."""
+    tokens: list[Token] = []
+    parser = markdown_parser()
+    parser.block.parse(body, parser, {}, tokens)
+    return tokens
+
+
 def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
-    """``text`` (Markdown, perhaps with YAML front matter) converted by ``convert``.
+    """``text`` (Markdown, perhaps with YAML front matter) converted by ``convert``, in one
+    call of it.
 
     >>> from toolkit.translit import to_kk_latin
     >>> text = "---\\nтақырып: Қала\\n---\\nҚала `Қала` [Қала](Қала)\\n\\n    Қала\\n"
@@ -103,21 +126,25 @@ def convert_markdown(text: str, convert: Callable[[str], str]) -> str:
     """
     lines = split_lines(text)
     first = front_matter_end(lines)
-    out = [_front_line(line, convert) for line in lines[:first]]
+    # the document as pieces, each converted (even places) or kept (odd places)
+    pieces: list[str] = []
+    for line in lines[:first]:
+        pieces += _front_pieces(line)
     body = lines[first:]
-    roles = body_roles("".join(body))
-    run: list[str] = []  # consecutive text lines: converted in one call
-    for line, role in zip(body, roles, strict=True):
+    run: list[str] = []  # consecutive text lines: one piece
+    for line, role in zip(body, body_roles("".join(body)), strict=True):
         if role == "text":
             run.append(line)
             continue
         if run:
-            out.append(convert_inline("".join(run), convert))
+            pieces += [*inline_pieces("".join(run)), ""]
             run = []
-        out.append(line)
+        pieces += ["", line]
     if run:
-        out.append(convert_inline("".join(run), convert))
-    return "".join(out)
+        pieces += inline_pieces("".join(run))
+    converted = convert_pieces(pieces[0::2], convert)
+    pieces[0::2] = converted
+    return "".join(pieces)
 
 
 def markdown_texts(text: str, lang: str | None = None) -> tuple[dict[str, str], list[str]]:
