@@ -109,7 +109,8 @@ def replace_file(path: str | os.PathLike[str], data: bytes, *, durable: bool = T
     if status is not None and not stat.S_ISREG(status.st_mode):
         _write_into(target, data)
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if status is None and not target.parent.is_dir():  # a look is cheaper than mkdir
+        target.parent.mkdir(parents=True, exist_ok=True)
     mode = stat.S_IMODE(status.st_mode) if status is not None else None
     fd, tmp = _create_temporary(target)
     try:

@@ -76,6 +76,9 @@ def _lost_element(text: str, root: etree._Element) -> str | None:
     """A tag that the source opens more often than the parsed tree holds it, as an element
     or as text ("<b>" in a script, a comment or an attribute value): libxml2 drops what
     follows an attribute quote that is never closed, without a complaint."""
+    elements = sum(1 for node in root.iter() if isinstance(node.tag, str))
+    if len(_START_TAG.findall(text)) <= elements - _implied(text):
+        return None  # as many elements as the source opens: nothing lost (the usual case)
     opened = _tag_counts(text)
     parsed: dict[str, int] = {}
     for node in root.getroottree().iter():
@@ -89,6 +92,12 @@ def _lost_element(text: str, root: etree._Element) -> str | None:
                 for name, count in _tag_counts(string).items():
                     parsed[name] = parsed.get(name, 0) + count
     return next((name for name, n in opened.items() if parsed.get(name, 0) < n), None)
+
+
+def _implied(text: str) -> int:
+    """How many of html, head and body the parser adds: those the source does not open."""
+    lower = text[:4096].lower()  # they open at the top, if anywhere
+    return sum(1 for name in ("<html", "<head", "<body") if name not in lower)
 
 
 def _tag_counts(text: str) -> dict[str, int]:
