@@ -97,9 +97,9 @@ def replace_file(path: str | os.PathLike[str], data: bytes, *, durable: bool = T
     a FIFO) is written into, not replaced: replacing would destroy the node.
 
     ``durable=False`` skips the flush to disk (the rename stays atomic for every reader, but
-    a power cut may lose the new bytes): for a writer of many files that flushes them all at
-    once before it records them (``translit DIR -o OUT_DIR``, where one flush per file would
-    cost more than converting it).
+    a power cut may lose the new bytes): for a writer of many files that can tell a lost
+    one later (``translit DIR -o OUT_DIR`` checks each output's size against its manifest),
+    where one flush per file would cost more than converting it.
     """
     target = Path(os.path.realpath(path))  # a link's target: replacing the link would cut it
     try:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -34,6 +35,12 @@ _VERBATIM = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "
 #: attributes libxml2 percent-encodes when it writes HTML (name only on <a>, but kept anyway)
 _URI_ATTRIBUTES = frozenset({"href", "src", "action", "name"})
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:_.-]*)")
+_VERBATIM_XPATH = etree.XPath(" | ".join(f"//{name}" for name in sorted(_VERBATIM)))
+_PROSE_XPATH = etree.XPath(
+    "//text()[not(parent::comment())]" + "".join(f" | //@{name}" for name in READABLE_ATTRIBUTES)
+)
+_URI_XPATH = etree.XPath(" | ".join(f"//@{name}" for name in sorted(_URI_ATTRIBUTES)))
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
 _DOCTYPE = re.compile(r"\s*<!doctype[^>]*>", re.IGNORECASE)
 _HAS_HTML = re.compile(r"<html[\s>]", re.IGNORECASE)
 #: <meta name=...> (or property=) values that carry an article's publication date
@@ -76,7 +83,7 @@ def _lost_element(text: str, root: etree._Element) -> str | None:
     """A tag that the source opens more often than the parsed tree holds it, as an element
     or as text ("<b>" in a script, a comment or an attribute value): libxml2 drops what
     follows an attribute quote that is never closed, without a complaint."""
-    elements = sum(1 for node in root.iter() if isinstance(node.tag, str))
+    elements = int(_COUNT_ELEMENTS(root))
     if len(_START_TAG.findall(text)) <= elements - _implied(text):
         return None  # as many elements as the source opens: nothing lost (the usual case)
     opened = _tag_counts(text)
@@ -107,14 +114,13 @@ def _tag_counts(text: str) -> dict[str, int]:
     return counts
 
 
-def _skipped(element: etree._Element, source_lang: str | None) -> bool:
-    """Whether the text inside ``element`` stays as it is."""
-    if not isinstance(element.tag, str) or element.tag.lower() in _VERBATIM:
-        return True
-    lang = element.get("lang")
-    if lang is None or source_lang is None:
-        return False
-    return lang.split("-")[0].lower() != source_lang.split("-")[0].lower()
+def _same_language(value: str, lang: str) -> bool:
+    """Whether the ``lang`` attribute ``value`` names the language ``lang``.
+
+    >>> _same_language("kk-KZ", "kk"), _same_language("ru", "kk-Latn")
+    (True, False)
+    """
+    return value.split("-")[0].strip().lower() == lang.split("-")[0].lower()
 
 
 def convert_html(
@@ -151,14 +157,11 @@ def _hide_uris(root: etree._Element) -> dict[str, str]:
     give the values by their tokens: libxml2 writes such a value percent-encoded
     (``Алматы.png`` as ``%D0%90...``), which would change the markup."""
     kept: dict[str, str] = {}
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        for name, value in element.attrib.items():
-            if name.lower() in _URI_ATTRIBUTES and not value.isascii():
-                token = f"toolkit-kept-uri-{len(kept)}-{id(root):x}"
-                kept[token] = value
-                element.set(name, token)
+    for value in _URI_XPATH(root):
+        if not value.isascii():
+            token = f"toolkit-kept-uri-{len(kept)}-{id(root):x}"
+            kept[token] = str(value)
+            value.getparent().set(value.attrname, token)
     return kept
 
 
@@ -178,10 +181,9 @@ def _convert_tree(
     root: etree._Element, convert: Callable[[str], str], source_lang: str | None
 ) -> None:
     """Convert the prose of the tree in place, all of it in one call of ``convert``."""
-    slots: list[tuple[etree._Element, str]] = []  # (element, "text" | "tail" | attribute)
-    _prose_slots(root, source_lang, slots)
-    texts = [_get(element, slot) for element, slot in slots]
-    for (element, slot), text in zip(slots, convert_pieces(texts, convert), strict=True):
+    found = _prose(root, source_lang)
+    converted = convert_pieces([text for _, text in found], convert)
+    for ((element, slot), _), text in zip(found, converted, strict=True):
         if slot == "text":
             element.text = text
         elif slot == "tail":
@@ -190,36 +192,57 @@ def _convert_tree(
             element.set(slot, text)
 
 
-def _get(element: etree._Element, slot: str) -> str:
-    if slot == "text":
-        return element.text
-    if slot == "tail":
-        return element.tail
-    return element.get(slot)
+def _prose(root: etree._Element, lang: str | None) -> list[tuple[tuple[Any, str], str]]:
+    """((node, "text" | "tail" | attribute name), text) of the prose, in document order:
+    text nodes and readable attributes outside code and scripts and outside elements whose
+    nearest ``lang`` names another language. One XPath search finds the candidates (a walk
+    of the tree in Python cost more than the conversion), Python sorts them out."""
+    verbatim: set[Any] = set()
+    for element in _VERBATIM_XPATH(root):
+        verbatim.update(element.iter())
+    in_language: dict[Any, bool] = {}
+    found = []
+    for result in _PROSE_XPATH(root):
+        owner = result.getparent()
+        if result.is_attribute:
+            element, slot = owner, result.attrname
+        elif result.is_tail:
+            element, slot = owner.getparent(), "tail"
+        else:
+            element, slot = owner, "text"
+        if element is None or element in verbatim:
+            continue
+        if lang is not None and not _in_language(element, lang, in_language):
+            continue
+        found.append(((owner, slot), str(result)))
+    return found
 
 
-def _prose_slots(
-    element: etree._Element, lang: str | None, slots: list[tuple[etree._Element, str]]
-) -> None:
-    """Where the prose of ``element`` is, in document order: its readable attributes, its
-    text, and its children's (and their tails: text of this element)."""
-    if _skipped(element, lang):
-        return
-    slots += [(element, name) for name in READABLE_ATTRIBUTES if element.get(name)]
-    if element.text:
-        slots.append((element, "text"))
-    for child in element:
-        _prose_slots(child, lang, slots)
-        if child.tail:
-            slots.append((child, "tail"))
+def _in_language(element: Any, lang: str, known: dict[Any, bool]) -> bool:
+    """Whether the nearest ``lang`` attribute at or above ``element`` (if any) names
+    ``lang``; ``known`` keeps the verdicts of the elements seen on the way."""
+    path = []
+    node = element
+    verdict = True
+    while node is not None:
+        if node in known:
+            verdict = known[node]
+            break
+        path.append(node)
+        value = node.get("lang")
+        if value is not None:
+            verdict = _same_language(value, lang)
+            break
+        node = node.getparent()
+    for seen in path:
+        known[seen] = verdict
+    return verdict
 
 
 def html_texts(root: etree._Element, lang: str | None = None) -> list[str]:
     """The prose of a parsed document, text node by text node (and title/alt attributes),
     as :func:`convert_html` would convert it from ``lang``."""
-    slots: list[tuple[etree._Element, str]] = []
-    _prose_slots(root, lang, slots)
-    return [_get(element, slot) for element, slot in slots]
+    return [text for _, text in _prose(root, lang)]
 
 
 def html_block_texts(block: str, lang: str | None = None) -> list[str]:

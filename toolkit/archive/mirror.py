@@ -121,9 +121,10 @@ def convert_file(
     """Convert the input ``root/path`` into ``out_dir/path``, unless ``known`` (the
     manifest's record) shows that the output there was made from the same bytes.
 
-    The output is replaced atomically but not flushed to disk: the caller flushes all
-    outputs at once before it records them. An input that cannot be read or converted
-    leaves no output (one made from an earlier version is removed) and gives the problem.
+    The output is replaced atomically but not flushed to disk (a flush per file costs more
+    than the conversion; a run checks each recorded output's size instead). An input that
+    cannot be read or converted leaves no output (one made from an earlier version is
+    removed) and gives the problem.
     Raises InputError when an output cannot be written (a full disk stops the run)."""
     target = out_dir / path
     try:

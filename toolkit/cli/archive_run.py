@@ -3,18 +3,17 @@ processes or a Dask cluster (the command layer's parallelism; the library conver
 at a time and never forks).
 
 The run: walk the archive; keep every file whose size and modification time are those the
-manifest recorded (its output is there, or its problem is known); hand the others to the
-workers in batches; record their outcomes in the manifest about once a second, after one
-flush of all the outputs written meanwhile (a flush per file would cost more than the
-conversion). On Ctrl-C the outcomes received are recorded before the command ends, so only
-the files in flight are converted again by the next run.
+manifest recorded (its output is there with the recorded size, or its problem is known);
+hand the others to the workers in batches; record their outcomes in the manifest about once
+a second (outputs are replaced atomically but not flushed one by one: a flush per file
+costs more than converting it). On Ctrl-C the outcomes received are recorded before the
+command ends, so only the files in flight are converted again by the next run.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import resource
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -28,7 +27,7 @@ from toolkit.archive.manifest import Manifest, Outcome
 from toolkit.archive.mirror import Converter, convert_file, kept_outcome, write_output
 from toolkit.archive.walk import ArchiveFile, walk_archive
 from toolkit.cli import dask_run
-from toolkit.cli.jobs import process_pool, windowed
+from toolkit.cli.jobs import WorkerFigures, process_pool, windowed, worker_figures
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
 
@@ -46,7 +45,8 @@ Batch = list[tuple[str, Outcome | None]]
 @dataclass
 class MirrorRun:
     """What a run did: files converted, files whose output was already there, the problems
-    (one line each, also those known from earlier runs), the peak memory of a worker."""
+    (one line each, also those known from earlier runs), the peak memory of a worker and
+    the CPU time of the workers (this process's, for one job)."""
 
     total: int = 0
     converted: int = 0
@@ -54,6 +54,7 @@ class MirrorRun:
     removed: int = 0
     problems: list[str] = field(default_factory=list)
     peak_worker_kib: int = 0
+    worker_cpu: dict[str, float] = field(default_factory=dict)  # worker -> CPU seconds
     seconds: float = 0.0
 
 
@@ -86,9 +87,10 @@ def mirror_archive(
         pending: list[Outcome] = []
         last = time.monotonic()
         try:
-            for outcomes, peak in _execute(converter, root, out_dir, todo, jobs, dask_address):
+            for outcomes, worker in _execute(converter, root, out_dir, todo, jobs, dask_address):
                 pending += outcomes
-                run.peak_worker_kib = max(run.peak_worker_kib, peak)
+                run.peak_worker_kib = max(run.peak_worker_kib, worker.peak_kib)
+                run.worker_cpu[worker.name] = worker.cpu_seconds
                 bar.update(len(outcomes))
                 if time.monotonic() - last >= RECORD_EVERY:
                     _record(manifest, pending)
@@ -147,9 +149,13 @@ def _size_of(path: Path) -> int | None:
 
 
 def _record(manifest: Manifest, outcomes: list[Outcome]) -> None:
-    """Flush the outputs written so far to disk, then record what they were made from."""
+    """Record what the outputs written so far were made from.
+
+    The outputs are not flushed to disk first (os.sync() stalled this loop, and with it the
+    workers, for as long as the whole machine's writes took): after a power cut an output
+    may be shorter than recorded, and the next run, which compares each output's size with
+    the manifest's, converts it again."""
     if outcomes:
-        os.sync()
         manifest.record(outcomes)
 
 
@@ -167,8 +173,8 @@ def _execute(
     todo: Batch,
     jobs: int,
     dask_address: str | None,
-) -> Iterator[tuple[list[Outcome], int]]:
-    """(outcomes, peak memory of the worker in KiB) of each batch, as batches finish."""
+) -> Iterator[tuple[list[Outcome], WorkerFigures]]:
+    """(outcomes, the worker's figures) of each batch, as batches finish."""
     if dask_address is not None:
         yield from _on_dask(converter, root, out_dir, todo, dask_address)
     elif jobs <= 1:
@@ -187,22 +193,18 @@ def _start_worker(converter: Converter, root: Path, out_dir: Path, cwd: str) -> 
     _worker.update(converter=converter, root=root, out_dir=out_dir)
 
 
-def _peak_kib() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-
-
 def _convert_batch(batch: Batch) -> tuple[list[Outcome], int]:
     converter, root, out_dir = _worker["converter"], _worker["root"], _worker["out_dir"]
     outcomes = [
         convert_file(converter, root, out_dir, path, known)  # type: ignore[arg-type]
         for path, known in batch
     ]
-    return outcomes, _peak_kib()
+    return outcomes, worker_figures()
 
 
 def _on_dask(
     converter: Converter, root: Path, out_dir: Path, todo: Batch, address: str
-) -> Iterator[tuple[list[Outcome], int]]:
+) -> Iterator[tuple[list[Outcome], WorkerFigures]]:
     """The batches converted on the Dask cluster at ``address``: this process reads the
     inputs and writes the outputs (the workers need no access to either folder)."""
     with dask_run.connect(address) as client:
@@ -231,7 +233,7 @@ def _on_dask(
             done, payload = read(batch)
             return dask_run.submit(client, work, shipped, payload, done)
 
-        for done, results, peak in windowed(
+        for done, results, worker in windowed(
             submit, dask_run.convert_payload, _batches(todo, workers), workers * 4
         ):
             for outcome, data in results:
@@ -241,4 +243,4 @@ def _on_dask(
                 else:
                     write_output(target, data)
                 done.append(outcome)
-            yield done, peak
+            yield done, worker

@@ -11,13 +11,13 @@ workers need no shared file system, and the outputs are byte for byte those of a
 from __future__ import annotations
 
 import contextlib
-import resource
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from typing import Any
 
 from toolkit.archive.manifest import Outcome
 from toolkit.archive.mirror import Converter, convert_data
+from toolkit.cli.jobs import WorkerFigures, worker_figures
 from toolkit.errors import InputError
 
 EXTRA_HINT = "--dask needs Dask: pip install 'toolkit[dask]'"
@@ -78,8 +78,8 @@ def convert_payload(
     converter: Converter,
     payload: list[tuple[str, bytes, int, int]],
     done: list[Outcome],
-) -> tuple[list[Outcome], list[tuple[Outcome, bytes | None]], int]:
+) -> tuple[list[Outcome], list[tuple[Outcome, bytes | None]], WorkerFigures]:
     """Run on a worker: (``done`` as given, each input's outcome and output bytes, the
-    worker's peak memory in KiB)."""
+    worker's figures)."""
     results = [convert_data(converter, *item) for item in payload]
-    return done, results, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return done, results, worker_figures()

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
+import socket
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +40,23 @@ _PRELOAD = ("toolkit.cli.jobs", "toolkit.checks.available", "toolkit.matching.fo
 #: What a worker process keeps between parts: the checks, their shared resources, and the
 #: catalogue read last (the next part is likely of the same one).
 _worker: dict[str, object] = {}
+
+
+@dataclass(frozen=True)
+class WorkerFigures:
+    """What a worker reports with each result: its name (host and process), its CPU time so
+    far and its peak memory (resident set) in KiB."""
+
+    name: str
+    cpu_seconds: float
+    peak_kib: int
+
+
+def worker_figures() -> WorkerFigures:
+    """The figures of this process, for a worker to return with its results."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    name = f"{socket.gethostname()}:{os.getpid()}"
+    return WorkerFigures(name, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)  # KiB (Linux)
 
 
 def available_cpus() -> int:
