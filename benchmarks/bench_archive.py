@@ -131,12 +131,13 @@ def tree_digest(folder: Path) -> str:
 
 
 def timed(label: str, function, *args, **kwargs):
+    """(result, wall seconds, CPU seconds of this process) of a call, printed."""
     started = time.perf_counter()
     cpu = time.process_time()
     result = function(*args, **kwargs)
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(f"  {label:44} {wall:8.2f} s wall {cpu:8.2f} s CPU (this process)")
-    return result, wall
+    return result, wall, cpu
 
 
 def step_costs(converter: Converter, root: Path, work: Path, lang_survey: Survey) -> None:
@@ -212,24 +213,33 @@ def main() -> None:
 
         texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.*"))]
         converter.text("Қала")  # build the glossary matcher outside the timings
-        _, library = timed("library transliterate() of every file's text", each, texts, glossary)
+        _, library, library_cpu = timed(
+            "library transliterate() of every file's text", each, texts, glossary
+        )
         texts.clear()
-        run1, wall1 = timed("translit DIR --jobs 1", mirror_archive, converter, root,
-                            work / "out1", jobs=1)  # fmt: skip
-        run2, wall2 = timed("translit DIR --jobs 2", mirror_archive, converter, root,
-                            work / "out2", jobs=2)  # fmt: skip
-        rerun, wall_re = timed("re-run --jobs 2, nothing changed", mirror_archive, converter,
-                               root, work / "out2", jobs=2)  # fmt: skip
+        run1, wall1, cpu1 = timed("translit DIR --jobs 1", mirror_archive, converter, root,
+                                  work / "out1", jobs=1)  # fmt: skip
+        run2, wall2, parent2 = timed("translit DIR --jobs 2", mirror_archive, converter, root,
+                                     work / "out2", jobs=2)  # fmt: skip
+        cpu2 = parent2 + sum(run2.worker_cpu.values())
+        rerun, wall_re, _ = timed("re-run --jobs 2, nothing changed", mirror_archive,
+                                  converter, root, work / "out2", jobs=2)  # fmt: skip
         assert run1.converted == run2.converted == args.articles and rerun.converted == 0
         same = tree_digest(work / "out1") == tree_digest(work / "out2")
         own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(f"  outputs of --jobs 1 and --jobs 2 identical: {same}")
         print("results:")
-        print(f"  library transliterate(): {size / 1e6 / library:8.2f} MB/s")
+        print(f"  load average of the machine: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        print(f"  library transliterate(): {size / 1e6 / library:8.2f} MB/s"
+              f" ({size / 1e6 / library_cpu:.2f} MB per CPU second)")  # fmt: skip
         print(f"  --jobs 1:  {size / 1e6 / wall1:8.2f} MB/s {args.articles / wall1:8.0f} files/s"
-              f"  = {library / wall1:.2f}x the library (target >= 0.5x)")  # fmt: skip
+              f"  = {library / wall1:.2f}x the library (target >= 0.5x);"
+              f" by CPU time {library_cpu / cpu1:.2f}x")  # fmt: skip
         print(f"  --jobs 2:  {size / 1e6 / wall2:8.2f} MB/s {args.articles / wall2:8.0f} files/s"
               f"  = {wall1 / wall2:.2f}x --jobs 1 (target >= 1.7x)")  # fmt: skip
+        print(f"  CPU seconds: --jobs 1 {cpu1:.2f}; --jobs 2 {cpu2:.2f} (workers"
+              f" {sum(run2.worker_cpu.values()):.2f}, parent {parent2:.2f}): on two idle"
+              f" cores --jobs 2 could be {2 * cpu1 / cpu2:.2f}x --jobs 1")  # fmt: skip
         print(f"  re-run:    {wall_re:8.2f} s = {wall2 / wall_re:.1f}x faster than the first"
               f" --jobs 2 run, {wall1 / wall_re:.1f}x than --jobs 1 (target >= 20x)")  # fmt: skip
         print(f"  peak RSS of a worker (--jobs 2): {run2.peak_worker_kib / 1024:.0f} MB;"
@@ -252,9 +262,9 @@ def dask_run(converter: Converter, root: Path, work: Path, local_wall: float) ->
                                   host="127.0.0.1", dashboard_address=None,
                                   silence_logs=True) as cluster:  # fmt: skip
         up = time.perf_counter() - started
-        run, wall = timed("translit DIR --dask (LocalCluster, 2 processes)", mirror_archive,
-                          converter, root, work / "dask",
-                          dask_address=cluster.scheduler_address)  # fmt: skip
+        run, wall, _ = timed("translit DIR --dask (LocalCluster, 2 processes)", mirror_archive,
+                             converter, root, work / "dask",
+                             dask_address=cluster.scheduler_address)  # fmt: skip
     same = tree_digest(work / "dask") == tree_digest(work / "out2")
     print(f"  dask: cluster start {up:.2f} s; run {wall:.2f} s = {wall / local_wall:.2f}x the"
           f" local --jobs 2 run ({wall - local_wall:+.2f} s); worker peak RSS"
