@@ -118,7 +118,7 @@ def usage(
         years = f"{flag.first}–{flag.last}" if flag.first is not None else "no year"
         click.echo(
             f"toolkit: note: {flag.status} {flag.term!r} ({flag.concept}): "
-            f"{flag.count} uses, {years}",
+            f"{flag.count} {'use' if flag.count == 1 else 'uses'}, {years}",
             err=True,
         )
     return 2 if problems else 0
