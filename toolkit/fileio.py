@@ -85,7 +85,7 @@ def read_utf8(path: Path, shown: str, error: type[InputError] = InputError) -> s
     return decode_utf8(read_bytes(path, shown), shown, error).removeprefix("\ufeff")
 
 
-def replace_file(path: str | os.PathLike[str], data: bytes) -> None:
+def replace_file(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
     """Replace the file ``path`` with ``data`` atomically; raises OSError when it cannot.
 
     Readers see the old file or the new one, never half: the bytes go to a temporary file in
@@ -95,6 +95,11 @@ def replace_file(path: str | os.PathLike[str], data: bytes) -> None:
     points to is replaced and the link stays. If anything fails, the temporary file is
     removed and the old file is left as it was. A device or a named pipe (``-o /dev/null``,
     a FIFO) is written into, not replaced: replacing would destroy the node.
+
+    ``durable=False`` skips the flush to disk (the rename stays atomic for every reader, but
+    a power cut may lose the new bytes): for a writer of many files that can tell a lost
+    one later (``translit DIR -o OUT_DIR`` checks each output's size against its manifest),
+    where one flush per file would cost more than converting it.
     """
     target = Path(os.path.realpath(path))  # a link's target: replacing the link would cut it
     try:
@@ -104,7 +109,8 @@ def replace_file(path: str | os.PathLike[str], data: bytes) -> None:
     if status is not None and not stat.S_ISREG(status.st_mode):
         _write_into(target, data)
         return
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if status is None and not target.parent.is_dir():  # a look is cheaper than mkdir
+        target.parent.mkdir(parents=True, exist_ok=True)
     mode = stat.S_IMODE(status.st_mode) if status is not None else None
     fd, tmp = _create_temporary(target)
     try:
@@ -113,7 +119,8 @@ def replace_file(path: str | os.PathLike[str], data: bytes) -> None:
                 os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

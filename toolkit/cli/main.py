@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "report": ("toolkit.cli.report", "report", "The editors' terminology report (HTML, Markdown)."),
     "serve": ("toolkit.cli.serve", "serve", "The editors' web view in a browser."),
     "tm": ("toolkit.cli.tm", "tm", "Search, export and import the translation memory."),
+    "usage": ("toolkit.cli.usage", "usage", "Spellings of every concept in an archive, per year."),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3

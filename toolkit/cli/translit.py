@@ -1,12 +1,17 @@
-"""``toolkit translit``: transliterate files or stdin to stdout, line by line."""
+"""``toolkit translit``: transliterate files or stdin to stdout, line by line; or a whole
+archive folder into an output folder (``DIR -o OUT_DIR``, :mod:`toolkit.cli.archive_run`)."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
+from toolkit.archive.mirror import Converter
+from toolkit.cli.archive_run import MirrorRun, mirror_archive
+from toolkit.cli.jobs import available_cpus
 from toolkit.fileio import iter_text_blocks
 from toolkit.translit import (
     KK_LATIN,
@@ -31,7 +36,30 @@ BLOCK_BYTES = 1 << 20
     is_flag=True,
     help="With --reverse: report words whose Cyrillic spelling stays ambiguous (stderr).",
 )
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=True, file_okay=False),
+    help="With a folder DIR: the folder to mirror it into (converted, resumable).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With DIR: worker processes (default: the number of CPUs).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="With DIR: run on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="With DIR: a progress bar on stderr (default: when stderr is a terminal).",
+)
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.pass_obj
 def translit(
     ctx: Any,
@@ -40,13 +68,24 @@ def translit(
     no_glossary: bool,
     list_: bool,
     ambiguous: bool,
+    output: Path | None,
+    jobs: int | None,
+    dask_address: str | None,
+    progress: bool | None,
     files: tuple[str, ...],
 ) -> int:
-    """Transliterate FILES (or stdin) by a scheme, line by line, to stdout.
+    """Transliterate FILES (or stdin) by a scheme, line by line, to stdout; or a folder
+    DIR into OUT_DIR with -o.
 
     Glossary spellings win over letter rules (e.g. a name's English spelling with
     kk-newsroom); --no-glossary turns that off. URLs, e-mail addresses, Markdown code and
     everything that is not a letter pass through unchanged.
+
+    With DIR -o OUT_DIR, the folder tree is mirrored: Markdown (not its code, link targets or
+    front-matter keys), HTML (text and title/alt attributes; markup kept) and plain text are
+    converted, other files copied. A manifest in OUT_DIR makes a re-run convert only what
+    changed, and an interrupted run resume. Files that cannot be converted (binary, not
+    UTF-8, broken HTML) are listed at the end, one line each, and the exit code is then 2.
     """
     if list_:
         for s in list_schemes():
@@ -55,6 +94,24 @@ def translit(
             click.echo(f"{s.name:14} {direction:11} {s.title}")
         return 0
     get_scheme(scheme).converter(reverse)  # unknown scheme / no reverse: exit 2 before reading
+    folders = [name for name in files if name != "-" and Path(name).is_dir()]
+    if folders or output is not None:
+        if output is None or len(files) != 1 or len(folders) != 1:
+            raise click.UsageError("a folder is converted as: translit DIR -o OUT_DIR")
+        converter = Converter(
+            scheme, reverse, None if no_glossary else ctx.glossary(), ctx.use_cache
+        )
+        run = mirror_archive(
+            converter,
+            Path(folders[0]),
+            output,
+            jobs=jobs or available_cpus(),
+            dask_address=dask_address,
+            progress=sys.stderr.isatty() if progress is None else progress,
+        )
+        return _report_run(run, output)
+    if jobs is not None or dask_address is not None:
+        raise click.UsageError("--jobs and --dask are for a folder: translit DIR -o OUT_DIR")
     glossary = None if no_glossary else ctx.glossary()
     sys.stdout.flush()  # whatever the text layer holds goes first
     out = sys.stdout.buffer  # UTF-8 whatever the locale says, and no per-line overhead
@@ -86,3 +143,19 @@ def _report_ambiguous(
                     f" ({word.ambiguity.id})",
                     err=True,
                 )
+
+
+def _report_run(run: MirrorRun, output: Path) -> int:
+    """The summary of a folder run on stderr; exit 2 when a file could not be converted (the
+    mirror is incomplete: an input error, not a finding)."""
+    for problem in run.problems:
+        click.echo(f"toolkit: error: {problem}", err=True)
+    rate = run.converted / run.seconds if run.seconds else 0.0
+    removed = f", {run.removed} removed (their source is gone)" if run.removed else ""
+    click.echo(
+        f"toolkit: {run.total} files: {run.converted} converted, {run.unchanged} unchanged"
+        f"{removed}, {len(run.problems)} could not be converted; {output} "
+        f"({run.seconds:.1f} s, {rate:.0f} files/s)",
+        err=True,
+    )
+    return 2 if run.problems else 0

@@ -1,0 +1,122 @@
+"""Converting one archive document: only the prose changes, markup and code stay."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import etree
+
+from tests.conftest import DATA, PROJECT
+from toolkit.archive.documents import UnreadableFile, decode_document
+from toolkit.archive.html import convert_html
+from toolkit.archive.markdown import convert_markdown
+from toolkit.archive.mirror import Converter, convert_data
+from toolkit.glossary import load_glossary
+from toolkit.translit import to_kk_latin
+
+ARCHIVE = DATA / "archive"
+
+
+def _markup(text: str) -> list[tuple[str, dict[str, str]]]:
+    """Tags and attributes in document order, without the converted attributes."""
+    root = etree.fromstring(text.encode(), etree.HTMLParser(encoding="utf-8"))
+    return [
+        (el.tag, {k: v for k, v in el.attrib.items() if k not in ("title", "alt")})
+        for el in root.iter()
+        if isinstance(el.tag, str)
+    ]
+
+
+def test_html_converts_text_and_title_alt_and_keeps_markup() -> None:
+    source = (ARCHIVE / "2021/news/kandas.html").read_text(encoding="utf-8")
+    out = convert_html(source, to_kk_latin, "kandas.html", source_lang="kk")
+    assert _markup(out) == _markup(source)
+    assert '<h1 title="Jañalyq" class="Алматы">Qandastar Almatyda</h1>' in out
+    assert 'alt="Almaty körınısı"' in out
+    # not prose: a script, code, a comment, a Russian quotation, a link target
+    assert 'var city = "Алматы";' in out
+    assert "<code>Алматы</code>" in out
+    assert "<!-- Алматы: түсініктеме -->" in out
+    assert '<q lang="ru">Алматы остаётся</q>' in out
+    assert 'src="media/Алматы.png"' in out
+    assert out.startswith('<!DOCTYPE html>\n<html lang="kk">\n<head>\n<meta charset="utf-8">')
+    assert out.endswith("</html>\n")
+    assert not re.search("[А-Яа-яӘәҒғҚқҢңӨөҰұҮүІі]", _without_kept(out))
+
+
+def _without_kept(out: str) -> str:
+    for kept in ('var city = "Алматы";', "<code>Алматы</code>", "<!-- Алматы: түсініктеме -->"):
+        out = out.replace(kept, "")
+    out = re.sub(r'<q lang="ru">[^<]*</q>', "", out)
+    return re.sub(r'(class|src)="[^"]*"', "", out)
+
+
+def test_an_html_fragment_stays_a_fragment() -> None:
+    assert convert_html("<p>Қала</p>\n", to_kk_latin, "f.html") == "<p>Qala</p>\n"
+
+
+@pytest.mark.parametrize(
+    ("html", "reason"),
+    [
+        ("<p>Қала</span></p>", "broken HTML: Unexpected end tag : span"),
+        ('<p title="Қала>Қала</p>', "broken HTML"),
+    ],
+)
+def test_broken_html_is_unreadable(html: str, reason: str) -> None:
+    with pytest.raises(UnreadableFile, match=re.escape(reason)):
+        convert_html(html, to_kk_latin, "broken.html")
+
+
+def test_markdown_keeps_code_link_targets_labels_and_front_matter_keys() -> None:
+    source = (ARCHIVE / "2019/03/oralmandar.md").read_text(encoding="utf-8")
+    out = convert_markdown(source, to_kk_latin)
+    assert out.splitlines()[:5] == [
+        "---",
+        "title: Oralmandar Almatyğa köştı",
+        "date: 2019-03-14",
+        "tags: [köşı-qon, Almaty]",
+        "---",
+    ]
+    assert "# Oralmandar Almatyda" in out
+    assert "[saitta](https://example.org/Алматы)" in out
+    assert "[anyqtamada][анықтама]" in out
+    assert "`Алматы` dep atalady" in out
+    assert "```\nАлматы — код ішінде\n```" in out
+    assert "    Алматы — шегіністегі код" in out
+    assert '<div class="note">Eskertu: Almaty</div>' in out
+    assert out.endswith('[анықтама]: /docs/Алматы "Алматы туралы"\n')
+    assert len(out.splitlines()) == len(source.splitlines())
+
+
+def test_markdown_keeps_line_ends() -> None:
+    assert convert_markdown("Қала\r\nДала\r\n", to_kk_latin) == "Qala\r\nDala\r\n"
+
+
+def test_glossary_spellings_win_in_every_format() -> None:
+    converter = Converter("kk-newsroom", glossary=load_glossary(PROJECT / "glossary"))
+    for path, data in [
+        ("a.txt", "Серікжан Біләш келді."),
+        ("a.md", "# Серікжан Біләш келді"),
+        ("a.html", "<p>Серікжан Біләш келді</p>"),
+    ]:
+        _, out = convert_data(converter, path, data.encode(), 0, 0)
+        assert out is not None and "Serikzhan Bilash" in out.decode(), path
+
+
+def test_plain_text_keeps_byte_order_mark() -> None:
+    _, out = convert_data(Converter("kk-latn-2021"), "a.txt", "\ufeffҚала".encode(), 0, 0)
+    assert out == "\ufeffQala".encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"ok\n\xff\n", "a.txt:2: not valid UTF-8 (byte 0xff)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "a.txt: binary file (a NUL byte at offset 8)"),
+    ],
+)
+def test_undecodable_and_binary_files_are_unreadable(data: bytes, reason: str) -> None:
+    with pytest.raises(UnreadableFile) as caught:
+        decode_document(data, "a.txt")
+    assert str(caught.value) == reason
