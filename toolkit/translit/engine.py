@@ -79,8 +79,11 @@ class Converter:
         source_casing: str,
         target_casing: str,
         word_rules: Iterable[WordRule] = (),
+        syllable_pass: Callable[[str], str] | None = None,
     ):
         src, tgt = Casing(source_casing), Casing(target_casing)
+        #: runs before the word and letter rules on the general path (a syllable table)
+        self.syllable_pass = syllable_pass
         self._tgt = tgt
         context = tuple(context)
         table: dict[int, str] = {}
@@ -165,9 +168,16 @@ class Converter:
             self._regex: re.Pattern[str] | None = re.compile(f"{first_class}(?:{joined})")
         else:
             self._regex = None
-        self._fast = BytePath.build(
-            mapping, context, src, tgt, table, caps_letters, caseless_source=self._caseless_source
-        )
+        # The byte path knows letters only: a direction with a syllable pass takes the
+        # general path.
+        self._fast = (
+            None
+            if syllable_pass is not None
+            else BytePath.build(
+                mapping, context, src, tgt, table, caps_letters,
+                caseless_source=self._caseless_source,
+            )
+        )  # fmt: skip
         word_rules = tuple(word_rules)
         self._words = (
             WordPass(word_rules, mapping, context, source_casing, target_casing)
@@ -207,7 +217,10 @@ class Converter:
         return self.letters_by_byte_path(text)
 
     def by_general_path(self, text: str) -> str:
-        """The general path: one regex with a callback, then the table."""
+        """The general path: the syllable pass if any, the word rules, one regex with a
+        callback, then the table."""
+        if self.syllable_pass is not None:
+            text = self.syllable_pass(text)
         if self._words is not None:
             out = self._words.apply(text, Converter.letters_by_general_path, self)
             assert out is not None  # the general path always converts
@@ -222,7 +235,7 @@ class Converter:
         """:meth:`by_general_path` without the word rules."""
         if self._regex is not None:
             text = self._regex.sub(self._replace, text)
-        return text.translate(self.table)
+        return text.translate(self.table) if self.table else text
 
 
 _LETTER_RUN = r"[^\W\d_]"

@@ -3,7 +3,8 @@
 For a scheme whose target language is ``kk-Latn`` each Kazakh term maps to the Kazakh Latin
 term in the same position (and back, in reverse). For schemes whose target is ``en``, only
 names map (terms written with a capital, e.g. «Серікжан Біләш» → the preferred English
-term «Serikzhan Bilash»): common nouns are transliterated, not translated.
+term «Serikzhan Bilash»): common nouns are transliterated, not translated. The same holds for
+schemes whose source is ``en`` (pinyin: *Beijing* → the preferred Russian «Пекин»).
 
 Inflected forms count too (from the term recognition generators): the glossary spelling
 replaces the term's letters and the ending is transliterated by the scheme, so with the
@@ -132,6 +133,10 @@ def term_pairs(
     ``derive`` (the scheme's forward conversion) writes the terms of a script the glossary
     has no terms in (kk-Arab) from those of the language the scheme converts from (kk):
     Arabic-script Kazakh → the glossary's kk spelling, in reverse, capitals included.
+
+    Between English and another language only names pair (terms written with a capital), each
+    usable term with the other language's preferred term: «Урумчи» → *Urumqi*, and the other
+    way *Beijing*, *Kashi* → «Пекин», «Кашгар» (zh-pinyin-ru).
     """
     concepts = list(glossary)
     if derive is not None and target_lang != "en":
@@ -141,10 +146,11 @@ def term_pairs(
             derived = _derived_pairs(concepts, source_lang if has_source else target_lang, derive)
             return derived if has_source else {v: k for k, v in derived.items()}
     pairs: dict[str, str] = {}
+    names_only = "en" in (source_lang, target_lang)  # English is another language, not a script
     for concept in concepts:
         terms = concept.terms.get(source_lang, ())
-        if target_lang == "en":
-            target = concept.preferred("en")
+        if names_only:
+            target = concept.preferred(target_lang)
             if target is None or not target.text[:1].isupper():
                 continue
             preferred = concept.preferred(source_lang)

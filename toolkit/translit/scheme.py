@@ -17,13 +17,15 @@ from typing import Any
 from toolkit.errors import InputError, ToolkitError, UnknownSchemeError
 from toolkit.translit.engine import Converter
 from toolkit.translit.rules import ContextRule, WordRule
+from toolkit.translit.syllables import SyllableConverter, SyllableTable
 
 SCHEME_DIR = Path(__file__).resolve().parent / "schemes"
 
 _REQUIRED = ("name", "title", "source", "source_lang", "target_lang", "source_script",
              "target_script", "casing", "mapping", "samples")  # fmt: skip
 _OPTIONAL = ("url", "description", "context", "decisions", "source_alphabet",
-             "target_alphabet", "target_extra", "reverse", "notes", "word_rules")  # fmt: skip
+             "target_alphabet", "target_extra", "reverse", "notes", "word_rules", "syllables",
+             "glossary_samples")  # fmt: skip
 
 
 _RULE_KEYS = ("letter", "output", "after", "before", "word_prefix", "followed_by", "not_after")
@@ -52,6 +54,17 @@ class Ambiguity:
 
 
 @dataclass(frozen=True)
+class GlossarySample:
+    """A name the glossary spells otherwise than the letter rules (an exonym: Beijing →
+    Пекин, not Бэйцзин), checked against the project's glossary."""
+
+    source: str
+    letters: str
+    glossary: str
+    concept: str
+
+
+@dataclass(frozen=True)
 class Direction:
     """The rules of one direction: mapping, context rules, casing of each side."""
 
@@ -60,6 +73,8 @@ class Direction:
     source_casing: str
     target_casing: str
     word_rules: tuple[WordRule, ...] = ()
+    #: words converted syllable by syllable before the letter rules (zh-pinyin-*)
+    syllables: SyllableTable | None = None
 
     def converter(self) -> Converter:
         return Converter(
@@ -68,6 +83,7 @@ class Direction:
             source_casing=self.source_casing,
             target_casing=self.target_casing,
             word_rules=self.word_rules,
+            syllable_pass=SyllableConverter(self.syllables) if self.syllables else None,
         )
 
 
@@ -94,6 +110,7 @@ class Scheme:
     source_alphabet: str = ""
     target_alphabet: str = ""
     target_extra: tuple[str, ...] = ()
+    glossary_samples: tuple[GlossarySample, ...] = ()
     _converters: dict[bool, Converter] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -109,6 +126,12 @@ class Scheme:
                 raise IrreversibleSchemeError(self.name, [s.name for s in _reversible()])
             conv = self._converters[reverse] = direction.converter()
         return conv
+
+    @property
+    def syllables(self) -> SyllableConverter | None:
+        """The syllable pass of the forward direction, for schemes that have one."""
+        syllable_pass = self.converter().syllable_pass
+        return syllable_pass if isinstance(syllable_pass, SyllableConverter) else None
 
 
 def _rules(raw: list[dict[str, Any]], path: Path) -> tuple[ContextRule, ...]:
@@ -161,6 +184,21 @@ def _samples(raw: Any, path: Path, what: str) -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for a, b in raw)
 
 
+def _glossary_samples(raw: Any, path: Path) -> tuple[GlossarySample, ...]:
+    keys = {"source", "letters", "glossary", "concept"}
+
+    def valid(item: Any) -> bool:
+        return (
+            isinstance(item, dict)
+            and set(item) == keys
+            and all(isinstance(value, str) for value in item.values())
+        )
+
+    if not isinstance(raw, list) or not all(valid(item) for item in raw):
+        raise InputError(f"glossary_samples must be a list of objects with {sorted(keys)}", path)
+    return tuple(GlossarySample(**item) for item in raw)
+
+
 def load_scheme(path: Path) -> Scheme:
     """Read and check one scheme file (raises InputError naming the file)."""
     try:
@@ -179,6 +217,7 @@ def load_scheme(path: Path) -> Scheme:
         source_casing="default" if data["source_script"] == "Cyrl" else data["casing"],
         target_casing=data["casing"] if data["target_script"] == "Latn" else "default",
         word_rules=_word_rules(data.get("word_rules", []), path),
+        syllables=SyllableTable.from_data(data["syllables"], path) if "syllables" in data else None,
     )
     reverse = None
     reverse_samples: tuple[tuple[str, str], ...] = ()
@@ -224,6 +263,7 @@ def load_scheme(path: Path) -> Scheme:
         source_alphabet=data.get("source_alphabet", ""),
         target_alphabet=data.get("target_alphabet", ""),
         target_extra=tuple(data.get("target_extra", ())),
+        glossary_samples=_glossary_samples(data.get("glossary_samples", []), path),
     )
 
 

@@ -1,0 +1,213 @@
+"""Syllable schemes: words that split wholly into a scheme's syllables, converted syllable by
+syllable (Hanyu Pinyin → Cyrillic by the Palladius table).
+
+A scheme file gives the table under ``syllables`` (see docs/transliteration.md); the engine
+runs this pass before its letter rules. A word is converted only when it splits into syllables
+of the table from end to end; any other word (``Almaty``, ``Bilash``, a word glued to a letter
+of another script) is left as it is. How a word splits follows the pinyin spelling rule: inside
+a word, a syllable that starts with a vowel (``a``, ``o``, ``e``) must be marked by an
+apostrophe (``Xi'an``), so ``Hunan`` is hu-nan, never hun-an, and ``Xian`` is one syllable.
+
+>>> table = SyllableTable.from_data({"table": {"xi": "си", "an": "ань", "xian": "сянь"},
+...                                  "vowel_initial": "aeo"})
+>>> convert = SyllableConverter(table)
+>>> convert("Xi'an, Xian, XIAN, Almaty")
+'Сиань, Сянь, СЯНЬ, Almaty'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from toolkit.errors import InputError
+from toolkit.translit.glossary_terms import trie_pattern
+
+#: Keys of a scheme file's ``syllables`` object.
+SYLLABLE_KEYS = ("table", "vowel_initial", "words", "fold", "join_hyphenated", "junctions", "note")
+#: Apostrophes that mark a syllable boundary inside a word (ASCII and typographic).
+APOSTROPHES = "'’"
+_LETTER = r"[^\W\d_]"
+
+
+@dataclass(frozen=True)
+class Junction:
+    """Between two syllables of a word: ``insert`` goes between an output ending in one of
+    ``after`` and an output starting with one of ``before`` (Palladius: ``н`` + ``ъ`` +
+    vowel, Чанъань)."""
+
+    after: str
+    before: str
+    insert: str
+
+
+@dataclass(frozen=True)
+class SyllableTable:
+    """The syllable data of a scheme direction."""
+
+    table: Mapping[str, str]
+    vowel_initial: str = ""
+    #: "all" words, or only "capitalised" ones (names: a lower-case "he", "long" is English)
+    words: str = "all"
+    fold: Mapping[str, str] | None = None
+    join_hyphenated: bool = False
+    junctions: tuple[Junction, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Any, path: Any = None) -> SyllableTable:
+        """Check and read a scheme file's ``syllables`` object (InputError naming ``path``)."""
+        if not isinstance(data, dict) or set(data) - set(SYLLABLE_KEYS) or "table" not in data:
+            raise InputError(f"syllables needs a table; known keys: {SYLLABLE_KEYS}", path)
+        table = data["table"]
+        if not isinstance(table, dict) or not table or not all(
+            isinstance(k, str) and k == k.lower() and k.isalpha() and isinstance(v, str)
+            for k, v in table.items()
+        ):  # fmt: skip
+            raise InputError("syllables.table maps lower-case syllables to strings", path)
+        if data.get("words", "all") not in ("all", "capitalised"):
+            raise InputError('syllables.words is "all" or "capitalised"', path)
+        try:
+            junctions = tuple(
+                Junction(j["after"], j["before"], j["insert"]) for j in data.get("junctions", ())
+            )
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"syllables.junctions: each needs after, before, insert ({exc})",
+                             path) from exc  # fmt: skip
+        return cls(
+            table=dict(table),
+            vowel_initial=data.get("vowel_initial", ""),
+            words=data.get("words", "all"),
+            fold=dict(data.get("fold", {})),
+            join_hyphenated=bool(data.get("join_hyphenated", False)),
+            junctions=junctions,
+        )
+
+
+class SyllableWord(NamedTuple):
+    """A word of a text that splits wholly into syllables, and its conversion."""
+
+    start: int
+    end: int
+    text: str
+    syllables: tuple[str, ...]
+    output: str
+
+
+class SyllableConverter:
+    """Converts the words of a text that split wholly into syllables; the rest is kept."""
+
+    def __init__(self, spec: SyllableTable):
+        self.spec = spec
+        every = sorted(spec.table)
+        inner = [s for s in every if s[0] not in spec.vowel_initial]
+        apostrophe = f"[{APOSTROPHES}]"
+        # A part: a first syllable, then syllables that need no mark or follow an apostrophe;
+        # re backtracks over the choices, so "Hunan" is found as hu-nan.
+        part = f"{trie_pattern(every)}(?:{trie_pattern(inner)}|{apostrophe}{trie_pattern(every)})*"
+        first = "(?-i:[A-Z" + "".join(sorted({c.upper() for s in every for c in s})) + "])"
+        capital = f"(?={first})" if spec.words == "capitalised" else ""
+        # Not glued to a letter, nor to a letter across a hyphen or an apostrophe ("O'Brien");
+        # an English possessive ending ("Xi's") may follow.
+        before = rf"(?<!{_LETTER})(?<!{_LETTER}[{APOSTROPHES}-])"
+        after = rf"(?!{_LETTER}|-{_LETTER}|{apostrophe}(?!s(?!{_LETTER})){_LETTER})"
+        self.regex = re.compile(
+            f"{before}{capital}{part}(?:-{part})*{after}",
+            re.IGNORECASE,
+        )
+        self._fold = str.maketrans(dict(spec.fold or {}))
+        self._longest = max(map(len, every))
+        self._inner = frozenset(inner)
+        self._convert_word = lru_cache(maxsize=4096)(self._word)
+
+    def __call__(self, text: str) -> str:
+        """``text`` with every syllable word converted."""
+        folded = text.translate(self._fold) if self.spec.fold else text
+        if folded is text or folded == text:
+            return self.regex.sub(lambda m: self._convert_word(m.group())[1], text)
+        out, pos = [], 0
+        for m in self.regex.finditer(folded):
+            out += (text[pos : m.start()], self._convert_word(m.group())[1])
+            pos = m.end()
+        out.append(text[pos:])
+        return "".join(out)
+
+    def words(self, text: str) -> Iterator[SyllableWord]:
+        """The syllable words of ``text``, with their syllables and conversion.
+
+        >>> table = SyllableTable.from_data({"table": {"chen": "чэнь", "quan": "цюань",
+        ...                                  "guo": "го"}, "words": "capitalised"})
+        >>> [(w.text, w.syllables) for w in SyllableConverter(table).words("Chen Quanguo")]
+        [('Chen', ('chen',)), ('Quanguo', ('quan', 'guo'))]
+        """
+        folded = text.translate(self._fold) if self.spec.fold else text
+        for m in self.regex.finditer(folded):
+            syllables, output = self._convert_word(m.group())
+            if syllables is not None:
+                yield SyllableWord(m.start(), m.end(), text[m.start() : m.end()], syllables, output)
+
+    def segment(self, word: str) -> tuple[str, ...] | None:
+        """The syllables of ``word`` (lower case), or None when it does not split wholly.
+
+        >>> table = SyllableTable.from_data({"table": {"hu": "ху", "hun": "хунь", "nan": "нань",
+        ...                                  "an": "ань"}, "vowel_initial": "aeo"})
+        >>> SyllableConverter(table).segment("Hunan"), SyllableConverter(table).segment("Hun")
+        (('hu', 'nan'), ('hun',))
+        """
+        m = self.regex.fullmatch(word.translate(self._fold) if self.spec.fold else word)
+        return self._convert_word(m.group())[0] if m else None
+
+    def _word(self, word: str) -> tuple[tuple[str, ...] | None, str]:
+        """(syllables, output) of a word the regex matched; (None, word) if it does not split."""
+        pieces: list[str] = []
+        syllables: list[str] = []
+        for i, part in enumerate(word.split("-")):
+            found = self._split(part.lower())
+            if found is None:
+                return None, word
+            syllables += found
+            output = self._join(found)
+            if part.isupper() and len(part) > 1:
+                output = output.upper()
+            elif part[:1].isupper():
+                output = output[:1].upper() + output[1:]
+            joined = self.spec.join_hyphenated and i and part[:1].islower()
+            pieces.append(output if joined or not i else "-" + output)
+        return tuple(syllables), "".join(pieces)
+
+    def _split(self, part: str) -> list[str] | None:
+        """The syllables of one hyphen-free part, apostrophes marking boundaries; None for
+        a word the case-insensitive regex took in through a letter whose lower case is no
+        table letter (the long s ``ſ`` matches ``s``)."""
+        found: list[str] = []
+        for chunk in re.split(f"[{APOSTROPHES}]", part):
+            rest = self._chunk(chunk, 0, True)
+            if rest is None:
+                return None
+            found += rest
+        return found
+
+    def _chunk(self, chunk: str, start: int, first: bool) -> list[str] | None:
+        """Longest syllable first, backtracking, as the regex reads the chunk."""
+        if start == len(chunk):
+            return []
+        for end in range(min(len(chunk), start + self._longest), start, -1):
+            syllable = chunk[start:end]
+            if syllable in self.spec.table and (first or syllable in self._inner):
+                rest = self._chunk(chunk, end, False)
+                if rest is not None:
+                    return [syllable, *rest]
+        return None
+
+    def _join(self, syllables: list[str]) -> str:
+        out = ""
+        for syllable in syllables:
+            piece = self.spec.table[syllable]
+            for j in self.spec.junctions:
+                if out and piece and out[-1] in j.after and piece[0] in j.before:
+                    out += j.insert
+                    break
+            out += piece
+        return out
