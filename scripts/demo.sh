@@ -20,6 +20,10 @@ step "toolkit translit --scheme kk-arab --reverse: a Xinjiang Kazakh quote from 
 cat examples/xinjiang-quote/quote.kk-Arab.txt
 $TK translit --scheme kk-arab --reverse --ambiguous examples/xinjiang-quote/quote.kk-Arab.txt || status=$?
 
+step "toolkit translit: Chinese names from pinyin in Russian (Palladius) and Kazakh; exonyms from the glossary"
+$TK translit --scheme zh-pinyin-ru examples/chinese-names/names.txt
+$TK translit --scheme zh-pinyin-kk examples/chinese-names/names.txt
+
 step "toolkit extract (articles/*.md -> locales/templates/*.pot)"
 $TK extract || status=$?
 
