@@ -12,9 +12,10 @@ schema line by line (iuliia has no Kazakh schema; its Russian BGN/PCGN is the cl
 
 Library speed: kk-latn-2021 on a few MB of Kazakh text against a bare ``str.translate`` with a
 one-letter table (target >= 0.7x); kk-arab both ways against kk-latn-2021 (target >= 0.3x,
-CPU time); and ru-bgn-pcgn against iuliia's BGN/PCGN schema on Russian text (target >= 10x).
-Accuracy: the share of each scheme's sample pairs that other converters reproduce exactly
-(ours pass all of them by construction: they are our tests).
+CPU time); zh-pinyin-ru and zh-pinyin-kk on English text with Chinese names, their MB/s
+against kk-latn-2021's (target >= 0.3x); and ru-bgn-pcgn against iuliia's BGN/PCGN schema on
+Russian text (target >= 10x). Accuracy: the share of each scheme's sample pairs that other
+converters reproduce exactly (ours pass all of them by construction: they are our tests).
 
 Each timing is the best of several repetitions; with ``--runs N`` the whole library
 measurement is repeated N times and the median of each ratio is printed last.
@@ -161,6 +162,15 @@ def corpus(name: str, megabytes: float) -> str:
     return text * max(1, int(megabytes * 1_000_000 / len(text.encode("utf-8"))))
 
 
+def english_corpus(megabytes: float) -> str:
+    """English news text of the project (article bodies) with the pinyin names of
+    examples/chinese-names, repeated to about ``megabytes``: what zh-pinyin-* convert."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT / "articles").glob("*.md"))]
+    texts.append((PROJECT / "examples" / "chinese-names" / "names.txt").read_text(encoding="utf-8"))
+    text = "\n".join(texts)
+    return text * max(1, int(megabytes * 1_000_000 / len(text.encode("utf-8"))))
+
+
 def best_seconds(func: Callable[[], object], repeat: int = 5) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -193,6 +203,18 @@ def speed(megabytes: float) -> dict[str, float]:
     print(f"  kk-latn-2021, line by line      : {size / ours_lines:7.1f} MB/s  ratio "
           f"{base / ours_lines:.2f}x")  # fmt: skip
     ratios |= arabic_speed(kk)
+
+    kk_speed = size / ours
+    english = english_corpus(megabytes)
+    en_size = len(english.encode("utf-8")) / 1e6
+    print(f"English text with Chinese names {en_size:.1f} MB (articles, examples/chinese-names)")
+    for name in ("zh-pinyin-ru", "zh-pinyin-kk"):
+        transliterate("Xi Jinping", name)  # warm-up: the scheme file and its regex
+        zh = best_seconds(lambda n=name: transliterate(english, n), 3)
+        ratio = (en_size / zh) / kk_speed
+        print(f"  {name:31} : {en_size / zh:7.1f} MB/s  ratio to kk-latn-2021 {ratio:.2f}x"
+              "  (target >= 0.3x)")  # fmt: skip
+        ratios[f"{name} / kk-latn-2021"] = ratio
 
     ru = corpus("ru-news.txt", megabytes)
     ru_size = len(ru.encode("utf-8")) / 1e6
@@ -334,7 +356,9 @@ def main() -> None:
         targets = {"kk-latn-2021 / str.translate": ">= 0.7x",
                    "kk-arab / kk-latn-2021": ">= 0.3x",
                    "kk-arab --reverse / kk-latn-2021": ">= 0.3x",
-                   "ru-bgn-pcgn / iuliia bgn_pcgn": ">= 10x"}  # fmt: skip
+                   "ru-bgn-pcgn / iuliia bgn_pcgn": ">= 10x",
+                   "zh-pinyin-ru / kk-latn-2021": ">= 0.3x",
+                   "zh-pinyin-kk / kk-latn-2021": ">= 0.3x"}  # fmt: skip
         print(f"Median of {args.runs} runs")
         for name in runs[0]:
             values = [r[name] for r in runs if name in r]

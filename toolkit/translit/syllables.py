@@ -86,6 +86,47 @@ class SyllableTable:
         )
 
 
+def _finder_pattern(every: list[str], inner: list[str], capitalised: bool) -> str:
+    """The regex that finds syllable words in text: Title case or ALL CAPS words (and, unless
+    ``capitalised``, lower-case ones) that split into syllables, their hyphenated parts
+    lower-case (given names: Jin-ping) or in the case of the first.
+
+    Each alternative starts with a literal first letter, the word-start lookbehinds after it,
+    so that re skips at C speed to the next letter that can start a syllable word; the regex
+    itself rejects the words that are not syllable words, without a Python call for each."""
+    apostrophe = f"[{APOSTROPHES}]"
+
+    def parts(case: str) -> tuple[str, str, str]:
+        """(any syllable, an inner syllable, a whole part) in one case."""
+        convert = {"lower": str.lower, "upper": str.upper}[case]
+        any_, in_ = (
+            trie_pattern([convert(s) for s in every]),
+            trie_pattern([convert(s) for s in inner]),
+        )
+        return any_, in_, f"{any_}(?:{in_}|{apostrophe}{any_})*"
+
+    lower_any, lower_inner, lower_part = parts("lower")
+    upper_any, upper_inner, upper_part = parts("upper")
+    title_part = (
+        f"{trie_pattern([s.title() for s in every])}(?:{lower_inner}|{apostrophe}{lower_any})*"
+    )
+    start = rf"(?<!{_LETTER}.)(?<!{_LETTER}[{APOSTROPHES}-].)"
+    branches = []
+    for first in sorted({s[0] for s in every}):
+        rests = [s[1:] for s in every if s[0] == first]
+        title = (f"{trie_pattern(rests)}(?:{lower_inner}|{apostrophe}{lower_any})*"
+                 f"(?:-(?:{lower_part}|{title_part}))*")  # fmt: skip
+        upper_rests = trie_pattern([r.upper() for r in rests])
+        caps = f"{upper_rests}(?:{upper_inner}|{apostrophe}{upper_any})*(?:-{upper_part})*"
+        branches.append(f"{re.escape(first.upper())}{start}(?:{title}|{caps})")
+        if not capitalised:
+            branches.append(f"{re.escape(first)}{start}{title}")
+    # Not glued to a letter after it either, nor across a hyphen or an apostrophe, except an
+    # English possessive ending ("Xi's").
+    after = rf"(?!{_LETTER}|-{_LETTER}|{apostrophe}(?!s(?!{_LETTER})){_LETTER})"
+    return "(?:" + "|".join(branches) + ")" + after
+
+
 class SyllableWord(NamedTuple):
     """A word of a text that splits wholly into syllables, and its conversion."""
 
@@ -107,46 +148,60 @@ class SyllableConverter:
         # A part: a first syllable, then syllables that need no mark or follow an apostrophe;
         # re backtracks over the choices, so "Hunan" is found as hu-nan.
         part = f"{trie_pattern(every)}(?:{trie_pattern(inner)}|{apostrophe}{trie_pattern(every)})*"
-        first = "(?-i:[A-Z" + "".join(sorted({c.upper() for s in every for c in s})) + "])"
-        capital = f"(?={first})" if spec.words == "capitalised" else ""
-        # Not glued to a letter, nor to a letter across a hyphen or an apostrophe ("O'Brien");
-        # an English possessive ending ("Xi's") may follow.
-        before = rf"(?<!{_LETTER})(?<!{_LETTER}[{APOSTROPHES}-])"
-        after = rf"(?!{_LETTER}|-{_LETTER}|{apostrophe}(?!s(?!{_LETTER})){_LETTER})"
-        self.regex = re.compile(
-            f"{before}{capital}{part}(?:-{part})*{after}",
-            re.IGNORECASE,
-        )
-        self._fold = str.maketrans(dict(spec.fold or {}))
+        self._syllable_word = re.compile(f"{part}(?:-{part})*", re.IGNORECASE)
+        self._finder = re.compile(_finder_pattern(every, inner, spec.words == "capitalised"))
+        fold = dict(spec.fold or {})
+        self._fold = str.maketrans(fold)
+        self._toned = re.compile("[" + "".join(map(re.escape, fold)) + "]") if fold else None
         self._longest = max(map(len, every))
         self._inner = frozenset(inner)
-        self._convert_word = lru_cache(maxsize=4096)(self._word)
+        self._candidate = lru_cache(maxsize=1 << 16)(self._read_candidate)
 
     def __call__(self, text: str) -> str:
         """``text`` with every syllable word converted."""
-        folded = text.translate(self._fold) if self.spec.fold else text
-        if folded is text or folded == text:
-            return self.regex.sub(lambda m: self._convert_word(m.group())[1], text)
+        folded = self._folded(text)
+        if folded is text:
+            return self._finder.sub(self._replace, text)
         out, pos = [], 0
-        for m in self.regex.finditer(folded):
-            out += (text[pos : m.start()], self._convert_word(m.group())[1])
-            pos = m.end()
+        for m in self._finder.finditer(folded):
+            syllables, output, _ = self._candidate(m.group())
+            if syllables is not None:
+                out += (text[pos : m.start()], output)
+                pos = m.end()
         out.append(text[pos:])
         return "".join(out)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        return self._candidate(match.group())[1]
+
+    def _folded(self, text: str) -> str:
+        """``text`` without tone marks (same length: one letter for one letter), or ``text``
+        itself when it has none."""
+        if self._toned is not None and self._toned.search(text):
+            return text.translate(self._fold)
+        return text
+
+    def _read_candidate(self, word: str) -> tuple[tuple[str, ...] | None, str, int]:
+        """(syllables, output, length) of a word; syllables None when it is not a syllable
+        word (then the output is the word itself)."""
+        if not self._syllable_word.fullmatch(word):
+            return None, word, len(word)
+        syllables, output = self._word(word)
+        return syllables, output, len(word)
 
     def words(self, text: str) -> Iterator[SyllableWord]:
         """The syllable words of ``text``, with their syllables and conversion.
 
         >>> table = SyllableTable.from_data({"table": {"chen": "чэнь", "quan": "цюань",
         ...                                  "guo": "го"}, "words": "capitalised"})
-        >>> [(w.text, w.syllables) for w in SyllableConverter(table).words("Chen Quanguo")]
+        >>> [(w.text, w.syllables) for w in SyllableConverter(table).words("Chen Quanguo's")]
         [('Chen', ('chen',)), ('Quanguo', ('quan', 'guo'))]
         """
-        folded = text.translate(self._fold) if self.spec.fold else text
-        for m in self.regex.finditer(folded):
-            syllables, output = self._convert_word(m.group())
+        for m in self._finder.finditer(self._folded(text)):
+            syllables, output, length = self._candidate(m.group())
             if syllables is not None:
-                yield SyllableWord(m.start(), m.end(), text[m.start() : m.end()], syllables, output)
+                end = m.start() + length
+                yield SyllableWord(m.start(), end, text[m.start() : end], syllables, output)
 
     def segment(self, word: str) -> tuple[str, ...] | None:
         """The syllables of ``word`` (lower case), or None when it does not split wholly.
@@ -156,8 +211,7 @@ class SyllableConverter:
         >>> SyllableConverter(table).segment("Hunan"), SyllableConverter(table).segment("Hun")
         (('hu', 'nan'), ('hun',))
         """
-        m = self.regex.fullmatch(word.translate(self._fold) if self.spec.fold else word)
-        return self._convert_word(m.group())[0] if m else None
+        return self._candidate(self._folded(word))[0]
 
     def _word(self, word: str) -> tuple[tuple[str, ...] | None, str]:
         """(syllables, output) of a word the regex matched; (None, word) if it does not split."""
