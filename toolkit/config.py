@@ -3,6 +3,7 @@
 ```toml
 [tool.toolkit.checks]
 disable = ["wrong_variant"]          # check ids switched off for the project
+enable = ["pinyin_name"]             # checks that are off unless a project asks for them
 severity = { fuzzy = "error" }       # per-check severity overrides
 ```
 """
@@ -21,6 +22,7 @@ from toolkit.fileio import display_path
 class CheckSettings:
     disable: frozenset[str] = frozenset()
     severity: dict[str, str] = field(default_factory=dict)
+    enable: frozenset[str] = frozenset()
 
 
 def project_folder(*markers: str, start: Path | None = None) -> Path | None:
@@ -61,9 +63,11 @@ def check_settings(pyproject: Path | None = None) -> CheckSettings:
     if not isinstance(table, dict):
         raise InputError("[tool.toolkit.checks] must be a table", path=shown)
     disable = table.get("disable", [])
+    enable = table.get("enable", [])
     severity = table.get("severity", {})
-    if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
-        raise InputError("[tool.toolkit.checks] disable must be a list of check ids", path=shown)
+    for key, ids in (("disable", disable), ("enable", enable)):
+        if not isinstance(ids, list) or not all(isinstance(x, str) for x in ids):
+            raise InputError(f"[tool.toolkit.checks] {key} must be a list of check ids", path=shown)
     if not isinstance(severity, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in severity.items()
     ):
@@ -71,4 +75,4 @@ def check_settings(pyproject: Path | None = None) -> CheckSettings:
             '[tool.toolkit.checks] severity must map check ids to "error", "warning" or "info"',
             path=shown,
         )
-    return CheckSettings(frozenset(disable), dict(severity))
+    return CheckSettings(frozenset(disable), dict(severity), frozenset(enable))

@@ -205,6 +205,8 @@ class Check:
     name: ClassVar[str]
     description: ClassVar[str]
     severity: ClassVar[str] = "error"
+    #: False for checks a project must ask for (enable = [...] in pyproject, --enable)
+    default_enabled: ClassVar[bool] = True
     #: set when the project or the command line fixed the severity (it then beats grading)
     severity_configured: ClassVar[bool] = False
     #: False for checks that look at entries without a translation (untranslated)

@@ -20,7 +20,8 @@ def select_checks(
     disable: Iterable[str] = (),
     severity: dict[str, str] | None = None,
 ) -> list[Check]:
-    """Instances of the registered checks minus ``disable`` (``enable`` wins over disable).
+    """Instances of the registered checks minus ``disable`` (``enable`` wins over disable);
+    a check that is off by default (``default_enabled = False``) runs only when enabled.
 
     Raises InputError for an unknown check id or severity.
     """
@@ -31,7 +32,7 @@ def select_checks(
             raise InputError(f"unknown check {check_id!r}; known checks: {', '.join(known)}")
     selected = []
     for check_id, cls in known.items():
-        if check_id in disable and check_id not in enable:
+        if check_id not in enable and (check_id in disable or not cls.default_enabled):
             continue
         check = cls()
         level = (severity or {}).get(check_id)

@@ -87,11 +87,14 @@ def check(
     entries that are not the transliteration of the kk ones, untranslated and fuzzy entries.
     Exit 1 when a finding has error severity. Silence one entry with a translator comment
     `# toolkit: ignore CHECK_ID`; switch checks off for a project in pyproject.toml under
-    [tool.toolkit.checks] (disable = [...], severity = {...}).
+    [tool.toolkit.checks] (disable = [...], severity = {...}); checks that are off by default
+    (pinyin_name) are switched on there with enable = [...] or here with --enable.
     """
 
     settings = check_settings()
-    checks = select_checks(enable, set(disable) | settings.disable, settings.severity)
+    # --enable beats the project's disable; --disable beats the project's enable
+    enabled = set(enable) | (settings.enable - set(disable))
+    checks = select_checks(enabled, set(disable) | settings.disable, settings.severity)
     targets = list(paths) or ["locales"]
     glossary = obj.glossary()
     skipped: list[Catalog] = []

@@ -40,6 +40,7 @@ __all__ = [
     "KK_LATIN",
     "AmbiguousWord",
     "IrreversibleSchemeError",
+    "PinyinName",
     "Scheme",
     "ambiguous_words",
     "get_scheme",
@@ -47,6 +48,7 @@ __all__ = [
     "kk_title",
     "kk_upper",
     "list_schemes",
+    "pinyin_names",
     "schemes_fingerprint",
     "to_kk_latin",
     "transliterate",
@@ -214,6 +216,54 @@ def transliterate_lines(
                 in_fence = ""
         out.append(block[pos:] if in_fence else convert(block[pos:]))
         yield "".join(out)
+
+
+class PinyinName(NamedTuple):
+    """A name in Latin text that is wholly pinyin, and how a zh-pinyin-* scheme writes it."""
+
+    start: int
+    end: int
+    text: str
+    target: str
+
+
+#: What may stand between the words of one name: a single space.
+_NAME_GAP = " "
+
+
+def pinyin_names(text: str, scheme: str = "zh-pinyin-ru") -> list[PinyinName]:
+    """The names in ``text`` that are wholly pinyin: runs of capitalised words that split
+    into pinyin syllables («Chen Quanguo», «Xi'an»), with the scheme's spelling of each.
+
+    A word alone that is also a capitalised English word (He, China, Women; the scheme's
+    ``english_words``) is not taken for a name. The recognizer knows spelling, not meaning:
+    a Kazakh name that happens to split into syllables (Semei) is found too, which is why the
+    glossary, where it has the name, wins.
+
+    >>> [(n.text, n.target) for n in pinyin_names("He said Chen Quanguo met Xi in Almaty.")]
+    [('Chen Quanguo', 'Чэнь Цюаньго'), ('Xi', 'Си')]
+    """
+    syllables = get_scheme(scheme).syllables
+    if syllables is None:
+        raise ValueError(f"scheme {scheme!r} has no syllable table")
+    names: list[PinyinName] = []
+    run: list[Any] = []
+
+    def close() -> None:
+        if len(run) == 1 and run[0].text in syllables.spec.english_words:
+            return
+        if run:
+            start, end = run[0].start, run[-1].end
+            names.append(PinyinName(start, end, text[start:end],
+                                    _NAME_GAP.join(w.output for w in run)))  # fmt: skip
+
+    for word in syllables.words(text):
+        if run and text[run[-1].end : word.start] != _NAME_GAP:
+            close()
+            run = []
+        run.append(word)
+    close()
+    return names
 
 
 class AmbiguousWord(NamedTuple):

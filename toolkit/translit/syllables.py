@@ -27,7 +27,8 @@ from toolkit.errors import InputError
 from toolkit.translit.glossary_terms import trie_pattern
 
 #: Keys of a scheme file's ``syllables`` object.
-SYLLABLE_KEYS = ("table", "vowel_initial", "words", "fold", "join_hyphenated", "junctions", "note")
+SYLLABLE_KEYS = ("table", "vowel_initial", "words", "fold", "join_hyphenated", "junctions",
+                 "english_words", "note")  # fmt: skip
 #: Apostrophes that mark a syllable boundary inside a word (ASCII and typographic).
 APOSTROPHES = "'’"
 _LETTER = r"[^\W\d_]"
@@ -55,6 +56,9 @@ class SyllableTable:
     fold: Mapping[str, str] | None = None
     join_hyphenated: bool = False
     junctions: tuple[Junction, ...] = ()
+    #: capitalised English words that also split into syllables (He, China, Women): alone,
+    #: they are not taken for a name by the recognizer (:func:`toolkit.translit.pinyin_names`)
+    english_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: Any, path: Any = None) -> SyllableTable:
@@ -83,6 +87,7 @@ class SyllableTable:
             fold=dict(data.get("fold", {})),
             join_hyphenated=bool(data.get("join_hyphenated", False)),
             junctions=junctions,
+            english_words=frozenset(data.get("english_words", ())),
         )
 
 
