@@ -2,7 +2,8 @@
 
 Schemes (``toolkit/translit/schemes/*.json``, each with its source and sample pairs):
 ``kk-latn-2021`` (reversible), ``kk-bgn-pcgn``, ``kk-newsroom``, ``ru-bgn-pcgn``, ``ru-iso9``
-(reversible). See docs/transliteration.md.
+(reversible), and ``zh-pinyin-ru`` / ``zh-pinyin-kk`` for Chinese names in pinyin (syllable
+tables; :func:`pinyin_names` recognises such names). See docs/transliteration.md.
 
 >>> transliterate("Алматы, Қазақстан")
 'Almaty, Qazaqstan'
