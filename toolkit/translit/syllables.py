@@ -160,7 +160,7 @@ class SyllableConverter:
         self._toned = re.compile("[" + "".join(map(re.escape, fold)) + "]") if fold else None
         self._longest = max(map(len, every))
         self._inner = frozenset(inner)
-        self._candidate = lru_cache(maxsize=1 << 16)(self._read_candidate)
+        self._cached_word = lru_cache(maxsize=1 << 16)(self._read_word)
 
     def __call__(self, text: str) -> str:
         """``text`` with every syllable word converted."""
@@ -169,7 +169,7 @@ class SyllableConverter:
             return self._finder.sub(self._replace, text)
         out, pos = [], 0
         for m in self._finder.finditer(folded):
-            syllables, output, _ = self._candidate(m.group())
+            syllables, output, _ = self._cached_word(m.group())
             if syllables is not None:
                 out += (text[pos : m.start()], output)
                 pos = m.end()
@@ -177,7 +177,7 @@ class SyllableConverter:
         return "".join(out)
 
     def _replace(self, match: re.Match[str]) -> str:
-        return self._candidate(match.group())[1]
+        return self._cached_word(match.group())[1]
 
     def _folded(self, text: str) -> str:
         """``text`` without tone marks (same length: one letter for one letter), or ``text``
@@ -186,7 +186,7 @@ class SyllableConverter:
             return text.translate(self._fold)
         return text
 
-    def _read_candidate(self, word: str) -> tuple[tuple[str, ...] | None, str, int]:
+    def _read_word(self, word: str) -> tuple[tuple[str, ...] | None, str, int]:
         """(syllables, output, length) of a word; syllables None when it is not a syllable
         word (then the output is the word itself)."""
         if not self._syllable_word.fullmatch(word):
@@ -203,7 +203,7 @@ class SyllableConverter:
         [('Chen', ('chen',)), ('Quanguo', ('quan', 'guo'))]
         """
         for m in self._finder.finditer(self._folded(text)):
-            syllables, output, length = self._candidate(m.group())
+            syllables, output, length = self._cached_word(m.group())
             if syllables is not None:
                 end = m.start() + length
                 yield SyllableWord(m.start(), end, text[m.start() : end], syllables, output)
@@ -216,7 +216,7 @@ class SyllableConverter:
         >>> SyllableConverter(table).segment("Hunan"), SyllableConverter(table).segment("Hun")
         (('hu', 'nan'), ('hun',))
         """
-        return self._candidate(self._folded(word))[0]
+        return self._cached_word(self._folded(word))[0]
 
     def _word(self, word: str) -> tuple[tuple[str, ...] | None, str]:
         """(syllables, output) of a word the regex matched; (None, word) if it does not split."""
