@@ -209,29 +209,7 @@ def speed(megabytes: float) -> dict[str, float]:
           f"{base / ours_lines:.2f}x")  # fmt: skip
     ratios |= arabic_speed(kk)
 
-    english = english_corpus(megabytes)
-    en_size = len(english.encode("utf-8")) / 1e6
-    print(f"English text with Chinese names {en_size:.1f} MB (msgids, examples/chinese-names)")
-    # Taking turns: kk-latn-2021 again, then each zh scheme, so that a busy machine slows
-    # all of them alike; the best time of each counts.
-    zh_names = ("zh-pinyin-ru", "zh-pinyin-kk")
-    for name in zh_names:
-        transliterate("Xi Jinping", name)  # warm-up: the scheme file and its regex
-    best = dict.fromkeys(("kk-latn-2021", *zh_names), float("inf"))
-    for _ in range(5):
-        best["kk-latn-2021"] = min(
-            best["kk-latn-2021"], best_seconds(lambda: transliterate(kk, "kk-latn-2021"), 1)
-        )
-        for name in zh_names:
-            best[name] = min(best[name],
-                             best_seconds(lambda n=name: transliterate(english, n), 1))  # fmt: skip
-    kk_speed = size / best["kk-latn-2021"]
-    print(f"  kk-latn-2021 (taking turns)     : {kk_speed:7.1f} MB/s")
-    for name in zh_names:
-        ratio = (en_size / best[name]) / kk_speed
-        print(f"  {name:31} : {en_size / best[name]:7.1f} MB/s  ratio to kk-latn-2021 {ratio:.2f}x"
-              "  (target >= 0.3x)")  # fmt: skip
-        ratios[f"{name} / kk-latn-2021"] = ratio
+    ratios |= pinyin_speed(kk, english_corpus(megabytes))
 
     ru = corpus("ru-news.txt", megabytes)
     ru_size = len(ru.encode("utf-8")) / 1e6
@@ -295,6 +273,26 @@ def arabic_speed(kk: str) -> dict[str, float]:
                 ratios[f"{name + how} / kk-latn-2021{how}"] = speed / base
                 line += f"  ratio {speed / base:.2f}x" + ("  (target >= 0.3x)" if not how else "")
             print(line)
+    return ratios
+
+
+def pinyin_speed(kk: str, english: str) -> dict[str, float]:
+    """zh-pinyin-ru and zh-pinyin-kk on English text with Chinese names against kk-latn-2021
+    on the Kazakh text, in MB/s of the text read (CPU time, in turns)."""
+    texts = {"kk-latn-2021": kk, "zh-pinyin-ru": english, "zh-pinyin-kk": english}
+    sizes = {name: len(text.encode("utf-8")) / 1e6 for name, text in texts.items()}
+    best = cpu_seconds({name: partial(transliterate, text, name) for name, text in texts.items()})
+    base = sizes["kk-latn-2021"] / best["kk-latn-2021"]
+    print(
+        f"zh-pinyin-* on {sizes['zh-pinyin-ru']:.1f} MB of English text with Chinese names "
+        "(msgids, examples/chinese-names) against kk-latn-2021 (CPU time, best of 7 in turns)"
+    )
+    print(f"  {'kk-latn-2021':32}: {base:7.1f} MB/s")
+    ratios = {}
+    for name in ("zh-pinyin-ru", "zh-pinyin-kk"):
+        speed = sizes[name] / best[name]
+        ratios[f"{name} / kk-latn-2021"] = speed / base
+        print(f"  {name:32}: {speed:7.1f} MB/s  ratio {speed / base:.2f}x  (target >= 0.3x)")
     return ratios
 
 
