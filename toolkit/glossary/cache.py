@@ -15,7 +15,7 @@ from typing import Any
 
 from toolkit import __version__, cache
 
-FORMAT = 1  # bump when the record layout changes
+FORMAT = 2  # bump when the record layout changes
 
 
 def fingerprint(files: list[Path], extra: str) -> str:

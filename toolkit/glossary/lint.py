@@ -90,6 +90,7 @@ def _concept_issues(c: Concept, derive_latin: Callable[[str], str]) -> Iterator[
     yield from _repeated_terms(c)
     for term in c.all_terms():
         yield from _term_text_issues(c, term)
+        yield from _term_flag_issues(c, term)
     yield from _latin_issues(c, derive_latin)
     yield from _cldr_issues(c)
 
@@ -143,6 +144,25 @@ def _term_text_issues(c: Concept, term: Term) -> Iterator[LintIssue]:
                 f"Russian term {text!r} has Kazakh-only letters; Russian spelling uses "
                 "к, г, н, у, о, а, и instead",
             )  # fmt: skip
+
+
+def _term_flag_issues(c: Concept, term: Term) -> Iterator[LintIssue]:
+    """A validity period that ends before it starts; ``require: false`` where it does
+    nothing (only source, English, terms create requirements)."""
+    if term.derived:
+        return
+    if term.valid_from and term.valid_until and term.valid_from >= term.valid_until:
+        yield _issue(
+            c, term.line, "error", "validity-period",
+            f"{term.lang} {term.text!r}: valid_from {term.valid_from} is not before "
+            f"valid_until {term.valid_until}",
+        )  # fmt: skip
+    if not term.require and term.lang != "en":
+        yield _issue(
+            c, term.line, "warning", "require-not-en",
+            f"require: false on the {term.lang} term {term.text!r} changes nothing: only "
+            "English (source) terms create requirements",
+        )  # fmt: skip
 
 
 def _latin_issues(c: Concept, derive_latin: Callable[[str], str]) -> Iterator[LintIssue]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from toolkit.glossary.files import glossary_files
 from toolkit.glossary.model import (
     CLDR_KINDS,
     GENDERS,
+    KINDS,
     LANGUAGES,
     PARTS_OF_SPEECH,
     STATUSES,
@@ -35,7 +37,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-CONCEPT_KEYS = frozenset({"id", "domain", "note", "definition", "sources", "cldr", "terms"})
+CONCEPT_KEYS = frozenset({"id", "domain", "kind", "note", "definition", "sources", "cldr", "terms"})
 TERM_KEYS = frozenset(
     {
         "term",
@@ -49,9 +51,14 @@ TERM_KEYS = frozenset(
         "source",
         "override",
         "cldr_override",
+        "require",
+        "valid_from",
+        "valid_until",
     }
 )
 STR_TAG = "tag:yaml.org,2002:str"
+#: an unquoted 2019-03-23 is a YAML timestamp; a quoted one a string: both are read as dates
+DATE_TAGS = frozenset({STR_TAG, "tag:yaml.org,2002:timestamp"})
 BOOL_TAG = "tag:yaml.org,2002:bool"
 
 Deriver = Callable[[str], str]
@@ -79,6 +86,17 @@ class _FileReader:
         if not isinstance(node, yaml.ScalarNode) or node.tag != BOOL_TAG:
             raise self.fail(node, f"{what} must be true or false")
         return node.value.lower() in ("true", "yes", "on")
+
+    def iso_date(self, node: yaml.Node, what: str) -> str:
+        """A YYYY-MM-DD date (quoted or not), as that string."""
+        value = node.value if isinstance(node, yaml.ScalarNode) else None
+        try:
+            if node.tag not in DATE_TAGS or not isinstance(value, str) or len(value) != 10:
+                raise ValueError(value)
+            date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(node, f"{what} must be a date written YYYY-MM-DD") from None
+        return value
 
     def choice(self, node: yaml.Node, what: str, allowed: tuple[str, ...]) -> str:
         value = self.text(node, what)
@@ -141,6 +159,9 @@ class _FileReader:
             sources=self.text_list(fields["sources"][1], "sources") if "sources" in fields else (),
             cldr=self.cldr(fields["cldr"][1]) if "cldr" in fields else None,
             lang_lines=lang_lines,
+            explicit_kind=(
+                self.choice(fields["kind"][1], "kind", KINDS) if "kind" in fields else None
+            ),
         )
 
     def cldr(self, node: yaml.Node) -> CldrRef:
@@ -175,6 +196,9 @@ class _FileReader:
         def opt_text(key: str) -> str | None:
             return self.text(fields[key][1], key) if key in fields else None
 
+        def opt_date(key: str) -> str | None:
+            return self.iso_date(fields[key][1], key) if key in fields else None
+
         def opt_flag(key: str) -> bool:
             return self.flag(fields[key][1], key) if key in fields else False
 
@@ -194,6 +218,9 @@ class _FileReader:
             source=opt_text("source"),
             override=opt_text("override"),
             cldr_override=opt_text("cldr_override"),
+            require=self.flag(fields["require"][1], "require") if "require" in fields else True,
+            valid_from=opt_date("valid_from"),
+            valid_until=opt_date("valid_until"),
         )
 
     def derived_latin(self, kk: Term) -> Term:

@@ -35,6 +35,21 @@ PARTS_OF_SPEECH: tuple[str, ...] = (
     "abbreviation",
 )
 GENDERS: tuple[str, ...] = ("m", "f", "n", "common")
+#: What a concept is; it decides the severity of a missing or misspelt term (see
+#: docs/glossary-format.md): names and numbers are errors, ethnonyms and common terms warnings.
+KINDS: tuple[str, ...] = (
+    "person", "organization", "place", "name", "number", "ethnonym", "term",
+)  # fmt: skip
+#: kinds whose missing or misspelt term is an error
+ERROR_KINDS: frozenset[str] = frozenset({"person", "organization", "place", "name", "number"})
+#: the kind of a concept without a ``kind`` key, by its domain
+DOMAIN_KINDS: dict[str, str] = {
+    "people": "person",
+    "organizations": "organization",
+    "places": "place",
+    "ethnonyms": "ethnonym",
+    "general": "number",
+}
 #: CLDR name kinds a concept can be tied to, and how Babel exposes them on a ``Locale``.
 CLDR_KINDS: dict[str, str] = {
     "territory": "territories",
@@ -63,11 +78,53 @@ class Term(NamedTuple):
     cldr_override: str | None = None
     #: kk-Latn terms generated from the kk term of the same position.
     derived: bool = False
+    #: False: a source text with this term does not require the concept in the translation
+    #: (generic phrases: "court in Almaty", "appeal"); it is still recognised.
+    require: bool = True
+    #: ISO dates (YYYY-MM-DD): the term is right in articles dated from ``valid_from`` and
+    #: before ``valid_until`` (half-open; either may be absent); see :meth:`status_on`.
+    valid_from: str | None = None
+    valid_until: str | None = None
 
     @property
     def is_usable(self) -> bool:
         """True for preferred and admitted terms (a translation may use them)."""
         return self.status in USABLE_STATUSES
+
+    @property
+    def time_bound(self) -> bool:
+        """True when the term has a validity period."""
+        return self.valid_from is not None or self.valid_until is not None
+
+    def valid_on(self, day: str) -> bool:
+        """The ISO date ``day`` falls in the term's validity period (always, without one).
+
+        >>> t = Term("Нұр-Сұлтан", "kk", "deprecated", valid_from="2019-03-23",
+        ...          valid_until="2022-09-17")
+        >>> t.valid_on("2019-03-23"), t.valid_on("2022-09-16"), t.valid_on("2022-09-17")
+        (True, True, False)
+        """
+        # ISO dates compare as strings
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        return self.valid_until is None or day < self.valid_until
+
+    def status_on(self, day: str | None) -> str:
+        """The term's status in an article dated ``day``: inside its validity period a
+        time-bound term is ``preferred`` (it was the right name then); outside it, a
+        preferred or admitted term is ``deprecated`` (a name that no longer, or not yet,
+        applies). Without a period, or without a date, the status as written.
+
+        >>> t = Term("Нұр-Сұлтан", "kk", "deprecated", valid_from="2019-03-23",
+        ...          valid_until="2022-09-17")
+        >>> t.status_on("2020-01-01"), t.status_on("2023-01-01"), t.status_on(None)
+        ('preferred', 'deprecated', 'deprecated')
+        """
+        if day is None or not self.time_bound:
+            return self.status
+        if self.valid_on(day):
+            return "preferred"
+        return "deprecated" if self.status in USABLE_STATUSES else self.status
 
 
 class CldrRef(NamedTuple):
@@ -97,6 +154,24 @@ class Concept:
     cldr: CldrRef | None = None
     #: line of each language block in the YAML file (for lint messages).
     lang_lines: dict[str, int] = field(default_factory=dict)
+    #: what the concept is (:data:`KINDS`), when the YAML says; see :attr:`kind`.
+    explicit_kind: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """What the concept is: its ``kind`` key; else the kind of its domain
+        (:data:`DOMAIN_KINDS`); else ``name`` when its preferred English term is a proper
+        noun (an institution, a law, an event), ``term`` when not.
+
+        >>> Concept("x", "places", {}).kind, Concept("y", "legal", {}).kind
+        ('place', 'term')
+        """
+        if self.explicit_kind is not None:
+            return self.explicit_kind
+        if self.domain in DOMAIN_KINDS:
+            return DOMAIN_KINDS[self.domain]
+        english = self.preferred("en")
+        return "name" if english is not None and english.pos == "proper-noun" else "term"
 
     def preferred(self, lang: str) -> Term | None:
         """The preferred term in ``lang``, or None when the concept has none."""
@@ -164,7 +239,7 @@ def concept_to_record(c: Concept) -> tuple:
     terms = {lang: [tuple(t) for t in ts] for lang, ts in c.terms.items()}
     cldr = tuple(c.cldr) if c.cldr else None
     return (c.id, c.domain, terms, c.path, c.line, c.note, c.definition, c.sources, cldr,
-            c.lang_lines)  # fmt: skip
+            c.lang_lines, c.explicit_kind)  # fmt: skip
 
 
 _new_tuple = tuple.__new__
@@ -172,7 +247,7 @@ _new_tuple = tuple.__new__
 
 def concept_from_record(record: tuple) -> Concept:
     """Inverse of :func:`concept_to_record`."""
-    cid, domain, terms, path, line, note, definition, sources, cldr, lang_lines = record
+    cid, domain, terms, path, line, note, definition, sources, cldr, lang_lines, kind = record
     return Concept(
         id=cid,
         domain=domain,
@@ -185,4 +260,5 @@ def concept_from_record(record: tuple) -> Concept:
         sources=tuple(sources),
         cldr=CldrRef(*cldr) if cldr else None,
         lang_lines=lang_lines,
+        explicit_kind=kind,
     )

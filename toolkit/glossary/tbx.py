@@ -6,8 +6,9 @@ in the English ``langSec``, notes → ``<note>``, sources → ``<admin type="sou
 ``<termNote type="administrativeStatus">`` (:data:`STATUS_TO_TBX`), grammar →
 ``partOfSpeech``/``termType``/``grammaticalGender`` term notes. Fields TBX-Basic has no data
 category for (indeclinable, plural-only, forms, kk-Latn override, CLDR link and override, kk-Latn
-derived from kk) travel as ``<note>`` elements whose text starts with ``toolkit:`` (valid
-TBX-Basic; other tools show them as notes).
+derived from kk, the ``require`` flag, validity periods, the concept's ``kind``) travel as
+``<note>`` elements whose text starts with ``toolkit:`` (valid TBX-Basic; other tools show them
+as notes).
 
 >>> from toolkit.glossary.model import Concept, Term
 >>> c = Concept("tenge", "currencies", {"en": (Term("tenge", "en", "preferred", pos="noun"),)})
@@ -111,6 +112,12 @@ def _term_sec(parent: etree._Element, term: Term) -> None:
         _sub(sec, "note", f"{PREFIX}override={term.override}")
     if term.cldr_override is not None:
         _sub(sec, "note", f"{PREFIX}cldr-override={term.cldr_override}")
+    if not term.require:
+        _sub(sec, "note", f"{PREFIX}not-required")
+    if term.valid_from is not None:
+        _sub(sec, "note", f"{PREFIX}valid-from={term.valid_from}")
+    if term.valid_until is not None:
+        _sub(sec, "note", f"{PREFIX}valid-until={term.valid_until}")
 
 
 def _concept_entry(body: etree._Element, concept: Concept) -> None:
@@ -123,6 +130,8 @@ def _concept_entry(body: etree._Element, concept: Concept) -> None:
         _sub(entry, "note", concept.note)
     if concept.cldr:
         _sub(entry, "note", f"{PREFIX}cldr={concept.cldr.kind}:{concept.cldr.code}")
+    if concept.explicit_kind is not None:
+        _sub(entry, "note", f"{PREFIX}kind={concept.explicit_kind}")
     for source in concept.sources:
         _sub(entry, "admin", source, type="source")
     for lang in LANGUAGES:

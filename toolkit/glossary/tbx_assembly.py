@@ -33,6 +33,9 @@ class TermFields:
     override: str | None = None
     cldr_override: str | None = None
     derived: bool = False
+    require: bool = True
+    valid_from: str | None = None
+    valid_until: str | None = None
 
 
 @dataclass
@@ -46,6 +49,7 @@ class ConceptFields:
     notes: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     cldr: CldrRef | None = None
+    kind: str | None = None
     terms: dict[str, list[TermFields]] = field(default_factory=dict)
     lang_lines: dict[str, int] = field(default_factory=dict)
 
@@ -87,6 +91,7 @@ class ConceptAssembler:
             sources=sources,
             cldr=fields.cldr,
             lang_lines={lang: line for lang, line in fields.lang_lines.items() if lang in terms},
+            explicit_kind=fields.kind,
         )
 
     def terms(self, f: ConceptFields) -> dict[str, tuple[Term, ...]]:
@@ -137,6 +142,9 @@ class ConceptAssembler:
             override=override,
             cldr_override=t.cldr_override,
             derived=t.derived,
+            require=t.require,
+            valid_from=t.valid_from,
+            valid_until=t.valid_until,
         )
 
     def settle_latin(self, terms: dict[str, tuple[Term, ...]]) -> dict[str, tuple[Term, ...]]:

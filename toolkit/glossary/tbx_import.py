@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from lxml import etree
@@ -25,7 +26,7 @@ from toolkit.glossary.interchange import (
     names_script,
     project_language,
 )
-from toolkit.glossary.model import CLDR_KINDS, CldrRef, Concept
+from toolkit.glossary.model import CLDR_KINDS, KINDS, CldrRef, Concept
 from toolkit.glossary.tbx import DERIVATION_SCHEME, PREFIX, XML_LANG, parse_xml
 from toolkit.glossary.tbx_assembly import ConceptAssembler, ConceptFields, Deriver, TermFields
 from toolkit.glossary.tbx_values import (
@@ -178,6 +179,11 @@ class _Reader:
             f.definitions.append(value)
         elif value.startswith(PREFIX + "cldr="):
             return self.cldr(element, value.removeprefix(PREFIX + "cldr="), f)
+        elif value.startswith(PREFIX + "kind="):
+            kind = value.removeprefix(PREFIX + "kind=")
+            if kind not in KINDS or f.kind is not None:
+                return self.drop(element, f"unusable note{{s}} {value!r}")
+            f.kind = kind
         elif value.startswith(PREFIX):
             return self.drop(element, f"unknown note{{s}} {value!r}")
         else:
@@ -327,9 +333,31 @@ class _Reader:
             t.cldr_override = argument
         elif key == "derived" and argument == DERIVATION_SCHEME:
             t.derived = True
+        elif key == "not-required" and not has_value:
+            t.require = False
+        elif key in ("valid-from", "valid-until") and is_iso_date(argument):
+            slot = key.replace("-", "_")
+            if getattr(t, slot) is not None:
+                return self.drop(element, f"second note{{s}} {PREFIX}{key}=")
+            setattr(t, slot, argument)
         else:
             return self.drop(element, f"unknown note{{s}} {value!r}")
         return True
+
+
+def is_iso_date(text: str) -> bool:
+    """``text`` is a date written YYYY-MM-DD (what validity periods hold).
+
+    >>> is_iso_date("2019-03-23"), is_iso_date("2019-3-23"), is_iso_date("2019-02-30")
+    (True, False, False)
+    """
+    if len(text) != 10:
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def read_tbx(path: str | Path, derive_latin: Deriver, domain: str = "imported") -> Imported:

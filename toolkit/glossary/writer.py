@@ -99,6 +99,12 @@ def term_record(term: Term) -> dict[str, Any]:
         record["plural_only"] = True
     if term.forms:
         record["forms"] = _FlowList(term.forms)
+    if not term.require:
+        record["require"] = False
+    for key in ("valid_from", "valid_until"):
+        value = getattr(term, key)
+        if value is not None:
+            record[key] = value
     for key in ("note", "source", "override", "cldr_override"):
         value = getattr(term, key)
         if value is not None:
@@ -109,6 +115,8 @@ def term_record(term: Term) -> dict[str, Any]:
 def concept_record(concept: Concept) -> dict[str, Any]:
     """The YAML mapping of one concept (derived kk-Latn terms left out)."""
     record: dict[str, Any] = {"id": concept.id, "domain": concept.domain}
+    if concept.explicit_kind is not None:
+        record["kind"] = concept.explicit_kind
     if concept.cldr:
         record["cldr"] = _Flow({concept.cldr.kind: concept.cldr.code})
     if concept.note is not None:
