@@ -54,7 +54,7 @@ def test_lang_filter(monkeypatch, run_cli):
     _, out, _ = run_cli("check", "--format", "json", "--lang", "kk")
     assert json.loads(out) == []
     _, out, _ = run_cli("check", "--format", "json", "--lang", "kk@latin")
-    assert {f["check"] for f in json.loads(out)} == {"translit_mismatch", "missing_term"}
+    assert {f["check"] for f in json.loads(out)} == {"wrong_variant"}
 
 
 def test_text_report_groups_by_file_with_suggestion(monkeypatch, run_cli):

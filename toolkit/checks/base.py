@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from toolkit.catalog import Catalog, Entry, read_catalog, sibling_path
+from toolkit.checks.dates import catalogue_day
 from toolkit.checks.variants import VariantIndex, build_index
 from toolkit.glossary.model import Glossary
 from toolkit.matching.forms import load_matcher
@@ -114,10 +115,16 @@ class Finding:
 
 @dataclass
 class Resources:
-    """What checks share across entries: the glossary and one term matcher per language."""
+    """What checks share across entries: the glossary, one term matcher per language, and
+    the date translations are judged by (``as_of``; else each catalogue's article date)."""
 
     glossary: Glossary
     use_cache: bool = True
+    #: YYYY-MM-DD: judge time-bound terms by this date (``toolkit check --as-of``)
+    as_of: str | None = None
+    #: tables derived from the glossary, built on first use by the checks that need them
+    memo: dict[object, Any] = field(default_factory=dict)
+    _days: dict[str, str | None] = field(default_factory=dict)
     _matchers: dict[str, TermMatcher] = field(default_factory=dict)
     _siblings: dict[str, Catalog | None] = field(default_factory=dict)
     _variants: dict[str, VariantIndex] = field(default_factory=dict)
@@ -129,6 +136,25 @@ class Resources:
             return False
         self._once.add(key)
         return True
+
+    def day(self, catalog: Catalog) -> str | None:
+        """The date ``catalog`` is judged by: ``as_of``, else its article's date
+        (:func:`toolkit.checks.dates.catalogue_day`), else None."""
+        if self.as_of is not None:
+            return self.as_of
+        if catalog.path not in self._days:
+            self._days[catalog.path] = catalogue_day(catalog)
+        return self._days[catalog.path]
+
+    @property
+    def has_periods(self) -> bool:
+        """Some term of the glossary has a validity period."""
+        found = self.memo.get("has_periods")
+        if found is None:
+            found = self.memo["has_periods"] = any(
+                t.time_bound for c in self.glossary for t in c.all_terms()
+            )
+        return found
 
     def variant_index(self, lang: str) -> VariantIndex:
         if lang not in self._variants:
@@ -156,8 +182,8 @@ class Unit:
     """One entry of one catalogue, with its term matches computed on first use (or handed in
     by the runner, which matches a whole catalogue at once)."""
 
-    __slots__ = ("_source_matches", "_target_matches", "catalog", "entry", "lang", "resources",
-                 "source", "target")  # fmt: skip
+    __slots__ = ("_source_matches", "_target_matches", "catalog", "entry", "lang", "memo",
+                 "resources", "source", "target")  # fmt: skip
 
     def __init__(self, entry: Entry, catalog: Catalog, resources: Resources):
         self.entry = entry
@@ -172,6 +198,8 @@ class Unit:
         self.lang: str = catalog.language
         self._source_matches: list[Match] | None = None
         self._target_matches: list[Match] | None = None
+        #: what checks work out about the entry once and share (requirements.analyse)
+        self.memo: dict[str, Any] = {}
 
     def set_matches(
         self, *, source: list[Match] | None = None, target: list[Match] | None = None

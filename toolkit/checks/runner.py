@@ -211,14 +211,17 @@ def run_checks(
     use_cache: bool = True,
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     on_skip: Callable[[Catalog], None] | None = None,
+    as_of: str | None = None,
 ) -> tuple[list[Catalog], list[Finding]]:
     """Read the PO files under ``paths`` and check them. Returns (catalogues, findings).
 
     Catalogues whose language is not a target language (kk, kk@latin, ru) are skipped when
     their language is known (an English or German catalogue, say: each is handed to
     ``on_skip`` unless ``lang`` asked for one language) and refused when it is not.
+    ``as_of`` (YYYY-MM-DD) is the date time-bound terms are judged by; without it, each
+    catalogue's article date (:mod:`toolkit.checks.dates`).
     """
-    resources = Resources(glossary, use_cache=use_cache)
+    resources = Resources(glossary, use_cache=use_cache, as_of=as_of)
     catalogs, findings = [], []
     for catalog in iter_catalogs(paths, lang=lang, progress=progress, on_skip=on_skip):
         catalogs.append(catalog)

@@ -1,17 +1,43 @@
-"""Terminology checks: the glossary's terms must be used, in their admitted spellings."""
+"""Terminology checks: the glossary's terms must be used, in their admitted spellings.
+
+Severity comes from what a concept is (its ``kind``, docs/glossary-format.md), not from how
+English writes it: a missing or misspelt name of a person, organisation or place, and a
+number, is an error; an ethnonym or a common term a warning; an admitted but not preferred
+term is ``info`` (shown and counted, never failing CI). Terms with a validity period are
+judged by the article's date (:mod:`.dates`): Нұр-Сұлтан is right in 2019 and deprecated in
+2023. An entry whose translation is no translation (:mod:`.scripts`) is left to
+``untranslated``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit.checks.base import Check, Problem, Unit
+from toolkit.checks.base import Check, Problem, Resources, Unit
+from toolkit.checks.placeholders import format_of
 from toolkit.checks.registry import register
-from toolkit.checks.variants import near_misses
+from toolkit.checks.requirements import (
+    analyse,
+    expected_term,
+    severity_of,
+    status_of,
+    term_of,
+)
+from toolkit.checks.scripts import untranslated_reason
+from toolkit.matching.matcher import Match, is_acronym
+from toolkit.matching.normalize import fold
 
 
-def _preferred(unit: Unit, concept_id: str) -> str | None:
-    concept = unit.resources.glossary.get(concept_id)
-    return concept.preferred_text(unit.lang) if concept else None
+def is_translation(unit: Unit) -> bool:
+    """The entry has a translation the term checks can judge (not a copy of the source, not
+    text without a letter of the target script)."""
+    known = unit.memo.get("translation")
+    if known is None:
+        reason = untranslated_reason(
+            unit.entry.msgid, unit.target, unit.lang, format_of(unit.entry.flags)
+        )
+        known = unit.memo["translation"] = reason is None
+    return known
 
 
 @register
@@ -20,44 +46,69 @@ class MissingTerm(Check):
     name = "Missing term"
     description = (
         "The source names a glossary concept but the translation has none of its preferred or "
-        "admitted terms, in any inflected form. An error for names (capitalised terms), a "
-        "warning for common nouns, which a translator may rightly paraphrase."
+        "admitted terms, in any inflected form, nor a near spelling of it (that is a "
+        "wrong_variant). An ambiguous source word is satisfied by any concept it can name; a "
+        "term marked require: false, or used as a modifier of the next name, requires "
+        "nothing. An error for names of persons, organisations and places and for numbers, a "
+        "warning for ethnonyms and common terms."
     )
     uses_source_matches = True
     uses_target_matches = True
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
-        present = {m.concept for m in unit.target_matches}
-        reported: set[str] = set()
-        for match in unit.source_matches:
-            concept = match.concept
-            if concept in present or concept in reported:
-                continue
-            reported.add(concept)
-            expected = _preferred(unit, concept)
-            if not expected:
-                continue  # the glossary has no term in this language: nothing to require
+        if not unit.source_matches or not is_translation(unit):
+            return
+        resources = unit.resources
+        report = analyse(unit)
+        if not report.missing:
+            return
+        day = resources.day(unit.catalog)
+        for requirement in report.missing:
+            match = requirement.source
+            concept = match.concept if match.concept in requirement.concepts else None
+            concept = concept or sorted(requirement.concepts)[0]
+            expected = expected_term(resources, concept, unit.lang, day)
+            others = sorted(requirement.concepts - {concept})
+            either = (
+                f" (or a term of {', '.join(others)}, which «{match.text}» can also mean)"
+                if others
+                else ""
+            )
             yield Problem(
                 f"«{match.text}» ({concept}) is not in the translation; "
-                f"the glossary term is «{expected}»",
+                f"the glossary term is «{expected}»{either}",
                 concept=concept,
                 suggestion=expected,
-                severity=None if match.term[:1].isupper() else "warning",
+                severity=severity_of(resources, concept),
             )
 
 
 class _StatusCheck(Check):
     status: str
+    label: str  # "a deprecated" in «X» is a deprecated term
+    advice = "use"
+
+    def reported(self, resources: Resources, lang: str, match: Match) -> bool:
+        """Whether a term of this status is worth a finding here (always, but see
+        :class:`AdmittedTerm`)."""
+        return True
+
     uses_target_matches = True
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
+        if not unit.target_matches or not is_translation(unit):
+            return
+        resources = unit.resources
         for match in unit.target_matches:
-            if match.status != self.status:
+            status = status_of(resources, unit, match)
+            if status != self.status or not self.reported(resources, unit.lang, match):
                 continue
-            preferred = _preferred(unit, match.concept)
+            day = resources.day(unit.catalog)
+            preferred = expected_term(resources, match.concept, unit.lang, day)
+            when = f" in an article of {day}" if day and status != match.status else ""
             yield Problem(
-                f"«{match.text}» is a {self.status} term for {match.concept}; "
-                f"use «{preferred}» (in the same form)",
+                f"«{match.text}» is {self.label} term for {match.concept}{when}; "
+                f"{self.advice} «{preferred}» (in the same form)",
                 concept=match.concept,
                 suggestion=preferred,
                 start=match.start,
@@ -69,8 +120,12 @@ class _StatusCheck(Check):
 class DeprecatedTerm(_StatusCheck):
     id = "deprecated_term"
     name = "Deprecated term"
-    description = "The translation uses a term the glossary marks as deprecated (оралман)."
+    description = (
+        "The translation uses a term the glossary marks as deprecated (оралман), or a "
+        "time-bound term outside its validity period (Нұр-Сұлтан in an article of 2023)."
+    )
     status = "deprecated"
+    label = "a deprecated"
 
 
 @register
@@ -79,30 +134,73 @@ class ForbiddenTerm(_StatusCheck):
     name = "Forbidden term"
     description = "The translation uses a term the glossary marks as forbidden."
     status = "forbidden"
+    label = "a forbidden"
+
+
+@register
+class AdmittedTerm(_StatusCheck):
+    id = "admitted_term"
+    name = "Admitted, not preferred"
+    description = (
+        "The translation uses an admitted term where the glossary prefers another (a press "
+        "variant for the statutory wording, a second spelling). Information: shown and "
+        "counted, never an error."
+    )
+    severity = "info"
+    status = "admitted"
+    label = "an admitted, not the preferred,"
+    advice = "the glossary prefers"
+
+    def reported(self, resources: Resources, lang: str, match: Match) -> bool:
+        """A variant of the preferred term, not a short form of it: abbreviations (ООН,
+        тыс.) and parts of the preferred term (Билаш of Серикжан Билаш, доллар of доллар
+        США) are how a second mention is written, not a choice worth a note."""
+        key = ("variant", lang, match.concept, match.term)
+        known = resources.memo.get(key)
+        if known is None:
+            known = resources.memo[key] = _is_variant(resources, lang, match)
+        return known
+
+
+def _is_variant(resources: Resources, lang: str, match: Match) -> bool:
+    term = term_of(resources, lang, match.concept, match.term)
+    concept = resources.glossary.get(match.concept)
+    preferred = concept.preferred_text(lang) if concept else ""
+    if term is None or not preferred or term.pos == "abbreviation":
+        return False
+    if is_acronym(term.text) or term.text.endswith("."):
+        return False
+    # a short form: each of its words begins a word of the preferred term (доллар, АҚШ доллары)
+    words = fold(preferred).split()
+    return not all(any(w.startswith(part) for w in words) for part in fold(term.text).split())
 
 
 @register
 class WrongVariant(Check):
     id = "wrong_variant"
-    name = "Near miss of a glossary term"
+    name = "Wrong spelling of a glossary term"
     description = (
-        "A word one letter away from a word of a glossary name (Атажурт for Атажұрт, Белаш "
-        "for Билаш) that is not itself a form of any term, where the word could be that name: "
-        "capitalised in mid-sentence or named by the source, the first letter kept, an ending "
-        "the name takes, and (Russian) not an ordinary word of pymorphy3's dictionary."
+        "What the translator wrote instead of a glossary term the source names: a near miss "
+        "(also after folding the Kazakh letters ң ұ ү і ә қ ғ ө to н у у и а к г о: Атажурт "
+        "for Атажұрт), the term of another language or script (Синьцзян in Kazakh), or a "
+        "capitalised word one letter from a name (Белаш for Билаш). One finding per defect: "
+        "the missing_term it explains is not reported."
     )
     severity = "warning"
     uses_source_matches = True
     uses_target_matches = True
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
-        taken = [(m.start, m.end) for m in unit.target_matches]
-        named = frozenset(m.concept for m in unit.source_matches)
-        for miss in near_misses(unit.resources, unit.lang, unit.target, taken, named):
+        if not is_translation(unit):
+            return
+        for variant in analyse(unit).variants:
+            kind = "looks like a misspelling of" if variant.unrequired else "stands for"
             yield Problem(
-                f"«{miss.text}» looks like a misspelling of «{miss.expected}» ({miss.concept})",
-                concept=miss.concept,
-                suggestion=miss.expected,
-                start=miss.start,
-                end=miss.end,
+                f"found «{variant.text}»; the glossary has «{variant.expected}» "
+                f"({variant.concept}): «{variant.text}» {kind} it",
+                concept=variant.concept,
+                suggestion=variant.expected,
+                start=variant.start,
+                end=variant.end,
+                severity=variant.severity,
             )

@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from toolkit.checks.amounts import Number, numbers_in, unpaired, without_spelled_out
 from toolkit.checks.base import Check, Problem, Unit
 from toolkit.checks.placeholders import format_of, placeholder_spans
 from toolkit.checks.registry import register
+from toolkit.checks.scripts import has_letter, letters, script_of, untranslated_reason
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_CYRILLIC = "\u0400-\u04ff\u0500-\u052f"
-_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
-_HAS_CYRILLIC = re.compile(f"[{_CYRILLIC}]")
-_HAS_LATIN = re.compile(f"[{_LATIN}]")
+
+
+@functools.cache
+def _script_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a Cyrillic letter, a Latin letter, a Latin word declined with a Cyrillic ending),
+    from Unicode data (:mod:`.scripts`), built on first use."""
+    cyrillic, latin = letters("CYRILLIC"), letters("LATIN")
+    #: Russian declines a word written in Latin letters with an apostrophe before the
+    #: Cyrillic ending (e-mail'ом, Windows'а: the rule on the apostrophe in Lopatin (ed.),
+    #: «Правила русской орфографии и пунктуации. Полный академический справочник», 2006):
+    #: two words, not a mix
+    declined = re.compile(f"^[{latin}]+['’][{cyrillic}]+$")
+    return has_letter("CYRILLIC"), has_letter("LATIN"), declined
 
 
 #: a backslash escape of a program's string syntax (\\r, \\n, NSIS's $\\r): not a letter
 _ESCAPE = re.compile(r"\\[A-Za-z]")
-#: Russian declines a word written in Latin letters with an apostrophe before the Cyrillic
-#: ending (e-mail'ом, Windows'а: the rule on the apostrophe in Lopatin (ed.), «Правила русской
-#: орфографии и пунктуации. Полный академический справочник», 2006): two words, not a mix
-_DECLINED_LATIN = re.compile(f"^[{_LATIN}]+['’][{_CYRILLIC}]+$")
 
 
 def _mixed_words(text: str, kind: str | None = None) -> Iterator[re.Match[str]]:
     """Words with both Cyrillic and Latin letters (most texts have one script: no word scan).
     Placeholders of the entry's format ``kind`` (%dd is %d then д) and backslash escapes are
     not letters of a word; they are blanked out first, keeping every offset."""
-    if not (_HAS_CYRILLIC.search(text) and _HAS_LATIN.search(text)):
+    has_cyrillic, has_latin, declined_latin = _script_patterns()
+    if not (has_cyrillic.search(text) and has_latin.search(text)):
         return
     blanks = [m.span() for m in _ESCAPE.finditer(text)]
     if kind is not None:
@@ -42,11 +49,8 @@ def _mixed_words(text: str, kind: str | None = None) -> Iterator[re.Match[str]]:
         text = "".join(chars)
     for word in _WORD.finditer(text):
         found = word.group()
-        if (
-            _HAS_CYRILLIC.search(found)
-            and _HAS_LATIN.search(found)
-            and not _DECLINED_LATIN.match(found)
-        ):
+        mixed = has_cyrillic.search(found) and has_latin.search(found)
+        if mixed and not declined_latin.match(found):
             yield word
 
 
@@ -54,13 +58,23 @@ def _mixed_words(text: str, kind: str | None = None) -> Iterator[re.Match[str]]:
 class Untranslated(Check):
     id = "untranslated"
     name = "Untranslated"
-    description = "The entry has no translation."
+    description = (
+        "The entry has no translation, or its translation is none: the msgstr repeats the "
+        "msgid (kk, ru), or has letters but none of the target language's script. The term "
+        "checks skip such an entry."
+    )
     needs_translation = False
-    only_untranslated = True
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
         if not unit.entry.translated:
             yield Problem("not translated yet")
+            return
+        reason = untranslated_reason(
+            unit.entry.msgid, unit.target, unit.lang, format_of(unit.entry.flags)
+        )
+        if reason is not None:
+            unit.memo["translation"] = False
+            yield Problem(reason)
 
 
 @register
@@ -77,22 +91,14 @@ class Fuzzy(Check):
             yield Problem("marked fuzzy: review the translation and remove the flag")
 
 
-def _script(ch: str) -> str | None:
-    name = unicodedata.name(ch, "")
-    if name.startswith("CYRILLIC"):
-        return "Cyrillic"
-    if name.startswith("LATIN"):
-        return "Latin"
-    return None
-
-
 @register
 class ScriptMix(Check):
     id = "script_mix"
     name = "Mixed scripts in a word"
     description = (
-        "A word mixes Latin and Cyrillic letters (a Latin i typed for Kazakh і, a Cyrillic "
-        "а in a Latin word): it looks right and matches nothing."
+        "A word mixes Latin and Cyrillic letters (a Latin i typed for Kazakh і, a Latin ə for "
+        "Kazakh ә, a Cyrillic а in a Latin word): it looks right and matches nothing. The "
+        "script of a letter comes from its Unicode name."
     )
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
@@ -121,7 +127,7 @@ def _clipped_word(word: str) -> str:
 def _minority_letters(word: str) -> str:
     by_script: dict[str, list[str]] = {}
     for ch in word:
-        script = _script(ch)
+        script = script_of(ch)
         if script:
             by_script.setdefault(script, []).append(ch)
     minority = min(by_script, key=lambda s: len(by_script[s]))
@@ -129,14 +135,14 @@ def _minority_letters(word: str) -> str:
 
 
 #: Latin letters that look like Cyrillic ones (for the suggestion in Cyrillic text).
-_LATIN_TO_CYRILLIC = str.maketrans("aceopxyiAEOPCXHKMTB", "асеорхуіАЕОРСХНКМТВ")
+_LATIN_TO_CYRILLIC = str.maketrans("aceopxyiəAEOPCXHKMTBƏ", "асеорхуіәАЕОРСХНКМТВӘ")
 _CYRILLIC_TO_LATIN = str.maketrans("асеорхуіАЕОРСХНКМТВ", "aceopxyıAEOPCXHKMTB")
 
 
 def _fixed(word: str, lang: str) -> str | None:
     table = _CYRILLIC_TO_LATIN if lang in ("en", "kk-Latn") else _LATIN_TO_CYRILLIC
     fixed = word.translate(table)
-    scripts = {_script(ch) for ch in fixed} - {None}
+    scripts = {script_of(ch) for ch in fixed} - {None}
     return fixed if len(scripts) == 1 else None
 
 

@@ -6,6 +6,7 @@ import click
 
 from toolkit.catalog import Catalog
 from toolkit.checks.available import all_checks
+from toolkit.checks.dates import parse_day
 from toolkit.checks.runner import iter_catalogs, run_checks, select_checks
 from toolkit.cli.jobs import available_cpus, check_in_processes
 from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
@@ -57,6 +58,12 @@ def _list_checks(ctx: click.Context, _param: click.Parameter, value: bool) -> No
     "entries; more pay off on archives of many catalogues on a machine with idle CPUs.",
 )
 @click.option(
+    "--as-of",
+    metavar="DATE",
+    help="Judge time-bound terms (validity periods in the glossary) by this date, YYYY-MM-DD. "
+    "Default: each catalogue's X-Article-Date header, else its article's front-matter date.",
+)
+@click.option(
     "--list-checks",
     is_flag=True,
     expose_value=False,
@@ -74,6 +81,7 @@ def check(
     enable: tuple[str, ...],
     disable: tuple[str, ...],
     jobs: int,
+    as_of: str | None,
 ) -> int:
     """Check PO translations (files or folders; default: locales/) against the glossary.
 
@@ -85,12 +93,17 @@ def check(
     Finds missing glossary terms (inflected forms count), deprecated and forbidden terms,
     near misses of names, mixed scripts, numbers that differ from the source, kk@latin
     entries that are not the transliteration of the kk ones, untranslated and fuzzy entries.
+    Severities: error (names of persons, organisations and places, numbers, deprecated and
+    forbidden terms), warning (ethnonyms, common terms), info (admitted but not preferred
+    terms: shown and counted, never failing). Time-bound terms are judged by --as-of, else
+    the X-Article-Date header, else the article's front-matter date.
     Exit 1 when a finding has error severity. Silence one entry with a translator comment
     `# toolkit: ignore CHECK_ID`; switch checks off for a project in pyproject.toml under
     [tool.toolkit.checks] (disable = [...], severity = {...}); checks that are off by default
     (pinyin_name) are switched on there with enable = [...] or here with --enable.
     """
 
+    day = parse_day(as_of, "--as-of") if as_of is not None else None
     settings = check_settings()
     # --enable beats the project's disable; --disable beats the project's enable
     enabled = set(enable) | (settings.enable - set(disable))
@@ -100,12 +113,13 @@ def check(
     skipped: list[Catalog] = []
     if jobs == 1:
         catalogs, findings = run_checks(
-            targets, glossary, checks, lang=lang, use_cache=obj.use_cache, on_skip=skipped.append
-        )
+            targets, glossary, checks, lang=lang, use_cache=obj.use_cache,
+            on_skip=skipped.append, as_of=day,
+        )  # fmt: skip
     else:  # --jobs: parallelism lives in the command layer (toolkit/cli/jobs.py)
         catalogs, findings = check_in_processes(
             iter_catalogs(targets, lang=lang, on_skip=skipped.append), glossary, checks,
-            jobs=jobs or available_cpus(), use_cache=obj.use_cache,
+            jobs=jobs or available_cpus(), use_cache=obj.use_cache, as_of=day,
         )  # fmt: skip
     if skipped:
         click.echo(skipped_note(skipped), err=True)

@@ -114,11 +114,14 @@ def check_in_processes(
     *,
     jobs: int,
     use_cache: bool,
+    as_of: str | None = None,
 ) -> tuple[list[Catalog], list[Finding]]:
     """(catalogues, findings) as :func:`toolkit.checks.runner.run_checks` gives them, the
     checking done by ``jobs`` worker processes. ``catalogs`` is read as the workers check:
     the parts of a catalogue go to the workers as soon as it is read."""
-    pool = process_pool(jobs, _start_worker, (glossary, checks, use_cache, os.getcwd()), _PRELOAD)
+    pool = process_pool(
+        jobs, _start_worker, (glossary, checks, use_cache, os.getcwd(), as_of), _PRELOAD
+    )
     read: list[Catalog] = []
     results: list[Future[list[Finding]]] = []
     try:
@@ -133,11 +136,13 @@ def check_in_processes(
     return read, findings
 
 
-def _start_worker(glossary: Glossary, checks: list[Check], use_cache: bool, cwd: str) -> None:
+def _start_worker(
+    glossary: Glossary, checks: list[Check], use_cache: bool, cwd: str, as_of: str | None
+) -> None:
     # A fork server keeps the folder it started in; paths are read and shown from ours.
     os.chdir(cwd)
     _worker["checks"] = checks
-    _worker["resources"] = Resources(glossary, use_cache=use_cache)
+    _worker["resources"] = Resources(glossary, use_cache=use_cache, as_of=as_of)
 
 
 def _check_part(path: str, part: slice) -> list[Finding]:

@@ -234,7 +234,8 @@ h1{font-size:1.5rem} h2{font-size:1.15rem;margin-top:2.2rem;border-bottom:2px so
 table{border-collapse:collapse;margin:.6rem 0;width:100%} th,td{padding:.25rem .5rem;
 border-bottom:1px solid #eee;text-align:left;vertical-align:top} th{background:#f4f4f4}
 td.n{text-align:right;font-variant-numeric:tabular-nums} td.gap{background:#fff1d6}
-.error{color:#a40000;font-weight:600} .warning{color:#8a5a00} mark{background:#ffd3d3}
+.error{color:#a40000;font-weight:600} .warning{color:#8a5a00}
+.info{color:#1f4f8a} mark{background:#ffd3d3}
 .sug{color:#0b6b0b} .src{color:#666} .filters{background:#f7f7f7;padding:.5rem .8rem}
 .filters label{margin-right:1rem} .empty{color:#777}
 """
@@ -320,7 +321,9 @@ def render_html(report: Report) -> str:
         "<h1>Terminology report</h1>",
         f"<p>{escape(report.scope())}; "
         f"{sum(n for (_, _, s), n in summary.items() if s == 'error')} errors, "
-        f"{sum(n for (_, _, s), n in summary.items() if s == 'warning')} warnings.</p>",
+        f"{sum(n for (_, _, s), n in summary.items() if s == 'warning')} warnings, "
+        f"{sum(n for (_, _, s), n in summary.items() if s == 'info')} info "
+        "(never failing).</p>",
         '<table class="summary"><tr><th>language</th><th>check</th><th>severity</th>'
         "<th>findings</th></tr>",
     ]

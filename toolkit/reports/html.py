@@ -15,7 +15,8 @@ body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:
 h1{font-size:1.4rem} h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;width:100%} th,td{text-align:left;padding:.3rem .5rem;
 vertical-align:top;border-bottom:1px solid #eee} th{background:#f5f5f5}
-.error{color:#a40000;font-weight:600} .warning{color:#8a5a00} mark{background:#ffd9d9}
+.error{color:#a40000;font-weight:600} .warning{color:#8a5a00}
+.info{color:#1f4f8a} mark{background:#ffd9d9}
 .src{color:#555} .sug{color:#0a5c0a}
 """
 

@@ -1,6 +1,8 @@
 """JUnit XML report for CI systems: a test suite per catalogue, a test case per entry.
 
-An entry with error-severity findings is a failed test case; warnings go to system-out.
+An entry with error-severity findings is a failed test case; warnings and info findings go to
+system-out, and each suite counts them in its properties (``warnings``, ``info``): info never
+fails a test case.
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ def render(findings: list[Finding], catalogs: list[Catalog]) -> str:
     for catalog in catalogs:
         file = display_path(catalog.path)
         suite = ET.SubElement(root, "testsuite", name=file)
+        properties = ET.SubElement(suite, "properties")
         tests = failures = 0
+        counts = {"warning": 0, "info": 0}
         for entry in catalog.entries:
             if entry.obsolete or not entry.msgid:
                 continue
@@ -60,9 +64,13 @@ def render(findings: list[Finding], catalogs: list[Catalog]) -> str:
                     )
                 )
             others = [f for f in here if f.severity != "error"]
+            for f in others:
+                counts[f.severity] = counts.get(f.severity, 0) + 1
             if others:
                 out = ET.SubElement(case, "system-out")
                 out.text = _xml("\n".join(f"{f.severity}: {f.check}: {f.message}" for f in others))
+        ET.SubElement(properties, "property", name="warnings", value=str(counts["warning"]))
+        ET.SubElement(properties, "property", name="info", value=str(counts["info"]))
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", "0")

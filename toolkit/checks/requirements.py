@@ -1,0 +1,286 @@
+"""Which concepts the source of an entry requires in its translation, and what became of each.
+
+One analysis per entry, shared by ``missing_term`` and ``wrong_variant`` so that one defect
+gives one finding:
+
+- a source term creates a requirement unless its glossary term says ``require: false``
+  (generic phrases) or it modifies the name that follows it («Kazakh repatriates», where
+  «repatriates» is the concept; «Kyrgyz students», where Russian writes an adjective);
+- an ambiguous source word requires any one of the concepts it can name («Kyrgyz», the
+  people or the language): each of them in the translation satisfies it;
+- an unsatisfied requirement is looked for as a near miss or a spelling of another language
+  (:mod:`.spellings`) before it is called missing;
+- a recognised short form next to the rest of a longer name spelt wrong («Атажурт
+  еріктілері») is a wrong variant of the longer name, not a correct short form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from toolkit.checks.base import Resources, Unit
+from toolkit.checks.spellings import Found, Probe, Words, probes, search
+from toolkit.checks.variants import near_misses
+from toolkit.glossary.model import ERROR_KINDS, Term
+from toolkit.matching.english import is_plural
+from toolkit.matching.forms import load_index
+from toolkit.matching.matcher import Match
+from toolkit.matching.normalize import fold
+
+#: words after which a nationality word is a noun, not a modifier («Kyrgyz and», «Kazakh who»)
+_NOT_A_HEAD = frozenset(
+    ("a", "an", "the", "and", "or", "but", "nor", "who", "whom", "whose", "that", "which",
+     "than", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "without",
+     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+     "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "live",
+     "lives", "lived", "living", "say", "says", "said")
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """A concept the source names; any one of ``concepts`` in the translation satisfies it."""
+
+    source: Match
+    concepts: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A spelling in the translation that stands for a concept but is not one of its terms."""
+
+    text: str
+    start: int
+    end: int
+    concept: str
+    expected: str
+    severity: str
+    #: the near miss was found without the source naming the concept (a capitalised word)
+    unrequired: bool = False
+
+
+@dataclass(slots=True)
+class TermReport:
+    missing: list[Requirement] = field(default_factory=list)
+    variants: list[Variant] = field(default_factory=list)
+
+
+def severity_of(resources: Resources, concept_id: str) -> str:
+    """error for names and numbers, warning for ethnonyms and common terms (the concept's
+    kind, docs/glossary-format.md)."""
+    concept = resources.glossary.get(concept_id)
+    return "error" if concept is not None and concept.kind in ERROR_KINDS else "warning"
+
+
+def term_of(resources: Resources, lang: str, concept: str, text: str) -> Term | None:
+    """The glossary term ``text`` of ``concept`` in ``lang``."""
+    table = resources.memo.get(("terms", lang))
+    if table is None:
+        table = resources.memo[("terms", lang)] = {
+            (c.id, t.text): t for c in resources.glossary for t in c.terms.get(lang, ())
+        }
+    return table.get((concept, text))
+
+
+def status_of(resources: Resources, unit: Unit, match: Match) -> str:
+    """The status of a matched term in the article's time (validity periods)."""
+    if not resources.has_periods:
+        return match.status
+    term = term_of(resources, unit.lang, match.concept, match.term)
+    if term is None or not term.time_bound:
+        return match.status
+    return term.status_on(resources.day(unit.catalog))
+
+
+def expected_term(resources: Resources, concept_id: str, lang: str, day: str | None) -> str:
+    """The term a translation dated ``day`` should use: a time-bound term valid that day,
+    else the preferred term."""
+    concept = resources.glossary.get(concept_id)
+    if concept is None:
+        return ""
+    if day is not None:
+        for term in concept.terms.get(lang, ()):
+            if term.time_bound and term.valid_on(day):
+                return term.text
+    return concept.preferred_text(lang)
+
+
+def _ambiguous(resources: Resources, lang: str) -> dict[str, frozenset[str]]:
+    """Surface forms of ``lang`` that stand for more than one concept, folded."""
+    table = resources.memo.get(("ambiguous", lang))
+    if table is None:
+        index = load_index(resources.glossary, lang, use_cache=resources.use_cache)
+        table = resources.memo[("ambiguous", lang)] = {
+            form: frozenset(c.concept for c in candidates)
+            for form, candidates in index.items()
+            if len({c.concept for c in candidates}) > 1
+        }
+    return table
+
+
+def _concepts(ambiguous: dict[str, frozenset[str]], match: Match) -> frozenset[str]:
+    return ambiguous.get(fold(match.text)) or frozenset((match.concept,))
+
+
+def _probes(resources: Resources, concept_id: str, lang: str) -> tuple[Probe, ...]:
+    key = ("probes", lang, concept_id)
+    found = resources.memo.get(key)
+    if found is None:
+        concept = resources.glossary.get(concept_id)
+        found = resources.memo[key] = probes(concept, lang) if concept is not None else ()
+    return found
+
+
+def _is_modifier(resources: Resources, text: str, match: Match, following: Match | None) -> bool:
+    """The source term modifies the name after it: «Ethnic Kazakh repatriates» (another
+    glossary term follows, joined by a space or hyphen), or a singular nationality word
+    before a common noun («Kyrgyz students»)."""
+    rest = text[match.end :]
+    if following is not None and text[match.end : following.start] in (" ", "-"):
+        return True
+    concept = resources.glossary.get(match.concept)
+    if concept is None or concept.kind != "ethnonym" or is_plural(match.text.split()[-1]):
+        return False
+    if not rest.startswith(" "):
+        return False
+    word = rest[1:].split(" ", 1)[0].strip(".,;:!?»\"')")
+    return word[:1].islower() and word.isalpha() and word not in _NOT_A_HEAD
+
+
+def requirements(unit: Unit) -> list[Requirement]:
+    """The concepts the entry's source requires in a translation into ``unit.lang``."""
+    resources = unit.resources
+    ambiguous = _ambiguous(resources, "en")
+    matches = unit.source_matches
+    found: list[Requirement] = []
+    seen: set[frozenset[str]] = set()
+    for number, match in enumerate(matches):
+        term = term_of(resources, "en", match.concept, match.term)
+        if term is not None and not term.require:
+            continue
+        following = matches[number + 1] if number + 1 < len(matches) else None
+        if _is_modifier(resources, unit.source, match, following):
+            continue
+        concepts = frozenset(
+            c for c in _concepts(ambiguous, match) if _has_terms(resources, c, unit.lang)
+        )
+        if concepts and concepts not in seen:
+            seen.add(concepts)
+            found.append(Requirement(match, concepts))
+    return found
+
+
+def _has_terms(resources: Resources, concept_id: str, lang: str) -> bool:
+    concept = resources.glossary.get(concept_id)
+    return concept is not None and bool(concept.terms.get(lang))
+
+
+def analyse(unit: Unit) -> TermReport:
+    """What became of the entry's requirements (computed once per entry)."""
+    report = unit.memo.get("terms")
+    if report is None:
+        report = unit.memo["terms"] = _analyse(unit)
+    return report
+
+
+def _analyse(unit: Unit) -> TermReport:
+    resources, lang = unit.resources, unit.lang
+    report = TermReport()
+    target_ambiguous = _ambiguous(resources, lang)
+    present: set[str] = set()
+    for match in unit.target_matches:
+        present |= _concepts(target_ambiguous, match)
+    day = resources.day(unit.catalog)
+    words: Words | None = None
+    taken = [(m.start, m.end) for m in unit.target_matches]
+    for requirement in requirements(unit):
+        if requirement.concepts & present:
+            continue
+        if words is None:
+            words = Words(unit.target)
+        hit = _search(resources, words, requirement, lang)
+        if hit is not None and hit.inflection:
+            present.add(hit.concept)  # an ending the generator does not know: present
+            continue
+        if hit is None or _overlaps(hit.start, hit.end, taken):
+            report.missing.append(requirement)
+            continue
+        report.variants.append(_variant(resources, hit, lang, day))
+    if any(_has_longer(resources, m, lang) for m in unit.target_matches):
+        report.variants.extend(_hybrids(unit, words or Words(unit.target), day))
+    _add_near_misses(unit, report, taken)
+    return report
+
+
+def _search(resources: Resources, words: Words, requirement: Requirement, lang: str):
+    first = requirement.source.concept
+    for concept in sorted(requirement.concepts, key=lambda c: (c != first, c)):
+        hit = search(words, concept, _probes(resources, concept, lang), lang)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _variant(resources: Resources, hit: Found, lang: str, day: str | None) -> Variant:
+    return Variant(
+        hit.text, hit.start, hit.end, hit.concept,
+        expected_term(resources, hit.concept, lang, day), severity_of(resources, hit.concept),
+    )  # fmt: skip
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _has_longer(resources: Resources, match: Match, lang: str) -> bool:
+    """The concept has a term of more words than the matched one (a hybrid may hide)."""
+    key = ("longer", lang, match.concept, match.term)
+    known = resources.memo.get(key)
+    if known is None:
+        concept = resources.glossary.get(match.concept)
+        size = len(match.term.split())
+        known = resources.memo[key] = concept is not None and any(
+            len(t.text.split()) > size for t in concept.terms.get(lang, ())
+        )
+    return known
+
+
+def _hybrids(unit: Unit, words: Words, day: str | None) -> list[Variant]:
+    """Recognised short forms that are the start of a longer term of their concept spelt
+    wrong: «Атажурт еріктілері» (Russian у in Атажурт, Kazakh letters in еріктілері)."""
+    resources, lang = unit.resources, unit.lang
+    found = []
+    for match in unit.target_matches:
+        if not _has_longer(resources, match, lang):
+            continue
+        first = next((i for i, (s, _) in enumerate(words.spans) if s == match.start), None)
+        if first is None:
+            continue
+        size = len(match.term.split())
+        longer = tuple(p for p in _probes(resources, match.concept, lang) if len(p.words) > size)
+        hit = search(words, match.concept, longer, lang, start_at=first)
+        if hit is None or hit.inflection:
+            continue  # none, or the longer name in a form the generator does not know
+        if hit.start == match.start and hit.end > match.end:
+            found.append(_variant(resources, hit, lang, day))
+    return found
+
+
+def _add_near_misses(unit: Unit, report: TermReport, taken: list[tuple[int, int]]) -> None:
+    """Capitalised words one edit from a word of a name (:mod:`.variants`) that no other
+    finding explains; one that stands for a missing concept replaces its missing_term."""
+    resources = unit.resources
+    named = frozenset(c for m in unit.source_matches for c in [m.concept])
+    shown = [(v.start, v.end) for v in report.variants]
+    for miss in near_misses(resources, unit.lang, unit.target, taken, named):
+        if _overlaps(miss.start, miss.end, shown):
+            continue
+        explained = [r for r in report.missing if miss.concept in r.concepts]
+        for requirement in explained:
+            report.missing.remove(requirement)
+        report.variants.append(
+            Variant(miss.text, miss.start, miss.end, miss.concept, miss.expected,
+                    severity_of(resources, miss.concept) if explained else "warning",
+                    unrequired=not explained)
+        )  # fmt: skip
+        shown.append((miss.start, miss.end))

@@ -1,0 +1,223 @@
+"""What a translator wrote instead of a glossary term: the search behind ``wrong_variant``.
+
+When the source names a concept and the translation has none of its terms, the translation
+is searched for a spelling of that concept that is *almost* right, before the term is called
+missing:
+
+- a near miss, lower-case words included, also after folding the Kazakh letters a Russian
+  keyboard lacks (ң→н, ұ/ү→у, і/ы→и, ә→а, қ→к, ғ→г, ө→о, һ→х): «Атажурт еріктілері» for
+  «Атажұрт еріктілері», «Біләштың» for «Біләштің»;
+- the concept's terms in another language or script: «Синьцзян» (Russian) or «Sintszian»
+  (Russian, romanised) in a Kazakh text;
+- a word one edit from a word of a term (five letters or more, the first letter kept).
+
+A word that is a term of the concept plus an ending, letter for letter, is an inflected form
+the generator does not know: the concept is then present, and nothing is reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from toolkit.glossary.model import LANGUAGES, Concept
+from toolkit.matching.normalize import fold
+from toolkit.translit import transliterate
+
+#: Kazakh letters and their Russian-keyboard stand-ins (after lower-casing; same length)
+KAZAKH_FOLD = str.maketrans("ңұүіыәқғөһ", "нууииакгох")
+#: letters a word may have after the stem of a term (Kazakh stacks suffixes: -тарының)
+MAX_ENDING = {"kk": 7, "kk-Latn": 7, "ru": 4, "en": 3}
+#: words shorter than this are compared exactly (short words have many one-edit neighbours)
+FUZZY_MIN = 5
+#: what may stand between two words of one name
+_JOINERS = frozenset(" \t\xa0-‐‑")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def loose(text: str) -> str:
+    """``text`` folded (:func:`~toolkit.matching.normalize.fold`) with the Kazakh-only
+    letters read as their Russian look-alikes.
+
+    >>> loose("Атажұрт Еріктілері"), loose("Біләштың") == loose("Біләштің")
+    ('атажурт ериктилери', True)
+    """
+    return fold(text).translate(KAZAKH_FOLD)
+
+
+def latin_key(text: str) -> str:
+    """A Latin word without diacritics, apostrophes and the y/i distinction: how loosely
+    romanised spellings of one name compare («Sin’tszyan», «Sintszian»).
+
+    >>> latin_key("Sin’tszyan") == latin_key("Sintszian")
+    True
+    """
+    plain = unicodedata.normalize("NFKD", fold(text))
+    letters = "".join(ch for ch in plain if ch.isalpha() and not unicodedata.combining(ch))
+    return letters.replace("y", "i")
+
+
+def is_cyrillic(word: str) -> bool:
+    """The word's first letter is Cyrillic."""
+    return "CYRILLIC" in unicodedata.name(word[0], "")
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """One spelling of a concept, as the search compares it with words of a text."""
+
+    words: tuple[str, ...]  # loose() words (Cyrillic) or latin_key() words (Latin)
+    exact: tuple[str, ...]  # fold() words, to tell an unknown inflection from a misspelling
+    cyrillic: bool
+    own: bool  # a term of the text's language (not another language or a romanisation)
+    capital: bool  # a name: written with a capital
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A spelling of ``concept`` in the text at [start, end), as written."""
+
+    text: str
+    start: int
+    end: int
+    concept: str
+    #: True: a correct term with an ending the generator does not know (the concept is present)
+    inflection: bool
+
+
+def probes(concept: Concept, lang: str) -> tuple[Probe, ...]:
+    """The spellings of ``concept`` a text in ``lang`` is searched for: its terms in every
+    language (and form lists), and the Russian terms romanised."""
+    found: dict[tuple[tuple[str, ...], bool], Probe] = {}
+    for term_lang in LANGUAGES:
+        for term in concept.terms.get(term_lang, ()):
+            spellings = [term.text, *term.forms]
+            romanised = []
+            if term_lang == "ru":
+                romanised = [transliterate(s, "ru-bgn-pcgn") for s in spellings]
+            for text, own in [*((s, term_lang == lang) for s in spellings),
+                              *((s, False) for s in romanised)]:  # fmt: skip
+                parts = _WORD.findall(text)
+                if not parts:
+                    continue
+                cyrillic = is_cyrillic(parts[0])
+                key = loose if cyrillic else latin_key
+                words = tuple(key(p) for p in parts)
+                if (words, own) not in found:
+                    found[words, own] = Probe(
+                        words, tuple(fold(p) for p in parts), cyrillic, own, text[:1].isupper()
+                    )
+    # the text's own terms first: «found X; the glossary has Y» names the nearest
+    return tuple(sorted(found.values(), key=lambda p: (not p.own, -len(p.words))))
+
+
+class Words:
+    """The words of one text with their spans, read once for every search in it."""
+
+    __slots__ = ("_keys", "spans", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = [m.span() for m in _WORD.finditer(text)]
+        self._keys: list[tuple[bool, str, str]] | None = None
+
+    @property
+    def keys(self) -> list[tuple[bool, str, str]]:
+        """(is Cyrillic, loose or Latin key, fold) of each word."""
+        if self._keys is None:
+            keys = []
+            for start, end in self.spans:
+                word = self.text[start:end]
+                cyrillic = is_cyrillic(word)
+                keys.append((cyrillic, loose(word) if cyrillic else latin_key(word), fold(word)))
+            self._keys = keys
+        return self._keys
+
+    def joined(self, left: int, right: int) -> bool:
+        """Words ``left`` and ``right`` (= left + 1) are parts of one name: only a space or
+        a hyphen between them."""
+        gap = self.text[self.spans[left][1] : self.spans[right][0]]
+        return 0 < len(gap) <= 2 and all(ch in _JOINERS for ch in gap)
+
+
+def search(
+    words: Words, concept: str, spellings: tuple[Probe, ...], lang: str, start_at: int = 0
+) -> Found | None:
+    """The first spelling of ``concept`` among ``words`` (from word ``start_at``): exact
+    (after folding) before fuzzy, the text's own terms before other languages'."""
+    if not words.spans:
+        return None
+    ending = MAX_ENDING.get(lang, 3)
+    for fuzzy in (False, True):
+        for probe in spellings:
+            if fuzzy and not any(len(w) >= FUZZY_MIN for w in probe.words):
+                continue
+            hit = _find(words, probe, ending, fuzzy, start_at)
+            if hit is not None:
+                first, last, inflection = hit
+                start, end = words.spans[first][0], words.spans[last][1]
+                return Found(words.text[start:end], start, end, concept, inflection)
+    return None
+
+
+def _find(
+    words: Words, probe: Probe, ending: int, fuzzy: bool, start_at: int
+) -> tuple[int, int, bool] | None:
+    keys = words.keys
+    size = len(probe.words)
+    for first in range(start_at, len(keys) - size + 1):
+        same_letters = True
+        for offset, wanted in enumerate(probe.words):
+            cyrillic, key, folded = keys[first + offset]
+            if cyrillic != probe.cyrillic:
+                break
+            if offset and not words.joined(first + offset - 1, first + offset):
+                break
+            last = offset == size - 1
+            if not _word_fits(key, wanted, last, ending, fuzzy):
+                break
+            exact = probe.exact[offset]
+            if not (folded == exact or (last and folded.startswith(exact))):
+                same_letters = False
+        else:
+            last_word = words.spans[first + size - 1]
+            written = words.text[words.spans[first][0] : last_word[1]]
+            case_kept = not probe.capital or written[:1].isupper()
+            return first, first + size - 1, probe.own and same_letters and case_kept
+    return None
+
+
+def _word_fits(key: str, wanted: str, last: bool, ending: int, fuzzy: bool) -> bool:
+    """``key`` is ``wanted`` (the last word of a name: plus an ending), or with ``fuzzy``
+    one edit from it (the first letter kept, words of FUZZY_MIN letters or more)."""
+    if key == wanted:
+        return True
+    if last and key.startswith(wanted) and len(key) - len(wanted) <= ending:
+        return True
+    if not fuzzy or len(wanted) < FUZZY_MIN or key[:1] != wanted[:1]:
+        return False
+    if not last:
+        return one_edit(key, wanted)
+    for cut in range(len(wanted) - 1, min(len(key), len(wanted) + 1) + 1):
+        if len(key) - cut <= ending and one_edit(key[:cut], wanted):
+            return True
+    return False
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance of ``a`` and ``b`` is exactly 1.
+
+    >>> one_edit("атажурт", "атажұрт"), one_edit("билаш", "билашы"), one_edit("аб", "ба")
+    (True, True, False)
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) - len(b) > 1 or a == b:
+        return False
+    i = 0
+    while i < len(b) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i + 1 :] == b[i:]
