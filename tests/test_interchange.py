@@ -39,6 +39,7 @@ def comparable(concepts) -> list[tuple]:
             c.definition,
             c.sources,
             c.cldr,
+            c.explicit_kind,
             {lang: tuple(t._replace(line=0) for t in ts) for lang, ts in c.terms.items()},
         )
         for c in concepts

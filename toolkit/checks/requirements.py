@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from toolkit.checks.base import Resources, Unit
-from toolkit.checks.spellings import Found, Probe, Words, probes, search
+from toolkit.checks.scripts import script_of
+from toolkit.checks.spellings import Found, KnownForms, Probe, Words, loose, probes, search
 from toolkit.checks.variants import near_misses
 from toolkit.glossary.model import ERROR_KINDS, Term
 from toolkit.matching.english import is_plural
@@ -65,11 +66,34 @@ class TermReport:
     variants: list[Variant] = field(default_factory=list)
 
 
-def severity_of(resources: Resources, concept_id: str) -> str:
+def severity_of(resources: Resources, *concept_ids: str) -> str:
     """error for names and numbers, warning for ethnonyms and common terms (the concept's
-    kind, docs/glossary-format.md)."""
-    concept = resources.glossary.get(concept_id)
-    return "error" if concept is not None and concept.kind in ERROR_KINDS else "warning"
+    kind, docs/glossary-format.md); for a word that can name several concepts, the
+    mildest."""
+    for concept_id in concept_ids:
+        concept = resources.glossary.get(concept_id)
+        if concept is None or concept.kind not in ERROR_KINDS:
+            return "warning"
+    return "error"
+
+
+def known_forms(resources: Resources, concept_id: str, lang: str) -> KnownForms:
+    """The recognised forms of ``concept_id`` in ``lang`` (from the form index)."""
+    table = resources.memo.get(("forms", lang))
+    if table is None:
+        grouped: dict[str, set[str]] = {}
+        for form, candidates in load_index(
+            resources.glossary, lang, use_cache=resources.use_cache
+        ).items():
+            for candidate in candidates:
+                grouped.setdefault(candidate.concept, set()).add(form)
+        table = resources.memo[("forms", lang)] = grouped
+    key = ("known", lang, concept_id)
+    known = resources.memo.get(key)
+    if known is None:
+        folded = frozenset(table.get(concept_id, ()))
+        known = resources.memo[key] = KnownForms(folded, frozenset(loose(f) for f in folded))
+    return known
 
 
 def term_of(resources: Resources, lang: str, concept: str, text: str) -> Term | None:
@@ -202,10 +226,12 @@ def _analyse(unit: Unit) -> TermReport:
         if hit is not None and hit.inflection:
             present.add(hit.concept)  # an ending the generator does not know: present
             continue
+        if hit is not None and _mixes_scripts(hit.text):
+            continue  # a Latin letter in a Cyrillic word: one finding, script_mix's
         if hit is None or _overlaps(hit.start, hit.end, taken):
             report.missing.append(requirement)
             continue
-        report.variants.append(_variant(resources, hit, lang, day))
+        report.variants.append(_variant(resources, hit, lang, day, requirement.concepts))
     if any(_has_longer(resources, m, lang) for m in unit.target_matches):
         report.variants.extend(_hybrids(unit, words or Words(unit.target), day))
     _add_near_misses(unit, report, taken)
@@ -215,16 +241,26 @@ def _analyse(unit: Unit) -> TermReport:
 def _search(resources: Resources, words: Words, requirement: Requirement, lang: str):
     first = requirement.source.concept
     for concept in sorted(requirement.concepts, key=lambda c: (c != first, c)):
-        hit = search(words, concept, _probes(resources, concept, lang), lang)
+        hit = search(
+            words, concept, _probes(resources, concept, lang), lang,
+            known_forms(resources, concept, lang),
+        )  # fmt: skip
         if hit is not None:
             return hit
     return None
 
 
-def _variant(resources: Resources, hit: Found, lang: str, day: str | None) -> Variant:
+def _mixes_scripts(text: str) -> bool:
+    """Latin and Cyrillic letters in one stretch of text: script_mix reports it."""
+    return len({script_of(ch) for ch in text} - {None}) > 1
+
+
+def _variant(
+    resources: Resources, hit: Found, lang: str, day: str | None, concepts: frozenset[str]
+) -> Variant:
     return Variant(
         hit.text, hit.start, hit.end, hit.concept,
-        expected_term(resources, hit.concept, lang, day), severity_of(resources, hit.concept),
+        expected_term(resources, hit.concept, lang, day), severity_of(resources, *concepts),
     )  # fmt: skip
 
 
@@ -258,11 +294,12 @@ def _hybrids(unit: Unit, words: Words, day: str | None) -> list[Variant]:
             continue
         size = len(match.term.split())
         longer = tuple(p for p in _probes(resources, match.concept, lang) if len(p.words) > size)
-        hit = search(words, match.concept, longer, lang, start_at=first)
+        known = known_forms(resources, match.concept, lang)
+        hit = search(words, match.concept, longer, lang, known, start_at=first)
         if hit is None or hit.inflection:
             continue  # none, or the longer name in a form the generator does not know
         if hit.start == match.start and hit.end > match.end:
-            found.append(_variant(resources, hit, lang, day))
+            found.append(_variant(resources, hit, lang, day, frozenset((match.concept,))))
     return found
 
 
@@ -274,6 +311,11 @@ def _add_near_misses(unit: Unit, report: TermReport, taken: list[tuple[int, int]
     shown = [(v.start, v.end) for v in report.variants]
     for miss in near_misses(resources, unit.lang, unit.target, taken, named):
         if _overlaps(miss.start, miss.end, shown):
+            continue
+        if _mixes_scripts(miss.text):
+            explained = [r for r in report.missing if miss.concept in r.concepts]
+            for requirement in explained:
+                report.missing.remove(requirement)  # script_mix reports the word
             continue
         explained = [r for r in report.missing if miss.concept in r.concepts]
         for requirement in explained:

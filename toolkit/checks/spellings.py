@@ -33,7 +33,8 @@ MAX_ENDING = {"kk": 7, "kk-Latn": 7, "ru": 4, "en": 3}
 FUZZY_MIN = 5
 #: what may stand between two words of one name
 _JOINERS = frozenset(" \t\xa0-‐‑")
-_WORD = re.compile(r"[^\W\d_]+")
+#: a word; an apostrophe inside it belongs to it (romanised Sin’tszyan, O'zbekiston)
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
 
 def loose(text: str) -> str:
@@ -82,7 +83,8 @@ class Found:
     start: int
     end: int
     concept: str
-    #: True: a correct term with an ending the generator does not know (the concept is present)
+    #: True: a correct spelling (a known form, or a term with an ending the generator does not
+    #: know): the concept is present
     inflection: bool
 
 
@@ -141,11 +143,28 @@ class Words:
         return 0 < len(gap) <= 2 and all(ch in _JOINERS for ch in gap)
 
 
+@dataclass(frozen=True, slots=True)
+class KnownForms:
+    """The recognised forms of one concept in the text's language: folded, and loose."""
+
+    folded: frozenset[str]
+    loose: frozenset[str]
+
+
 def search(
-    words: Words, concept: str, spellings: tuple[Probe, ...], lang: str, start_at: int = 0
+    words: Words,
+    concept: str,
+    spellings: tuple[Probe, ...],
+    lang: str,
+    known: KnownForms,
+    start_at: int = 0,
 ) -> Found | None:
     """The first spelling of ``concept`` among ``words`` (from word ``start_at``): exact
-    (after folding) before fuzzy, the text's own terms before other languages'."""
+    (after folding) before fuzzy, the text's own terms before other languages'.
+
+    A spelling that is a known form (a lower-case word aside), or a term of the text's
+    language plus an ending no known form loosely equals, is correct (``inflection``);
+    one loosely equal to a known form has wrong letters (Біләштың for Біләштің)."""
     if not words.spans:
         return None
     ending = MAX_ENDING.get(lang, 3)
@@ -155,9 +174,16 @@ def search(
                 continue
             hit = _find(words, probe, ending, fuzzy, start_at)
             if hit is not None:
-                first, last, inflection = hit
+                first, last, same_letters = hit
                 start, end = words.spans[first][0], words.spans[last][1]
-                return Found(words.text[start:end], start, end, concept, inflection)
+                written = words.text[start:end]
+                if probe.capital and not written[:1].isupper():
+                    correct = False  # a name in lower case
+                elif fold(written) in known.folded:
+                    correct = True
+                else:
+                    correct = same_letters and loose(written) not in known.loose
+                return Found(written, start, end, concept, correct)
     return None
 
 
@@ -181,10 +207,7 @@ def _find(
             if not (folded == exact or (last and folded.startswith(exact))):
                 same_letters = False
         else:
-            last_word = words.spans[first + size - 1]
-            written = words.text[words.spans[first][0] : last_word[1]]
-            case_kept = not probe.capital or written[:1].isupper()
-            return first, first + size - 1, probe.own and same_letters and case_kept
+            return first, first + size - 1, probe.own and same_letters
     return None
 
 

@@ -24,6 +24,7 @@ from toolkit.checks.requirements import (
     term_of,
 )
 from toolkit.checks.scripts import untranslated_reason
+from toolkit.glossary.model import Term
 from toolkit.matching.matcher import Match, is_acronym
 from toolkit.matching.normalize import fold
 
@@ -79,7 +80,7 @@ class MissingTerm(Check):
                 f"the glossary term is «{expected}»{either}",
                 concept=concept,
                 suggestion=expected,
-                severity=severity_of(resources, concept),
+                severity=severity_of(resources, *requirement.concepts),
             )
 
 
@@ -105,7 +106,7 @@ class _StatusCheck(Check):
                 continue
             day = resources.day(unit.catalog)
             preferred = expected_term(resources, match.concept, unit.lang, day)
-            when = f" in an article of {day}" if day and status != match.status else ""
+            when = _period(term_of(resources, unit.lang, match.concept, match.term), day)
             yield Problem(
                 f"«{match.text}» is {self.label} term for {match.concept}{when}; "
                 f"{self.advice} «{preferred}» (in the same form)",
@@ -162,6 +163,21 @@ class AdmittedTerm(_StatusCheck):
         return known
 
 
+def _period(term: Term | None, day: str | None) -> str:
+    """« in an article of DAY (right from … until …)» for a time-bound term, else ""."""
+    if term is None or not term.time_bound:
+        return ""
+    span = " ".join(
+        part
+        for part in (
+            f"from {term.valid_from}" if term.valid_from else "",
+            f"until {term.valid_until}" if term.valid_until else "",
+        )
+        if part
+    )
+    return f" in an article of {day} (right {span})" if day else f" (right {span})"
+
+
 def _is_variant(resources: Resources, lang: str, match: Match) -> bool:
     term = term_of(resources, lang, match.concept, match.term)
     concept = resources.glossary.get(match.concept)
@@ -170,9 +186,15 @@ def _is_variant(resources: Resources, lang: str, match: Match) -> bool:
         return False
     if is_acronym(term.text) or term.text.endswith("."):
         return False
-    # a short form: each of its words begins a word of the preferred term (доллар, АҚШ доллары)
-    words = fold(preferred).split()
-    return not all(any(w.startswith(part) for w in words) for part in fold(term.text).split())
+    # a short or a full form: each word of one begins a word of the other (доллар of АҚШ
+    # доллары; кыргызский язык for кыргызский)
+    return not (_words_begin(term.text, preferred) or _words_begin(preferred, term.text))
+
+
+def _words_begin(part: str, whole: str) -> bool:
+    """Each word of ``part`` begins a word of ``whole``."""
+    words = fold(whole).split()
+    return all(any(w.startswith(p) for w in words) for p in fold(part).split())
 
 
 @register

@@ -49,6 +49,8 @@ DOMAIN_KINDS: dict[str, str] = {
     "places": "place",
     "ethnonyms": "ethnonym",
     "general": "number",
+    # English capitalises language names; they are common terms all the same
+    "languages": "term",
 }
 #: CLDR name kinds a concept can be tied to, and how Babel exposes them on a ``Locale``.
 CLDR_KINDS: dict[str, str] = {
