@@ -2,5 +2,5 @@
 
 >>> from toolkit.checks.available import all_checks
 >>> sorted(all_checks())[:3]
-['deprecated_term', 'forbidden_term', 'fuzzy']
+['admitted_term', 'deprecated_term', 'forbidden_term']
 """

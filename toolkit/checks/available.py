@@ -17,6 +17,6 @@ def all_checks() -> dict[str, type[Check]]:
     """Every registered check, by id.
 
     >>> sorted(all_checks())[:3]
-    ['deprecated_term', 'forbidden_term', 'fuzzy']
+    ['admitted_term', 'deprecated_term', 'forbidden_term']
     """
     return dict(sorted(REGISTRY.items()))
