@@ -16,11 +16,23 @@ gives one finding:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from toolkit.checks.base import Resources, Unit
 from toolkit.checks.scripts import script_of
-from toolkit.checks.spellings import Found, KnownForms, Probe, Words, loose, probes, search
+from toolkit.checks.spellings import (
+    Found,
+    KnownForms,
+    Probe,
+    Words,
+    is_cyrillic,
+    latin_key,
+    loose,
+    one_edit,
+    probes,
+    search,
+)
 from toolkit.checks.variants import near_misses
 from toolkit.glossary.model import ERROR_KINDS, Term
 from toolkit.matching.english import is_plural
@@ -108,10 +120,14 @@ def term_of(resources: Resources, lang: str, concept: str, text: str) -> Term | 
 
 def status_of(resources: Resources, unit: Unit, match: Match) -> str:
     """The status of a matched term in the article's time (validity periods)."""
-    if not resources.has_periods:
-        return match.status
-    term = term_of(resources, unit.lang, match.concept, match.term)
-    if term is None or not term.time_bound:
+    bound = resources.memo.get(("time-bound", unit.lang))
+    if bound is None:
+        bound = resources.memo[("time-bound", unit.lang)] = {
+            (c.id, t.text): t for c in resources.glossary for t in c.terms.get(unit.lang, ())
+            if t.time_bound
+        }  # fmt: skip
+    term = bound.get((match.concept, match.term)) if bound else None
+    if term is None:
         return match.status
     return term.status_on(resources.day(unit.catalog))
 
@@ -178,25 +194,43 @@ def requirements(unit: Unit) -> list[Requirement]:
     matches = unit.source_matches
     found: list[Requirement] = []
     seen: set[frozenset[str]] = set()
+    not_required = _not_required(resources)
     for number, match in enumerate(matches):
-        term = term_of(resources, "en", match.concept, match.term)
-        if term is not None and not term.require:
+        if (match.concept, match.term) in not_required:
             continue
         following = matches[number + 1] if number + 1 < len(matches) else None
         if _is_modifier(resources, unit.source, match, following):
             continue
-        concepts = frozenset(
-            c for c in _concepts(ambiguous, match) if _has_terms(resources, c, unit.lang)
-        )
+        key = ("required", unit.lang, match.concept, match.text)
+        concepts = resources.memo.get(key)
+        if concepts is None:
+            concepts = resources.memo[key] = frozenset(
+                c for c in _concepts(ambiguous, match) if _has_terms(resources, c, unit.lang)
+            )
         if concepts and concepts not in seen:
             seen.add(concepts)
             found.append(Requirement(match, concepts))
     return found
 
 
+def _not_required(resources: Resources) -> frozenset[tuple[str, str]]:
+    """(concept, English term) of the terms marked ``require: false``."""
+    found = resources.memo.get("not-required")
+    if found is None:
+        found = resources.memo["not-required"] = frozenset(
+            (c.id, t.text) for c in resources.glossary for t in c.terms.get("en", ())
+            if not t.require
+        )  # fmt: skip
+    return found
+
+
 def _has_terms(resources: Resources, concept_id: str, lang: str) -> bool:
-    concept = resources.glossary.get(concept_id)
-    return concept is not None and bool(concept.terms.get(lang))
+    key = ("has-terms", lang, concept_id)
+    known = resources.memo.get(key)
+    if known is None:
+        concept = resources.glossary.get(concept_id)
+        known = resources.memo[key] = concept is not None and bool(concept.terms.get(lang))
+    return known
 
 
 def analyse(unit: Unit) -> TermReport:
@@ -233,7 +267,7 @@ def _analyse(unit: Unit) -> TermReport:
             continue
         report.variants.append(_variant(resources, hit, lang, day, requirement.concepts))
     if any(_has_longer(resources, m, lang) for m in unit.target_matches):
-        report.variants.extend(_hybrids(unit, words or Words(unit.target), day))
+        report.variants.extend(_hybrids(unit, words, day))
     _add_near_misses(unit, report, taken)
     return report
 
@@ -281,21 +315,55 @@ def _has_longer(resources: Resources, match: Match, lang: str) -> bool:
     return known
 
 
-def _hybrids(unit: Unit, words: Words, day: str | None) -> list[Variant]:
+#: the word right after a recognised term, joined to it by a space or a hyphen
+_NEXT_WORD = re.compile(r"[ \t\xa0\-‐‑]{1,2}([^\W\d_]+)")
+
+
+def _may_continue(resources: Resources, match: Match, lang: str, word: str) -> bool:
+    """``word`` begins like the word that follows the matched term in a longer term of its
+    concept (a cheap test before the search for a hybrid)."""
+    size = len(match.term.split())
+    key = ("continues", lang, match.concept, size)
+    starts = resources.memo.get(key)
+    if starts is None:
+        starts = resources.memo[key] = frozenset(
+            p.words[size][:2]
+            for p in _probes(resources, match.concept, lang)
+            if len(p.words) > size
+        )
+    cyrillic = is_cyrillic(word)
+    return (loose(word) if cyrillic else latin_key(word))[:2] in starts
+
+
+def _hybrids(unit: Unit, words: Words | None, day: str | None) -> list[Variant]:
     """Recognised short forms that are the start of a longer term of their concept spelt
     wrong: «Атажурт еріктілері» (Russian у in Атажурт, Kazakh letters in еріктілері)."""
     resources, lang = unit.resources, unit.lang
     found = []
+    text = unit.target
     for match in unit.target_matches:
         if not _has_longer(resources, match, lang):
             continue
+        next_word = _NEXT_WORD.match(text, match.end)
+        if next_word is None or not _may_continue(resources, match, lang, next_word.group(1)):
+            continue  # the word after the match cannot be the rest of a longer name
+        if words is None:
+            words = Words(text)
         first = next((i for i, (s, _) in enumerate(words.spans) if s == match.start), None)
         if first is None:
             continue
+        if first + 1 >= len(words.spans) or not words.joined(first, first + 1):
+            continue  # no word after the match that could be the rest of a longer name
         size = len(match.term.split())
-        longer = tuple(p for p in _probes(resources, match.concept, lang) if len(p.words) > size)
+        head = words.key(first)[1]
+        longer = tuple(
+            p for p in _probes(resources, match.concept, lang)
+            if len(p.words) > size and (p.words[0] == head or one_edit(p.words[0], head))
+        )  # fmt: skip
+        if not longer:
+            continue
         known = known_forms(resources, match.concept, lang)
-        hit = search(words, match.concept, longer, lang, known, start_at=first)
+        hit = search(words, match.concept, longer, lang, known, at=first)
         if hit is None or hit.inflection:
             continue  # none, or the longer name in a form the generator does not know
         if hit.start == match.start and hit.end > match.end:

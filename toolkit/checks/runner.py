@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from toolkit.catalog import Catalog, Entry, find_catalogs, parse_language, read_catalog
 from toolkit.checks.available import all_checks
@@ -13,6 +15,20 @@ from toolkit.fileio import display_path
 from toolkit.glossary.model import Glossary
 
 TARGET_LANGUAGES = ("kk", "kk-Latn", "ru")
+
+#: a finding without its place, as an entry's results are kept between runs:
+#: (check, severity, concept, message, suggestion, start, end)
+StoredFinding = tuple[str, str, str | None, str, str | None, int | None, int | None]
+
+
+class EntryResults(Protocol):
+    """Findings of entries kept between runs, by a digest of everything they depend on
+    (supplied by the command layer, which keys the whole store by the glossary and the
+    code: :mod:`toolkit.cli.check_results`)."""
+
+    def get(self, catalog: Catalog, key: bytes) -> list[StoredFinding] | None: ...
+
+    def put(self, catalog: Catalog, key: bytes, findings: list[StoredFinding]) -> None: ...
 
 
 def select_checks(
@@ -61,7 +77,11 @@ def live_entries(catalog: Catalog) -> list[Entry]:
 
 
 def check_catalog(
-    catalog: Catalog, checks: list[Check], resources: Resources, part: slice | None = None
+    catalog: Catalog,
+    checks: list[Check],
+    resources: Resources,
+    part: slice | None = None,
+    results: EntryResults | None = None,
 ) -> list[Finding]:
     """Findings of ``checks`` on ``catalog``: those of the catalogue as a whole first, then
     every live entry's, entry by entry, in the order of ``checks`` within an entry.
@@ -69,7 +89,9 @@ def check_catalog(
     With ``part`` (from :func:`catalog_parts`), only those of the live entries, and the
     catalogue's own findings with the first part: the findings of the parts, joined in
     order, are the findings of the whole catalogue. Parts can be checked in other processes
-    (``toolkit check --jobs``); this function runs in one.
+    (``toolkit check --jobs``); this function runs in one. With ``results``, an entry whose
+    findings are kept there is not checked again (entries of checks that keep state across
+    entries always are).
     """
     first = part is None or not part.start
     findings = _catalogue_findings(catalog, [c for c in checks if c.per_catalogue]) if first else []
@@ -79,7 +101,7 @@ def check_catalog(
     if not live:
         return findings
     by_entry = [c for c in checks if not c.per_catalogue]
-    return findings + _check_entries(catalog, live, by_entry, resources)
+    return findings + _check_entries(catalog, live, by_entry, resources, results)
 
 
 def _catalogue_findings(catalog: Catalog, checks: list[Check]) -> list[Finding]:
@@ -136,7 +158,11 @@ def catalog_parts(catalog: Catalog, checks: list[Check], size: int) -> list[slic
 
 
 def _check_entries(
-    catalog: Catalog, entries: list[Entry], checks: list[Check], resources: Resources
+    catalog: Catalog,
+    entries: list[Entry],
+    checks: list[Check],
+    resources: Resources,
+    results: EntryResults | None = None,
 ) -> list[Finding]:
     shown = display_path(catalog.path)
     lang = catalog.language
@@ -168,7 +194,78 @@ def _check_entries(
                     continue  # "toolkit: ignore" with no ids: every check
                 chosen = [item for item in chosen if item[0].id not in ignored]
         plan.append((Unit(entry, catalog, resources), chosen))
-    return _run(plan, shown, resources)
+    if results is None:
+        return _run(plan, shown, resources)
+    return _run_with_results(plan, shown, resources, results)
+
+
+def _entry_key(context: bytes, entry: Entry, chosen: list[tuple[Check, bool]]) -> bytes:
+    """A digest of what an entry's findings depend on besides the glossary and the code:
+    the catalogue's context, the entry's texts and flags, the checks that run on it."""
+    digest = hashlib.blake2b(context, digest_size=16)
+    parts = [
+        entry.msgctxt or "", entry.msgid, entry.msgid_plural, entry.msgstr,
+        *(f"{k}={v}" for k, v in sorted(entry.msgstr_plural.items())),
+        " ".join(entry.flags),
+        " ".join(f"{c.id}:{c.severity}:{c.severity_configured}" for c, _ in chosen),
+    ]  # fmt: skip
+    digest.update("\0".join(parts).encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+def _catalogue_context(catalog: Catalog, resources: Resources) -> bytes:
+    """What every entry's findings depend on in its catalogue: language, headers (plural
+    forms), the date time-bound terms are judged by."""
+    headers = "\n".join(f"{k}: {v}" for k, v in sorted(catalog.metadata.items()))
+    return f"{catalog.language}\0{resources.day(catalog)}\0{headers}".encode(
+        "utf-8", "surrogatepass"
+    )
+
+
+def _run_with_results(
+    plan: list[tuple[Unit, list[tuple[Check, bool]]]],
+    shown: str,
+    resources: Resources,
+    results: EntryResults,
+) -> list[Finding]:
+    """:func:`_run`, taking the findings of entries kept in ``results`` from there and
+    keeping those of the others."""
+    context = _catalogue_context(plan[0][0].catalog, resources) if plan else b""
+    keyed: list[tuple[Unit, list[tuple[Check, bool]], bytes | None]] = []
+    todo = []
+    for unit, chosen in plan:
+        if any(check.stateful for check, _ in chosen):
+            keyed.append((unit, chosen, None))
+            todo.append((unit, chosen))
+            continue
+        key = _entry_key(context, unit.entry, chosen)
+        keyed.append((unit, chosen, key))
+        if results.get(unit.catalog, key) is None:
+            todo.append((unit, chosen))
+    fresh = _run(todo, shown, resources) if todo else []
+    by_line: dict[int, list[Finding]] = {}
+    for finding in fresh:
+        by_line.setdefault(finding.line, []).append(finding)
+    findings: list[Finding] = []
+    for unit, _, key in keyed:
+        entry = unit.entry
+        stored = results.get(unit.catalog, key) if key is not None else None
+        if stored is None:
+            own = by_line.get(entry.line, [])
+            findings.extend(own)
+            if key is not None:
+                results.put(unit.catalog, key, [_stored(f) for f in own])
+            continue
+        for check, severity, concept, message, suggestion, start, end in stored:
+            findings.append(
+                Finding(shown, entry.line, entry.msgid, check, severity, concept, message,
+                        suggestion, unit.target, start, end)
+            )  # fmt: skip
+    return findings
+
+
+def _stored(f: Finding) -> StoredFinding:
+    return (f.check, f.severity, f.concept, f.message, f.suggestion, f.start, f.end)
 
 
 def _run(
@@ -212,6 +309,7 @@ def run_checks(
     progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     on_skip: Callable[[Catalog], None] | None = None,
     as_of: str | None = None,
+    results: EntryResults | None = None,
 ) -> tuple[list[Catalog], list[Finding]]:
     """Read the PO files under ``paths`` and check them. Returns (catalogues, findings).
 
@@ -219,13 +317,14 @@ def run_checks(
     their language is known (an English or German catalogue, say: each is handed to
     ``on_skip`` unless ``lang`` asked for one language) and refused when it is not.
     ``as_of`` (YYYY-MM-DD) is the date time-bound terms are judged by; without it, each
-    catalogue's article date (:mod:`toolkit.checks.dates`).
+    catalogue's article date (:mod:`toolkit.checks.dates`). ``results`` keeps entries'
+    findings between runs (:func:`check_catalog`).
     """
     resources = Resources(glossary, use_cache=use_cache, as_of=as_of)
     catalogs, findings = [], []
     for catalog in iter_catalogs(paths, lang=lang, progress=progress, on_skip=on_skip):
         catalogs.append(catalog)
-        findings.extend(check_catalog(catalog, checks, resources))
+        findings.extend(check_catalog(catalog, checks, resources, results=results))
     return catalogs, findings
 
 

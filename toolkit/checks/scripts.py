@@ -11,8 +11,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from toolkit.checks.placeholders import placeholder_spans
+from toolkit.checks.placeholders import format_of, placeholder_spans
+
+if TYPE_CHECKING:
+    from toolkit.checks.base import Unit
 
 #: code points scanned for letters: the Basic Multilingual Plane, which holds every Latin and
 #: Cyrillic letter of running text (above it only phonetic and modifier letters of Latin
@@ -102,3 +106,14 @@ def untranslated_reason(msgid: str, msgstr: str, lang: str, kind: str | None = N
     if _ANY_LETTER.search(text) and not has_letter(script).search(text):
         return f"the translation has no {script.title()} letter ({lang} is written in it)"
     return None
+
+
+def untranslated_of(unit: Unit) -> str | None:
+    """:func:`untranslated_reason` of a translated entry, worked out once per entry."""
+    memo = unit.memo
+    if "untranslated" not in memo:
+        entry = unit.entry
+        memo["untranslated"] = untranslated_reason(
+            entry.msgid, unit.target, unit.lang, format_of(entry.flags)
+        )
+    return memo["untranslated"]

@@ -32,7 +32,7 @@ MAX_ENDING = {"kk": 7, "kk-Latn": 7, "ru": 4, "en": 3}
 #: words shorter than this are compared exactly (short words have many one-edit neighbours)
 FUZZY_MIN = 5
 #: what may stand between two words of one name
-_JOINERS = frozenset(" \t\xa0-‐‑")
+JOINERS = frozenset(" \t\xa0-‐‑")
 #: a word; an apostrophe inside it belongs to it (romanised Sin’tszyan, O'zbekiston)
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
@@ -115,32 +115,32 @@ def probes(concept: Concept, lang: str) -> tuple[Probe, ...]:
 
 
 class Words:
-    """The words of one text with their spans, read once for every search in it."""
+    """The words of one text with their spans; each word's keys worked out when first
+    compared."""
 
     __slots__ = ("_keys", "spans", "text")
 
     def __init__(self, text: str):
         self.text = text
         self.spans = [m.span() for m in _WORD.finditer(text)]
-        self._keys: list[tuple[bool, str, str]] | None = None
+        self._keys: list[tuple[bool, str, str] | None] = [None] * len(self.spans)
 
-    @property
-    def keys(self) -> list[tuple[bool, str, str]]:
-        """(is Cyrillic, loose or Latin key, fold) of each word."""
-        if self._keys is None:
-            keys = []
-            for start, end in self.spans:
-                word = self.text[start:end]
-                cyrillic = is_cyrillic(word)
-                keys.append((cyrillic, loose(word) if cyrillic else latin_key(word), fold(word)))
-            self._keys = keys
-        return self._keys
+    def key(self, number: int) -> tuple[bool, str, str]:
+        """(is Cyrillic, loose or Latin key, fold) of word ``number``."""
+        found = self._keys[number]
+        if found is None:
+            start, end = self.spans[number]
+            word = self.text[start:end]
+            cyrillic = is_cyrillic(word)
+            found = (cyrillic, loose(word) if cyrillic else latin_key(word), fold(word))
+            self._keys[number] = found
+        return found
 
     def joined(self, left: int, right: int) -> bool:
         """Words ``left`` and ``right`` (= left + 1) are parts of one name: only a space or
         a hyphen between them."""
         gap = self.text[self.spans[left][1] : self.spans[right][0]]
-        return 0 < len(gap) <= 2 and all(ch in _JOINERS for ch in gap)
+        return 0 < len(gap) <= 2 and all(ch in JOINERS for ch in gap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +157,11 @@ def search(
     spellings: tuple[Probe, ...],
     lang: str,
     known: KnownForms,
-    start_at: int = 0,
+    at: int | None = None,
 ) -> Found | None:
-    """The first spelling of ``concept`` among ``words`` (from word ``start_at``): exact
-    (after folding) before fuzzy, the text's own terms before other languages'.
+    """The first spelling of ``concept`` among ``words`` (or one that starts at word
+    ``at``): exact (after folding) before fuzzy, the text's own terms before other
+    languages'.
 
     A spelling that is a known form (a lower-case word aside), or a term of the text's
     language plus an ending no known form loosely equals, is correct (``inflection``);
@@ -172,7 +173,7 @@ def search(
         for probe in spellings:
             if fuzzy and not any(len(w) >= FUZZY_MIN for w in probe.words):
                 continue
-            hit = _find(words, probe, ending, fuzzy, start_at)
+            hit = _find(words, probe, ending, fuzzy, at)
             if hit is not None:
                 first, last, same_letters = hit
                 start, end = words.spans[first][0], words.spans[last][1]
@@ -188,14 +189,17 @@ def search(
 
 
 def _find(
-    words: Words, probe: Probe, ending: int, fuzzy: bool, start_at: int
+    words: Words, probe: Probe, ending: int, fuzzy: bool, at: int | None
 ) -> tuple[int, int, bool] | None:
-    keys = words.keys
+    count = len(words.spans)
     size = len(probe.words)
-    for first in range(start_at, len(keys) - size + 1):
+    starts = range(count - size + 1) if at is None else range(at, min(at + 1, count))
+    for first in starts:
+        if first + size > count:
+            break
         same_letters = True
         for offset, wanted in enumerate(probe.words):
-            cyrillic, key, folded = keys[first + offset]
+            cyrillic, key, folded = words.key(first + offset)
             if cyrillic != probe.cyrillic:
                 break
             if offset and not words.joined(first + offset - 1, first + offset):

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.checks.base import Check, Problem, Resources, Unit
-from toolkit.checks.placeholders import format_of
 from toolkit.checks.registry import register
 from toolkit.checks.requirements import (
     analyse,
@@ -23,7 +22,7 @@ from toolkit.checks.requirements import (
     status_of,
     term_of,
 )
-from toolkit.checks.scripts import untranslated_reason
+from toolkit.checks.scripts import untranslated_of
 from toolkit.glossary.model import Term
 from toolkit.matching.matcher import Match, is_acronym
 from toolkit.matching.normalize import fold
@@ -32,13 +31,16 @@ from toolkit.matching.normalize import fold
 def is_translation(unit: Unit) -> bool:
     """The entry has a translation the term checks can judge (not a copy of the source, not
     text without a letter of the target script)."""
-    known = unit.memo.get("translation")
-    if known is None:
-        reason = untranslated_reason(
-            unit.entry.msgid, unit.target, unit.lang, format_of(unit.entry.flags)
-        )
-        known = unit.memo["translation"] = reason is None
-    return known
+    return untranslated_of(unit) is None
+
+
+def statuses(unit: Unit) -> list[str]:
+    """The status of each term matched in the translation, in the article's time."""
+    found = unit.memo.get("statuses")
+    if found is None:
+        resources = unit.resources
+        found = unit.memo["statuses"] = [status_of(resources, unit, m) for m in unit.target_matches]
+    return found
 
 
 @register
@@ -100,8 +102,7 @@ class _StatusCheck(Check):
         if not unit.target_matches or not is_translation(unit):
             return
         resources = unit.resources
-        for match in unit.target_matches:
-            status = status_of(resources, unit, match)
+        for match, status in zip(unit.target_matches, statuses(unit), strict=True):
             if status != self.status or not self.reported(resources, unit.lang, match):
                 continue
             day = resources.day(unit.catalog)

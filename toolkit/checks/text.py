@@ -10,7 +10,7 @@ from toolkit.checks.amounts import Number, numbers_in, unpaired, without_spelled
 from toolkit.checks.base import Check, Problem, Unit
 from toolkit.checks.placeholders import format_of, placeholder_spans
 from toolkit.checks.registry import register
-from toolkit.checks.scripts import has_letter, letters, script_of, untranslated_reason
+from toolkit.checks.scripts import has_letter, letters, script_of, untranslated_of
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -69,11 +69,8 @@ class Untranslated(Check):
         if not unit.entry.translated:
             yield Problem("not translated yet")
             return
-        reason = untranslated_reason(
-            unit.entry.msgid, unit.target, unit.lang, format_of(unit.entry.flags)
-        )
+        reason = untranslated_of(unit)
         if reason is not None:
-            unit.memo["translation"] = False
             yield Problem(reason)
 
 

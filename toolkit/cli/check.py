@@ -8,6 +8,7 @@ from toolkit.catalog import Catalog
 from toolkit.checks.available import all_checks
 from toolkit.checks.dates import parse_day
 from toolkit.checks.runner import iter_catalogs, run_checks, select_checks
+from toolkit.cli.check_results import StoredResults
 from toolkit.cli.jobs import available_cpus, check_in_processes
 from toolkit.cli.main import EXIT_FINDINGS, EXIT_OK, Context
 from toolkit.config import check_settings
@@ -112,10 +113,16 @@ def check(
     glossary = obj.glossary()
     skipped: list[Catalog] = []
     if jobs == 1:
+        # unchanged entries keep their findings of the last run (toolkit/cli/check_results.py)
+        kept = None
+        if obj.use_cache and glossary.key:
+            kept = StoredResults(glossary, ",".join(c.id for c in checks))
         catalogs, findings = run_checks(
             targets, glossary, checks, lang=lang, use_cache=obj.use_cache,
-            on_skip=skipped.append, as_of=day,
+            on_skip=skipped.append, as_of=day, results=kept,
         )  # fmt: skip
+        if kept is not None:
+            kept.save()
     else:  # --jobs: parallelism lives in the command layer (toolkit/cli/jobs.py)
         catalogs, findings = check_in_processes(
             iter_catalogs(targets, lang=lang, on_skip=skipped.append), glossary, checks,
