@@ -151,14 +151,16 @@ def _ambiguous(resources: Resources, lang: str) -> dict[str, frozenset[str]]:
     if table is None:
         index = load_index(resources.glossary, lang, use_cache=resources.use_cache)
         table = resources.memo[("ambiguous", lang)] = {
-            form: frozenset(c.concept for c in candidates)
+            form: concepts
             for form, candidates in index.items()
-            if len({c.concept for c in candidates}) > 1
+            if len(candidates) > 1 and len(concepts := frozenset(c.concept for c in candidates)) > 1
         }
     return table
 
 
 def _concepts(ambiguous: dict[str, frozenset[str]], match: Match) -> frozenset[str]:
+    if not ambiguous:
+        return frozenset((match.concept,))
     return ambiguous.get(fold(match.text)) or frozenset((match.concept,))
 
 
@@ -171,20 +173,32 @@ def _probes(resources: Resources, concept_id: str, lang: str) -> tuple[Probe, ..
     return found
 
 
+#: the word after a source term (to tell «Kyrgyz students» from «Kyrgyz live»)
+_FOLLOWING_WORD = re.compile(r" ([^\W\d_]+)\b")
+
+
 def _is_modifier(resources: Resources, text: str, match: Match, following: Match | None) -> bool:
     """The source term modifies the name after it: «Ethnic Kazakh repatriates» (another
     glossary term follows, joined by a space or hyphen), or a singular nationality word
     before a common noun («Kyrgyz students»)."""
-    rest = text[match.end :]
     if following is not None and text[match.end : following.start] in (" ", "-"):
         return True
-    concept = resources.glossary.get(match.concept)
-    if concept is None or concept.kind != "ethnonym" or is_plural(match.text.split()[-1]):
+    key = ("nationality", match.concept, match.text)
+    singular = resources.memo.get(key)
+    if singular is None:
+        concept = resources.glossary.get(match.concept)
+        singular = resources.memo[key] = (
+            concept is not None
+            and concept.kind == "ethnonym"
+            and not is_plural(match.text.split()[-1])
+        )
+    if not singular:
         return False
-    if not rest.startswith(" "):
+    word = _FOLLOWING_WORD.match(text, match.end)
+    if word is None:
         return False
-    word = rest[1:].split(" ", 1)[0].strip(".,;:!?»\"')")
-    return word[:1].islower() and word.isalpha() and word not in _NOT_A_HEAD
+    head = word.group(1)
+    return head[:1].islower() and head not in _NOT_A_HEAD
 
 
 def requirements(unit: Unit) -> list[Requirement]:
@@ -247,11 +261,14 @@ def _analyse(unit: Unit) -> TermReport:
     target_ambiguous = _ambiguous(resources, lang)
     present: set[str] = set()
     for match in unit.target_matches:
-        present |= _concepts(target_ambiguous, match)
+        present |= _concepts(target_ambiguous, match) if target_ambiguous else {match.concept}
     day = resources.day(unit.catalog)
     words: Words | None = None
     taken = [(m.start, m.end) for m in unit.target_matches]
-    for requirement in requirements(unit):
+    # every concept the source names is there (the usual case): nothing can be missing
+    not_required = _not_required(resources)
+    named = {m.concept for m in unit.source_matches if (m.concept, m.term) not in not_required}
+    for requirement in requirements(unit) if not named <= present else ():
         if requirement.concepts & present:
             continue
         if words is None:
@@ -266,8 +283,7 @@ def _analyse(unit: Unit) -> TermReport:
             report.missing.append(requirement)
             continue
         report.variants.append(_variant(resources, hit, lang, day, requirement.concepts))
-    if any(_has_longer(resources, m, lang) for m in unit.target_matches):
-        report.variants.extend(_hybrids(unit, words, day))
+    report.variants.extend(_hybrids(unit, words, day))
     _add_near_misses(unit, report, taken)
     return report
 
@@ -331,8 +347,14 @@ def _may_continue(resources: Resources, match: Match, lang: str, word: str) -> b
             for p in _probes(resources, match.concept, lang)
             if len(p.words) > size
         )
-    cyrillic = is_cyrillic(word)
-    return (loose(word) if cyrillic else latin_key(word))[:2] in starts
+    if not starts:
+        return False
+    head = resources.memo.get(("head", word))
+    if head is None:
+        head = resources.memo[("head", word)] = (
+            loose(word) if is_cyrillic(word) else latin_key(word)
+        )[:2]
+    return head in starts
 
 
 def _hybrids(unit: Unit, words: Words | None, day: str | None) -> list[Variant]:
@@ -342,11 +364,11 @@ def _hybrids(unit: Unit, words: Words | None, day: str | None) -> list[Variant]:
     found = []
     text = unit.target
     for match in unit.target_matches:
-        if not _has_longer(resources, match, lang):
-            continue
         next_word = _NEXT_WORD.match(text, match.end)
-        if next_word is None or not _may_continue(resources, match, lang, next_word.group(1)):
-            continue  # the word after the match cannot be the rest of a longer name
+        if next_word is None or not _has_longer(resources, match, lang):
+            continue
+        if not _may_continue(resources, match, lang, next_word.group(1)):
+            continue
         if words is None:
             words = Words(text)
         first = next((i for i, (s, _) in enumerate(words.spans) if s == match.start), None)
