@@ -178,21 +178,27 @@ _FOLLOWING_WORD = re.compile(r" ([^\W\d_]+)\b")
 
 
 def _is_modifier(resources: Resources, text: str, match: Match, following: Match | None) -> bool:
-    """The source term modifies the name after it: «Ethnic Kazakh repatriates» (another
-    glossary term follows, joined by a space or hyphen), or a singular nationality word
-    before a common noun («Kyrgyz students»)."""
+    """The source term (an ethnonym or common term, not a name, not a possessive) modifies
+    the name after it: «Ethnic Kazakh repatriates» (another glossary term follows, joined
+    by a space or hyphen), or a singular nationality word before a common noun («Kyrgyz
+    students»)."""
+    key = ("modifier-kind", match.concept, match.text)
+    kind = resources.memo.get(key)
+    if kind is None:
+        concept = resources.glossary.get(match.concept)
+        surface = match.text.replace("’", "'")
+        if concept is None or concept.kind in ERROR_KINDS or surface.endswith(("'s", "s'")):
+            kind = ""  # names are required wherever they stand; «Bilash's lawyer» too
+        elif concept.kind == "ethnonym" and not is_plural(match.text.split()[-1]):
+            kind = "nationality"
+        else:
+            kind = "term"
+        resources.memo[key] = kind
+    if not kind:
+        return False
     if following is not None and text[match.end : following.start] in (" ", "-"):
         return True
-    key = ("nationality", match.concept, match.text)
-    singular = resources.memo.get(key)
-    if singular is None:
-        concept = resources.glossary.get(match.concept)
-        singular = resources.memo[key] = (
-            concept is not None
-            and concept.kind == "ethnonym"
-            and not is_plural(match.text.split()[-1])
-        )
-    if not singular:
+    if kind != "nationality":
         return False
     word = _FOLLOWING_WORD.match(text, match.end)
     if word is None:
