@@ -20,23 +20,33 @@ import re
 from dataclasses import dataclass, field
 
 from toolkit.checks.base import Resources, Unit
+from toolkit.checks.concepts import (
+    ambiguous_forms,
+    concepts_of,
+    expected_term,
+    form_index,
+    has_longer,
+    has_terms,
+    known_forms,
+    multiword_terms,
+    not_required,
+    probes_of,
+    severity_of,
+)
 from toolkit.checks.scripts import script_of
 from toolkit.checks.spellings import (
     Found,
-    KnownForms,
-    Probe,
     Words,
     is_cyrillic,
     latin_key,
     loose,
     one_edit,
-    probes,
+    parts_present,
     search,
 )
 from toolkit.checks.variants import near_misses
-from toolkit.glossary.model import ERROR_KINDS, Term
-from toolkit.matching.english import is_plural
-from toolkit.matching.forms import load_index
+from toolkit.glossary.model import ERROR_KINDS
+from toolkit.matching.english import is_plural, singular
 from toolkit.matching.matcher import Match
 from toolkit.matching.normalize import fold
 
@@ -78,101 +88,6 @@ class TermReport:
     variants: list[Variant] = field(default_factory=list)
 
 
-def severity_of(resources: Resources, *concept_ids: str) -> str:
-    """error for names and numbers, warning for ethnonyms and common terms (the concept's
-    kind, docs/glossary-format.md); for a word that can name several concepts, the
-    mildest."""
-    for concept_id in concept_ids:
-        concept = resources.glossary.get(concept_id)
-        if concept is None or concept.kind not in ERROR_KINDS:
-            return "warning"
-    return "error"
-
-
-def known_forms(resources: Resources, concept_id: str, lang: str) -> KnownForms:
-    """The recognised forms of ``concept_id`` in ``lang`` (from the form index)."""
-    table = resources.memo.get(("forms", lang))
-    if table is None:
-        grouped: dict[str, set[str]] = {}
-        for form, candidates in load_index(
-            resources.glossary, lang, use_cache=resources.use_cache
-        ).items():
-            for candidate in candidates:
-                grouped.setdefault(candidate.concept, set()).add(form)
-        table = resources.memo[("forms", lang)] = grouped
-    key = ("known", lang, concept_id)
-    known = resources.memo.get(key)
-    if known is None:
-        folded = frozenset(table.get(concept_id, ()))
-        known = resources.memo[key] = KnownForms(folded, frozenset(loose(f) for f in folded))
-    return known
-
-
-def term_of(resources: Resources, lang: str, concept: str, text: str) -> Term | None:
-    """The glossary term ``text`` of ``concept`` in ``lang``."""
-    table = resources.memo.get(("terms", lang))
-    if table is None:
-        table = resources.memo[("terms", lang)] = {
-            (c.id, t.text): t for c in resources.glossary for t in c.terms.get(lang, ())
-        }
-    return table.get((concept, text))
-
-
-def status_of(resources: Resources, unit: Unit, match: Match) -> str:
-    """The status of a matched term in the article's time (validity periods)."""
-    bound = resources.memo.get(("time-bound", unit.lang))
-    if bound is None:
-        bound = resources.memo[("time-bound", unit.lang)] = {
-            (c.id, t.text): t for c in resources.glossary for t in c.terms.get(unit.lang, ())
-            if t.time_bound
-        }  # fmt: skip
-    term = bound.get((match.concept, match.term)) if bound else None
-    if term is None:
-        return match.status
-    return term.status_on(resources.day(unit.catalog))
-
-
-def expected_term(resources: Resources, concept_id: str, lang: str, day: str | None) -> str:
-    """The term a translation dated ``day`` should use: a time-bound term valid that day,
-    else the preferred term."""
-    concept = resources.glossary.get(concept_id)
-    if concept is None:
-        return ""
-    if day is not None:
-        for term in concept.terms.get(lang, ()):
-            if term.time_bound and term.valid_on(day):
-                return term.text
-    return concept.preferred_text(lang)
-
-
-def _ambiguous(resources: Resources, lang: str) -> dict[str, frozenset[str]]:
-    """Surface forms of ``lang`` that stand for more than one concept, folded."""
-    table = resources.memo.get(("ambiguous", lang))
-    if table is None:
-        index = load_index(resources.glossary, lang, use_cache=resources.use_cache)
-        table = resources.memo[("ambiguous", lang)] = {
-            form: concepts
-            for form, candidates in index.items()
-            if len(candidates) > 1 and len(concepts := frozenset(c.concept for c in candidates)) > 1
-        }
-    return table
-
-
-def _concepts(ambiguous: dict[str, frozenset[str]], match: Match) -> frozenset[str]:
-    if not ambiguous:
-        return frozenset((match.concept,))
-    return ambiguous.get(fold(match.text)) or frozenset((match.concept,))
-
-
-def _probes(resources: Resources, concept_id: str, lang: str) -> tuple[Probe, ...]:
-    key = ("probes", lang, concept_id)
-    found = resources.memo.get(key)
-    if found is None:
-        concept = resources.glossary.get(concept_id)
-        found = resources.memo[key] = probes(concept, lang) if concept is not None else ()
-    return found
-
-
 #: the word after a source term (to tell «Kyrgyz students» from «Kyrgyz live»)
 _FOLLOWING_WORD = re.compile(r" ([^\W\d_]+)\b")
 
@@ -210,13 +125,13 @@ def _is_modifier(resources: Resources, text: str, match: Match, following: Match
 def requirements(unit: Unit) -> list[Requirement]:
     """The concepts the entry's source requires in a translation into ``unit.lang``."""
     resources = unit.resources
-    ambiguous = _ambiguous(resources, "en")
+    ambiguous = ambiguous_forms(resources, "en")
     matches = unit.source_matches
     found: list[Requirement] = []
     seen: set[frozenset[str]] = set()
-    not_required = _not_required(resources)
+    unrequired = not_required(resources)
     for number, match in enumerate(matches):
-        if (match.concept, match.term) in not_required:
+        if (match.concept, match.term) in unrequired:
             continue
         following = matches[number + 1] if number + 1 < len(matches) else None
         if _is_modifier(resources, unit.source, match, following):
@@ -225,32 +140,42 @@ def requirements(unit: Unit) -> list[Requirement]:
         concepts = resources.memo.get(key)
         if concepts is None:
             concepts = resources.memo[key] = frozenset(
-                c for c in _concepts(ambiguous, match) if _has_terms(resources, c, unit.lang)
+                c for c in concepts_of(ambiguous, match) if has_terms(resources, c, unit.lang)
             )
+        shared = _shared_head(resources, unit.source, match)
+        if shared is not None and has_terms(resources, shared, unit.lang):
+            concepts = concepts | {shared}
         if concepts and concepts not in seen:
             seen.add(concepts)
             found.append(Requirement(match, concepts))
     return found
 
 
-def _not_required(resources: Resources) -> frozenset[tuple[str, str]]:
-    """(concept, English term) of the terms marked ``require: false``."""
-    found = resources.memo.get("not-required")
+#: a coordination after a name and the common noun the names share: «Ili, Altay and Tacheng
+#: prefectures», «Almaty and Zhambyl regions»
+_SHARED_HEAD = re.compile(
+    r"(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*\s+([a-z]+)"
+)
+
+
+def _shared_head(resources: Resources, text: str, match: Match) -> str | None:
+    """The concept a name stands for with the common noun it shares with the names
+    coordinated after it («Tacheng» in «Altay and Tacheng prefectures» is Tacheng
+    Prefecture), when the glossary has that name + noun; else None."""
+    if text[match.end : match.end + 1] not in (" ", ","):
+        return None
+    found = _SHARED_HEAD.match(text, match.end)
     if found is None:
-        found = resources.memo["not-required"] = frozenset(
-            (c.id, t.text) for c in resources.glossary for t in c.terms.get("en", ())
-            if not t.require
-        )  # fmt: skip
-    return found
-
-
-def _has_terms(resources: Resources, concept_id: str, lang: str) -> bool:
-    key = ("has-terms", lang, concept_id)
-    known = resources.memo.get(key)
-    if known is None:
-        concept = resources.glossary.get(concept_id)
-        known = resources.memo[key] = concept is not None and bool(concept.terms.get(lang))
-    return known
+        return None
+    head = found.group(1)
+    index = form_index(resources, "en")
+    for noun in {head, singular(head)} if is_plural(head) else {head}:
+        candidates = index.get(fold(f"{match.text} {noun}"))
+        if candidates:
+            concepts = {c.concept for c in candidates} - {match.concept}
+            if len(concepts) == 1:
+                return concepts.pop()
+    return None
 
 
 def analyse(unit: Unit) -> TermReport:
@@ -264,21 +189,26 @@ def analyse(unit: Unit) -> TermReport:
 def _analyse(unit: Unit) -> TermReport:
     resources, lang = unit.resources, unit.lang
     report = TermReport()
-    target_ambiguous = _ambiguous(resources, lang)
+    target_ambiguous = ambiguous_forms(resources, lang)
     present: set[str] = set()
     for match in unit.target_matches:
-        present |= _concepts(target_ambiguous, match) if target_ambiguous else {match.concept}
+        present |= concepts_of(target_ambiguous, match) if target_ambiguous else {match.concept}
     day = resources.day(unit.catalog)
     words: Words | None = None
     taken = [(m.start, m.end) for m in unit.target_matches]
     # every concept the source names is there (the usual case): nothing can be missing
-    not_required = _not_required(resources)
-    named = {m.concept for m in unit.source_matches if (m.concept, m.term) not in not_required}
+    unrequired = not_required(resources)
+    named = {m.concept for m in unit.source_matches if (m.concept, m.term) not in unrequired}
     for requirement in requirements(unit) if not named <= present else ():
         if requirement.concepts & present:
             continue
         if words is None:
             words = Words(unit.target)
+        if any(
+            parts_present(words, multiword_terms(resources, c, lang), lang)
+            for c in requirement.concepts
+        ):
+            continue  # a name sharing its head noun with a neighbour: present
         hit = _search(resources, words, requirement, lang)
         if hit is not None and hit.inflection:
             present.add(hit.concept)  # an ending the generator does not know: present
@@ -298,7 +228,7 @@ def _search(resources: Resources, words: Words, requirement: Requirement, lang: 
     first = requirement.source.concept
     for concept in sorted(requirement.concepts, key=lambda c: (c != first, c)):
         hit = search(
-            words, concept, _probes(resources, concept, lang), lang,
+            words, concept, probes_of(resources, concept, lang), lang,
             known_forms(resources, concept, lang),
         )  # fmt: skip
         if hit is not None:
@@ -324,19 +254,6 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _has_longer(resources: Resources, match: Match, lang: str) -> bool:
-    """The concept has a term of more words than the matched one (a hybrid may hide)."""
-    key = ("longer", lang, match.concept, match.term)
-    known = resources.memo.get(key)
-    if known is None:
-        concept = resources.glossary.get(match.concept)
-        size = len(match.term.split())
-        known = resources.memo[key] = concept is not None and any(
-            len(t.text.split()) > size for t in concept.terms.get(lang, ())
-        )
-    return known
-
-
 #: the word right after a recognised term, joined to it by a space or a hyphen
 _NEXT_WORD = re.compile(r"[ \t\xa0\-‐‑]{1,2}([^\W\d_]+)")
 
@@ -350,7 +267,7 @@ def _may_continue(resources: Resources, match: Match, lang: str, word: str) -> b
     if starts is None:
         starts = resources.memo[key] = frozenset(
             p.words[size][:2]
-            for p in _probes(resources, match.concept, lang)
+            for p in probes_of(resources, match.concept, lang)
             if len(p.words) > size
         )
     if not starts:
@@ -371,7 +288,7 @@ def _hybrids(unit: Unit, words: Words | None, day: str | None) -> list[Variant]:
     text = unit.target
     for match in unit.target_matches:
         next_word = _NEXT_WORD.match(text, match.end)
-        if next_word is None or not _has_longer(resources, match, lang):
+        if next_word is None or not has_longer(resources, match, lang):
             continue
         if not _may_continue(resources, match, lang, next_word.group(1)):
             continue
@@ -385,7 +302,7 @@ def _hybrids(unit: Unit, words: Words | None, day: str | None) -> list[Variant]:
         size = len(match.term.split())
         head = words.key(first)[1]
         longer = tuple(
-            p for p in _probes(resources, match.concept, lang)
+            p for p in probes_of(resources, match.concept, lang)
             if len(p.words) > size and (p.words[0] == head or one_edit(p.words[0], head))
         )  # fmt: skip
         if not longer:
@@ -403,7 +320,7 @@ def _add_near_misses(unit: Unit, report: TermReport, taken: list[tuple[int, int]
     """Capitalised words one edit from a word of a name (:mod:`.variants`) that no other
     finding explains; one that stands for a missing concept replaces its missing_term."""
     resources = unit.resources
-    named = frozenset(c for m in unit.source_matches for c in [m.concept])
+    named = frozenset(m.concept for m in unit.source_matches)
     shown = [(v.start, v.end) for v in report.variants]
     for miss in near_misses(resources, unit.lang, unit.target, taken, named):
         if _overlaps(miss.start, miss.end, shown):

@@ -248,3 +248,67 @@ def one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[i + 1 :] == b[i + 1 :]
     return a[i + 1 :] == b[i:]
+
+
+#: Kazakh stem-final consonants that turn voiced before a vowel ending (аймақ, аймағы;
+#: кітап, кітабы): compared as one letter when stems are compared
+_ALTERNATING = str.maketrans("гбд", "кпт")
+#: endings taken off a Kazakh word of a term before its stem is compared (after loose():
+#: the possessive -ы/-і/-сы/-сі of «облысы», «тілі», the infinitive -у/-ю of «өту»)
+_KAZAKH_TERM_ENDINGS = ("си", "и", "у", "ю", "si", "i", "u")
+
+
+def stem(word: str, lang: str) -> str:
+    """The part of a word of a term that stays when the word is inflected: Russian drops
+    the last two letters of a long word («Алматинская» → алматинск, «область» → облас) or a
+    final vowel; Kazakh its possessive or infinitive ending («облысы» → обл, «тілі» → тил,
+    «өту» → от), with the stem-final consonant alternation levelled.
+
+    >>> stem("Алматинская", "ru"), stem("аймағы", "kk"), stem("тілі", "kk"), stem("өту", "kk")
+    ('алматинск', 'аймак', 'тил', 'от')
+    """
+    key = loose(word) if is_cyrillic(word) else latin_key(word)
+    if lang == "ru":
+        if len(key) >= 6:
+            return key[:-2]
+        return key[:-1] if len(key) >= 4 and key[-1] in "аяоеиыуюьй" else key
+    key = key.translate(_ALTERNATING)
+    for ending in _KAZAKH_TERM_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 2:
+            return key[: -len(ending)]
+    return key
+
+
+def text_stem_key(word: str, lang: str) -> str:
+    """A word of a text as :func:`stem` results are compared with (a prefix test)."""
+    key = loose(word) if is_cyrillic(word) else latin_key(word)
+    return key if lang == "ru" else key.translate(_ALTERNATING)
+
+
+#: words of a text between the first word of a term and its head, in a coordination
+#: («Алматы облысы мен Маңғыстау облысы», «в Алматинской и Мангистауской областях»)
+COORDINATION_SPAN = 8
+
+
+def parts_present(words: Words, terms: list[tuple[str, ...]], lang: str) -> bool:
+    """Some multi-word term has every word in the text, in order, each as a form of its
+    stem, within COORDINATION_SPAN words: names that share one head noun with a
+    neighbour («қазақ, орыс және ағылшын тілдерінде» has орыс тілі and ағылшын тілі)."""
+    if not words.spans:
+        return False
+    keys = [text_stem_key(words.text[a:b], lang) for a, b in words.spans]
+    for parts in terms:
+        stems = [stem(part, lang) for part in parts]
+        position, first = -1, None
+        for part_stem in stems:
+            position = next(
+                (i for i in range(position + 1, len(keys)) if keys[i].startswith(part_stem)),
+                -1,
+            )
+            if position < 0:
+                break
+            first = position if first is None else first
+        else:
+            if first is not None and position - first <= COORDINATION_SPAN:
+                return True
+    return False

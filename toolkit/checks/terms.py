@@ -14,14 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.checks.base import Check, Problem, Resources, Unit
+from toolkit.checks.concepts import expected_term, severity_of, status_of, term_of
 from toolkit.checks.registry import register
-from toolkit.checks.requirements import (
-    analyse,
-    expected_term,
-    severity_of,
-    status_of,
-    term_of,
-)
+from toolkit.checks.requirements import analyse
 from toolkit.checks.scripts import untranslated_of
 from toolkit.glossary.model import Term
 from toolkit.matching.matcher import Match, is_acronym
@@ -96,15 +91,22 @@ class _StatusCheck(Check):
         :class:`AdmittedTerm`)."""
         return True
 
+    uses_source_matches = True  # an old name the source uses itself may stay
     uses_target_matches = True
 
     def problems(self, unit: Unit) -> Iterator[Problem]:
         if not unit.target_matches or not is_translation(unit):
             return
         resources = unit.resources
+        mirrored: frozenset[str] | None = None
         for match, status in zip(unit.target_matches, statuses(unit), strict=True):
             if status != self.status or not self.reported(resources, unit.lang, match):
                 continue
+            if status == "deprecated":
+                if mirrored is None:
+                    mirrored = _outdated_in_source(unit)
+                if match.concept in mirrored:
+                    continue  # the source uses an old name too: history, or a quotation
             day = resources.day(unit.catalog)
             preferred = expected_term(resources, match.concept, unit.lang, day)
             when = _period(term_of(resources, unit.lang, match.concept, match.term), day)
@@ -124,7 +126,9 @@ class DeprecatedTerm(_StatusCheck):
     name = "Deprecated term"
     description = (
         "The translation uses a term the glossary marks as deprecated (оралман), or a "
-        "time-bound term outside its validity period (Нұр-Сұлтан in an article of 2023)."
+        "time-bound term outside its validity period (Нұр-Сұлтан in an article of 2023), "
+        "where the source does not use an old name of that concept itself (history, "
+        "quotations)."
     )
     status = "deprecated"
     label = "a deprecated"
@@ -162,6 +166,18 @@ class AdmittedTerm(_StatusCheck):
         if known is None:
             known = resources.memo[key] = _is_variant(resources, lang, match)
         return known
+
+
+def _outdated_in_source(unit: Unit) -> frozenset[str]:
+    """Concepts the source names by a deprecated term in the article's time («Until 2020,
+    returnees were called oralmans», «renamed Nur-Sultan that year»): the translation may
+    keep the old name where the source does."""
+    resources = unit.resources
+    return frozenset(
+        m.concept
+        for m in unit.source_matches
+        if status_of(resources, unit, m, "en") in ("deprecated", "forbidden")
+    )
 
 
 def _period(term: Term | None, day: str | None) -> str:
