@@ -173,7 +173,7 @@ def search(
         for probe in spellings:
             if fuzzy and not any(len(w) >= FUZZY_MIN for w in probe.words):
                 continue
-            hit = _find(words, probe, ending, fuzzy, at)
+            hit = _find(words, probe, ending, fuzzy, at, lang == "ru")
             if hit is not None:
                 first, last, same_letters = hit
                 start, end = words.spans[first][0], words.spans[last][1]
@@ -189,8 +189,12 @@ def search(
 
 
 def _find(
-    words: Words, probe: Probe, ending: int, fuzzy: bool, at: int | None
+    words: Words, probe: Probe, ending: int, fuzzy: bool, at: int | None, declines: bool
 ) -> tuple[int, int, bool] | None:
+    """Where ``probe`` stands in ``words``: (first word, last word, written with the letters
+    of a term of the text's language). ``declines``: every word of a term may change its
+    ending (Russian: «Алматинской области» of «Алматинская область»); else only the last
+    may take one (Kazakh suffixes)."""
     count = len(words.spans)
     size = len(probe.words)
     starts = range(count - size + 1) if at is None else range(at, min(at + 1, count))
@@ -205,30 +209,47 @@ def _find(
             if offset and not words.joined(first + offset - 1, first + offset):
                 break
             last = offset == size - 1
-            if not _word_fits(key, wanted, last, ending, fuzzy):
+            cut = _changing_end(wanted) if declines else 0
+            if not _word_fits(key, wanted, last or declines, ending, fuzzy, cut):
                 break
             exact = probe.exact[offset]
-            if not (folded == exact or (last and folded.startswith(exact))):
+            if not (
+                folded == exact
+                or ((last or declines) and folded.startswith(exact[: len(exact) - cut]))
+            ):
                 same_letters = False
         else:
             return first, first + size - 1, probe.own and same_letters
     return None
 
 
-def _word_fits(key: str, wanted: str, last: bool, ending: int, fuzzy: bool) -> bool:
-    """``key`` is ``wanted`` (the last word of a name: plus an ending), or with ``fuzzy``
-    one edit from it (the first letter kept, words of FUZZY_MIN letters or more)."""
+def _changing_end(word: str) -> int:
+    """Letters at the end of a Russian word that declension changes: two of a long word
+    (-ая/-ой, -ие/-ии), a final vowel, ь or й of a shorter one («Кульджа» → Кульдже)."""
+    if len(word) >= 6:
+        return 2
+    return 1 if len(word) >= 4 and word[-1] in "аяоеиыуюьй" else 0
+
+
+def _word_fits(
+    key: str, wanted: str, inflects: bool, ending: int, fuzzy: bool, cut: int = 0
+) -> bool:
+    """``key`` is ``wanted`` (a word that ``inflects``: plus an ending, after its last
+    ``cut`` letters), or with ``fuzzy`` one edit from it (the first letter kept, words of
+    FUZZY_MIN letters or more)."""
     if key == wanted:
         return True
-    if last and key.startswith(wanted) and len(key) - len(wanted) <= ending:
+    base = wanted[: len(wanted) - cut]
+    if inflects and key.startswith(base) and len(key) - len(base) <= ending:
         return True
     if not fuzzy or len(wanted) < FUZZY_MIN or key[:1] != wanted[:1]:
         return False
-    if not last:
+    if not inflects:
         return one_edit(key, wanted)
-    for cut in range(len(wanted) - 1, min(len(key), len(wanted) + 1) + 1):
-        if len(key) - cut <= ending and one_edit(key[:cut], wanted):
-            return True
+    for stem in {wanted, base}:
+        for size in range(len(stem) - 1, min(len(key), len(stem) + 1) + 1):
+            if len(key) - size <= ending and one_edit(key[:size], stem):
+                return True
     return False
 
 
