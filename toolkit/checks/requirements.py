@@ -37,6 +37,7 @@ from toolkit.checks.scripts import script_of
 from toolkit.checks.spellings import (
     Found,
     Words,
+    foreign_to_kk_latin,
     is_cyrillic,
     latin_key,
     loose,
@@ -215,6 +216,8 @@ def _analyse(unit: Unit) -> TermReport:
             continue
         if hit is not None and _mixes_scripts(hit.text):
             continue  # a Latin letter in a Cyrillic word: one finding, script_mix's
+        if hit is not None and lang == "kk-Latn" and foreign_to_kk_latin(hit.text):
+            continue  # a letter of another alphabet (2018's ǵ): translit_mismatch says so
         if hit is None or _overlaps(hit.start, hit.end, taken):
             report.missing.append(requirement)
             continue

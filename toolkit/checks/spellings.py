@@ -17,13 +17,14 @@ the generator does not know: the concept is then present, and nothing is reporte
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from toolkit.glossary.model import LANGUAGES, Concept
 from toolkit.matching.normalize import fold
-from toolkit.translit import transliterate
+from toolkit.translit import to_kk_latin, transliterate
 
 #: Kazakh letters and their Russian-keyboard stand-ins (after lower-casing; same length)
 KAZAKH_FOLD = str.maketrans("ңұүіыәқғөһ", "нууииакгох")
@@ -45,6 +46,28 @@ def loose(text: str) -> str:
     ('атажурт ериктилери', True)
     """
     return fold(text).translate(KAZAKH_FOLD)
+
+
+#: the Kazakh Cyrillic alphabet, whose 2021 transliteration gives the Kazakh Latin letters
+KAZAKH_CYRILLIC = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+
+
+@functools.cache
+def kk_latin_letters() -> frozenset[str]:
+    """The letters of the Kazakh Latin alphabet of 2021, as the kk-latn-2021 scheme writes
+    them (the scheme file is the source: ä ğ ı i ñ ö ş ū ü and the plain Latin letters)."""
+    text = to_kk_latin(" ".join(KAZAKH_CYRILLIC + KAZAKH_CYRILLIC.upper()))
+    return frozenset(ch for ch in text if ch.isalpha())
+
+
+def foreign_to_kk_latin(text: str) -> bool:
+    """``text`` has a Latin letter the 2021 Kazakh alphabet does not (ǵ á ń of the 2018 one).
+
+    >>> foreign_to_kk_latin("ūiǵyr"), foreign_to_kk_latin("ūiğyr")
+    (True, False)
+    """
+    letters = kk_latin_letters()
+    return any(ch.isalpha() and not is_cyrillic(ch) and ch not in letters for ch in text)
 
 
 def latin_key(text: str) -> str:
@@ -272,27 +295,27 @@ def one_edit(a: str, b: str) -> bool:
 
 
 #: Kazakh stem-final consonants that turn voiced before a vowel ending (аймақ, аймағы;
-#: кітап, кітабы): compared as one letter when stems are compared
-_ALTERNATING = str.maketrans("гбд", "кпт")
-#: endings taken off a Kazakh word of a term before its stem is compared (after loose():
-#: the possessive -ы/-і/-сы/-сі of «облысы», «тілі», the infinitive -у/-ю of «өту»)
-_KAZAKH_TERM_ENDINGS = ("си", "и", "у", "ю", "si", "i", "u")
+#: кітап, кітабы), in both alphabets: compared as one letter when stems are compared
+_ALTERNATING = str.maketrans("ғгбдğgbd", "ққптqkpt")
+#: endings taken off a Kazakh word of a term before its stem is compared (the possessive
+#: -ы/-і/-сы/-сі of «облысы», «тілі», the infinitive -у/-ю of «өту»; and in Latin letters,
+#: where fold() reads ı as i)
+_KAZAKH_TERM_ENDINGS = ("сы", "сі", "ы", "і", "у", "ю", "sy", "si", "y", "i", "u")
 
 
 def stem(word: str, lang: str) -> str:
-    """The part of a word of a term that stays when the word is inflected: Russian drops
-    the last two letters of a long word («Алматинская» → алматинск, «область» → облас) or a
-    final vowel; Kazakh its possessive or infinitive ending («облысы» → обл, «тілі» → тил,
-    «өту» → от), with the stem-final consonant alternation levelled.
+    """The part of a word of a term that stays when the word is inflected, letter for
+    letter (a misspelt stem does not match): Russian drops the last two letters of a long
+    word («Алматинская» → алматинск) or a final vowel; Kazakh its possessive or infinitive
+    ending («облысы» → оплы, «тілі» → тіл, «өту» → өт), with the stem-final consonant
+    alternation levelled (аймағы → аймақ).
 
     >>> stem("Алматинская", "ru"), stem("аймағы", "kk"), stem("тілі", "kk"), stem("өту", "kk")
-    ('алматинск', 'аймак', 'тил', 'от')
+    ('алматинск', 'аймақ', 'тіл', 'өт')
     """
-    key = loose(word) if is_cyrillic(word) else latin_key(word)
+    key = fold(word)
     if lang == "ru":
-        if len(key) >= 6:
-            return key[:-2]
-        return key[:-1] if len(key) >= 4 and key[-1] in "аяоеиыуюьй" else key
+        return key[: len(key) - _changing_end(key)]
     key = key.translate(_ALTERNATING)
     for ending in _KAZAKH_TERM_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= 2:
@@ -302,7 +325,7 @@ def stem(word: str, lang: str) -> str:
 
 def text_stem_key(word: str, lang: str) -> str:
     """A word of a text as :func:`stem` results are compared with (a prefix test)."""
-    key = loose(word) if is_cyrillic(word) else latin_key(word)
+    key = fold(word)
     return key if lang == "ru" else key.translate(_ALTERNATING)
 
 
