@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PROJECT
 from toolkit.errors import ToolkitError
+from toolkit.glossary import load_glossary
 from toolkit.glossary.model import Term
 from toolkit.matching.english import english_forms
+from toolkit.matching.forms import load_matcher
 
 DATA = Path(__file__).parent / "data" / "english-forms"
 
@@ -52,3 +55,22 @@ def test_hand_forms_are_kept():
 def test_a_term_of_another_language_is_refused():
     with pytest.raises(ToolkitError, match="needs an en term"):
         english_forms(Term("лагерь", "ru", "preferred"))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The Chinese government detained them.", []),
+        ("Posters in Kazakh, English, and Chinese were held up.",
+         [("Kazakh", "kazakh-language"), ("English", "english-language"),
+          ("Chinese", "chinese-language")]),
+        ("Many Kyrgyz live in Xinjiang.", [("Kyrgyz", "kyrgyz"), ("Xinjiang", "xinjiang")]),
+        ("She speaks Kyrgyz fluently.", [("Kyrgyz", "kyrgyz-language")]),
+        ("The city juts into Russian Siberia.", []),
+    ],
+)  # fmt: skip
+def test_a_language_name_is_the_language_only_in_a_language_context(line, expected):
+    """«Chinese» is the adjective, «Kyrgyz» the people, unless the words around say
+    «language» (in, speaks, -language, speakers ...)."""
+    matcher = load_matcher(load_glossary(PROJECT / "glossary"), "en")
+    assert [(m.text, m.concept) for m in matcher.find(line)] == expected

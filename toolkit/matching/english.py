@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 from toolkit.errors import ToolkitError
 from toolkit.glossary.model import Term
 from toolkit.matching.normalize import fold
@@ -258,3 +260,75 @@ def english_inflect_like(surface: str, source: Term, target: Term) -> str | None
             if poss == possessive and (num == number or len(numbers) == 1 or number is None):
                 return _match_case(surface, source.text, form)
     return None
+
+
+#: words after a language name that make it the language: «Kazakh-language media», «Russian
+#: speakers», «the Chinese version»
+_LANGUAGE_AFTER = frozenset(
+    ("language", "languages", "speaker", "speakers", "speaking", "speak", "version",
+     "versions", "translation", "translations", "text", "texts", "word", "words", "name",
+     "names", "dialect", "dialects", "alphabet", "script", "lessons", "classes", "course",
+     "courses", "teacher", "teachers", "proficiency", "skills", "edition", "service")
+)  # fmt: skip
+#: words before a language name (or a list of them) that make it the language: «in Kazakh»,
+#: «speaks Russian and Chinese», «translated from Uyghur»
+_LANGUAGE_BEFORE = frozenset(
+    ("in", "into", "from", "speak", "speaks", "spoke", "spoken", "speaking", "learn",
+     "learns", "learned", "learning", "study", "studies", "studied", "studying", "teach",
+     "teaches", "taught", "teaching", "know", "knows", "knew", "fluent", "translate",
+     "translated", "write", "writes", "wrote", "written", "read", "reads", "understand",
+     "understands", "native", "mother", "tongue", "say", "says", "said", "called")
+)  # fmt: skip
+#: lower-case words after a language name that are no noun it could modify
+_FUNCTION_WORDS = frozenset(
+    ("and", "or", "nor", "but", "than", "rather", "as", "at", "by", "for", "from", "in",
+     "into", "of", "on", "to", "with", "without", "is", "are", "was", "were", "be", "been",
+     "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may",
+     "might", "must", "should", "who", "whom", "whose", "that", "which", "while", "when",
+     "because", "if", "so", "too", "also", "only", "well", "instead", "rather", "fluently")
+)  # fmt: skip
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
+_LIST_BEFORE = re.compile(r"(?:,\s*|\s+(?:and|or|nor)\s+|,\s+(?:and|or)\s+)$")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+$")
+_LIST_AFTER = re.compile(r"(?:(?:,\s*|,?\s+(?:and|or)\s+)[A-Z][a-z]+)*[\s-]+([A-Za-z]+)")
+
+
+def is_language_use(text: str, start: int, end: int) -> bool:
+    """The language name at ``text[start:end]`` means the language, not the people or an
+    adjective: a word such as «language», «speakers» follows it (or the list it ends), or
+    «in», «speaks», «from»... comes before it (or the list it is in); a common noun after
+    it makes it an adjective («the Chinese government», «Kyrgyz citizens»).
+
+    >>> sample = "Children are taught in Chinese rather than in Kazakh or Uyghur."
+    >>> [is_language_use(sample, s, s + len(w)) for w in ("Chinese", "Kazakh", "Uyghur")
+    ...  for s in [sample.index(w)]]
+    [True, True, True]
+    >>> text = "The Chinese government said more than a million Kyrgyz work in Russia."
+    >>> is_language_use(text, 4, 11), is_language_use(text, 48, 54)
+    (False, False)
+    >>> text = "posters in Kazakh, English, and Chinese demanding their release"
+    >>> is_language_use(text, 32, 39), is_language_use("juts into Russian Siberia", 10, 17)
+    (True, False)
+    """
+    after = _LIST_AFTER.match(text, end)
+    if after is not None:
+        word = after.group(1)
+        if word.lower() in _LANGUAGE_AFTER:
+            return True
+        gap = text[end : after.start(1)]
+        if gap == " " and word[:1].isupper():
+            return False  # a name right after it: an adjective («Russian Siberia»)
+        noun = word not in _FUNCTION_WORDS and not word.endswith(("ing", "ed"))
+        if word[:1].islower() and not gap.strip(" -") and noun:
+            return False  # a common noun right after it: an adjective
+    head = start
+    while True:  # walk back over a list of names: «in Kazakh, Russian or English»
+        joint = _LIST_BEFORE.search(text, 0, head)
+        if joint is None:
+            break
+        name = _CAPITALISED_BEFORE.search(text, 0, joint.start())
+        if name is None:
+            break
+        head = name.start()
+    before = _WORD_BEFORE.search(text, 0, head)
+    return before is not None and before.group(1).lower() in _LANGUAGE_BEFORE

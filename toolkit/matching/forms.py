@@ -15,10 +15,10 @@ from pathlib import Path
 
 from toolkit.glossary import cache
 from toolkit.glossary.model import Concept, Glossary, Term
-from toolkit.matching.english import english_forms
+from toolkit.matching.english import english_forms, is_language_use
 from toolkit.matching.fingerprint import generators_fingerprint
 from toolkit.matching.kazakh import kazakh_forms
-from toolkit.matching.matcher import Candidate, TermMatcher
+from toolkit.matching.matcher import Candidate, ContextRule, TermMatcher
 from toolkit.matching.normalize import fold
 from toolkit.matching.russian import russian_forms
 from toolkit.translit import to_kk_latin
@@ -122,9 +122,22 @@ def load_index(glossary: Glossary, lang: str, *, use_cache: bool = True) -> Form
 
 
 def load_matcher(glossary: Glossary, lang: str, *, use_cache: bool = True) -> TermMatcher:
-    """The :class:`TermMatcher` of ``lang`` for ``glossary``, from the cache when current."""
+    """The :class:`TermMatcher` of ``lang`` for ``glossary``, from the cache when current.
+
+    In English a language name is also the adjective and often the people («the Chinese
+    government», «many Kyrgyz»): languages (concepts of the ``languages`` domain or linked
+    to a CLDR language) are recognised only in a language context
+    (:func:`~.english.is_language_use`); elsewhere their words stand for another concept of
+    the same spelling (the Kyrgyz people), or for none."""
     english = {c.id: c.preferred_text("en") for c in glossary}
-    return TermMatcher(load_index(glossary, lang, use_cache=use_cache), english)
+    context = None
+    if lang == "en":
+        languages = frozenset(
+            c.id for c in glossary
+            if c.domain == "languages" or (c.cldr is not None and c.cldr.kind == "language")
+        )  # fmt: skip
+        context = ContextRule(languages, is_language_use) if languages else None
+    return TermMatcher(load_index(glossary, lang, use_cache=use_cache), english, context)
 
 
 def recognised_forms(

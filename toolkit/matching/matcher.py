@@ -13,7 +13,7 @@ word («Re_store», «ST_UN» has no UN); spans are offsets in the text as given
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from toolkit.matching.normalize import (
@@ -33,6 +33,13 @@ Pair = tuple["Candidate", "Candidate | None"]
 
 #: Order of preference when one surface form belongs to several terms.
 STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2, "forbidden": 3}
+
+
+class ContextRule(NamedTuple):
+    """Concepts a matcher recognises only where ``accepts(text, start, end)`` says so."""
+
+    concepts: frozenset[str]
+    accepts: Callable[[str, int, int], bool]
 
 
 class Candidate(NamedTuple):
@@ -108,10 +115,26 @@ class TermMatcher:
     []
     """
 
-    def __init__(self, index: Mapping[str, Iterable[Candidate]], english: Mapping[str, str]):
+    def __init__(
+        self,
+        index: Mapping[str, Iterable[Candidate]],
+        english: Mapping[str, str],
+        context: ContextRule | None = None,
+    ):
         import ahocorasick
 
         self.english = dict(english)
+        #: concepts recognised only where ``context`` accepts the occurrence (English
+        #: language names: «in Chinese», not «the Chinese government»), and what each of
+        #: their surface forms stands for elsewhere (another concept, or nothing)
+        self._context = context
+        self._elsewhere: dict[str, Candidate | None] = {}
+        if context is not None:
+            for form, candidates in index.items():
+                listed = list(candidates)
+                if any(c.concept in context.concepts for c in listed):
+                    others = [c for c in listed if c.concept not in context.concepts]
+                    self._elsewhere[fold(form)] = _best(others) if others else None
         merged: dict[str, list[Candidate]] = {}
         tails: dict[str, set[str]] = {}
         capitals: dict[str, set[int]] = {}  # key -> where its acronym forms have capitals
@@ -172,7 +195,27 @@ class TermMatcher:
         for number, (_, cuts) in enumerate(stripped):
             if cuts and found[number]:
                 found[number] = _unstripped(found[number], texts[number], cuts)
+        if self._context is not None:
+            found = [self._in_context(t, matches) for t, matches in zip(texts, found, strict=True)]
         return found
+
+    def _in_context(self, text: str, matches: list[Match]) -> list[Match]:
+        """``matches`` with those of context-bound concepts the context does not accept
+        replaced by what their surface stands for elsewhere, or dropped."""
+        rule = self._context
+        assert rule is not None
+        kept = []
+        for match in matches:
+            if match.concept in rule.concepts and not rule.accepts(text, match.start, match.end):
+                other = self._elsewhere.get(fold(match.text))
+                if other is None:
+                    continue
+                match = match._replace(
+                    concept=other.concept, en=self.english.get(other.concept, ""),
+                    status=other.status, term=other.term,
+                )  # fmt: skip
+            kept.append(match)
+        return kept
 
     def _find_joined(self, texts: Sequence[str]) -> list[list[Match]]:
         """The matches of each text, found in the key of the texts joined by _SEPARATOR.
