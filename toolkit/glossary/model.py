@@ -81,7 +81,7 @@ class Term(NamedTuple):
     #: kk-Latn terms generated from the kk term of the same position.
     derived: bool = False
     #: False: a source text with this term does not require the concept in the translation
-    #: (generic phrases: "court in Almaty", "appeal"); it is still recognised.
+    #: (generic words: "appeal", "fine"); it is still recognised.
     require: bool = True
     #: ISO dates (YYYY-MM-DD): the term is right in articles dated from ``valid_from`` and
     #: before ``valid_until`` (half-open; either may be absent); see :meth:`status_on`.
