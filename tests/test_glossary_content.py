@@ -152,3 +152,47 @@ def test_every_file_is_plain_utf8_yaml():
         text = path.read_bytes().decode("utf-8")
         assert "\t" not in text, path.name
         assert text.endswith("\n"), path.name
+
+
+# Sites that only copy other pages (machine-made or aggregated); a spelling needs the page
+# that published it. Each was once cited here and replaced.
+SCRAPER_HOSTS = ("wotkl.ru", "grupo-jbl.com", "thenewsontime.com", "kashmirpatriot.com")
+CLDR_CITY = re.compile(
+    r"Locale\('(?P<loc>[a-z]+)'\)\.time_zones\['(?P<tz>[A-Za-z_/]+)'\]\['city'\] "
+    r"(?:\((?P<paren>[^)]+)\)|is (?P<is>\S+?),)"
+)
+
+
+def _texts(concept):
+    yield from concept.sources
+    yield concept.note or ""
+    for term in concept.all_terms():
+        yield term.note or ""
+        yield term.source or ""
+
+
+def test_no_source_is_an_unchecked_guess_or_a_scraper(glossary):
+    bad = [
+        (c.id, text)
+        for c in glossary
+        for text in _texts(c)
+        if "not checked in this session" in text or any(host in text for host in SCRAPER_HOSTS)
+    ]
+    assert bad == []
+
+
+def test_cited_cldr_exemplar_cities_are_babels(glossary):
+    cited = [
+        (c.id, m["loc"], m["tz"], m["paren"] or m["is"])
+        for c in glossary
+        for source in c.sources
+        for m in CLDR_CITY.finditer(source)
+    ]
+    # Moscow, Bishkek, Tashkent (kk, ru) and Urumqi (kk, ru): the pattern did match
+    assert len(cited) >= 7
+    wrong = [
+        (cid, loc, tz, name, Locale.parse(loc).time_zones.get(tz, {}).get("city"))
+        for cid, loc, tz, name in cited
+        if Locale.parse(loc).time_zones.get(tz, {}).get("city") != name
+    ]
+    assert wrong == []
