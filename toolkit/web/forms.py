@@ -73,11 +73,12 @@ class FormState:
     domain: str = ""
 
 
-def blank_rows(langs: tuple[str, ...], start: int = 0) -> list[FormTerm]:
-    """Empty rows to add terms, numbered from ``start``; the first of a language preferred."""
+def blank_rows(langs: tuple[str, ...], *, preferred_first: bool) -> list[FormTerm]:
+    """Empty rows to add terms; with ``preferred_first`` the first row of each language
+    offers "preferred" (a new concept), else every row offers "admitted"."""
     rows, seen = [], set()
-    for number, lang in enumerate(langs, start):
-        status = "admitted" if lang in seen else "preferred"
+    for number, lang in enumerate(langs):
+        status = "preferred" if preferred_first and lang not in seen else "admitted"
         rows.append(FormTerm(lang, number, "", status, new=True))
         seen.add(lang)
     return rows
@@ -97,7 +98,7 @@ def form_state(concept: Concept) -> FormState:
         if not t.derived
     ]
     return FormState(concept.note or "", concept.definition or "", "\n".join(concept.sources),
-                     rows, blank_rows(CONCEPT_ROWS))  # fmt: skip
+                     rows, blank_rows(CONCEPT_ROWS, preferred_first=False))  # fmt: skip
 
 
 def _field(form: Mapping[str, Any], name: str, limit: int, *, required: bool) -> str:

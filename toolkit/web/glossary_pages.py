@@ -175,7 +175,7 @@ def _new_page(request: Request, form: FormState, **extra: Any) -> tuple[str, dic
 async def concept_new(request: Request) -> Response:
     """The form that adds a concept."""
     require_editing(request)
-    blank = FormState(new_rows=blank_rows(NEW_CONCEPT_ROWS))
+    blank = FormState(new_rows=blank_rows(NEW_CONCEPT_ROWS, preferred_first=True))
     name, context = await run_in_threadpool(_new_page, request, blank)
     return render(request, name, context)
 
