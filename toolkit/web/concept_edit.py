@@ -369,6 +369,10 @@ def _unfaithful(
         got = term_state(terms[index]) if index < len(terms) else None
         if got != change.state():
             problems.add(_row_field(change, edit), "this term would not be written as entered")
+    for lang in LANGUAGES:
+        written = sum(not t.derived for t in edited.terms.get(lang, ()))
+        if written != sum(key[0] == lang for key in rows):
+            problems.add("terms", f"the {lang} terms would not be written as entered")
     return problems
 
 
