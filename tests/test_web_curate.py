@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from toolkit.glossary import load_glossary
 from toolkit.translit import to_kk_latin
 from toolkit.web import create_app
 from toolkit.web.concept_edit import ConceptEdit, TermEdit, apply_edit
+from toolkit.web.concept_new import NewConcept, prepare_new
+from toolkit.web.saving import ConflictError, file_digest, save_edit
 from toolkit.web.views import PAGE_SIZE
 
 CURATE = DATA / "web-curate"
@@ -232,6 +235,30 @@ def test_a_change_on_disk_since_the_form_was_loaded_gives_409(
     response = client.post(BILASH, data=form)
     assert response.status_code == 409 and "changed on disk" in response.text
     assert path.read_text(encoding="utf-8") == changed
+
+
+def test_a_new_concept_is_not_written_over_a_change_made_meanwhile(project: Path) -> None:
+    """The file read for the new concept changed (or a new domain's file appeared) before
+    the write: a conflict, and the other writer's bytes stay."""
+    glossary = load_glossary(project / "glossary", use_cache=False)
+    people = project / "glossary" / "people.yaml"
+    read = people.read_bytes()
+    concept = NewConcept("supreme-court", "people", None, None, ("sud.gov.kz",), (
+        TermEdit("en", 0, "Supreme Court", "preferred", None),
+        TermEdit("kk", 1, "Жоғарғы Сот", "preferred", None),
+        TermEdit("ru", 2, "Верховный суд", "preferred", None),
+    ))  # fmt: skip
+    result = prepare_new(glossary, people, concept, read.decode("utf-8"))
+    people.write_bytes(read + b"# added by someone else\n")
+    with pytest.raises(ConflictError):
+        save_edit(result, file_digest(read))
+    assert people.read_bytes() == read + b"# added by someone else\n"
+    courts = project / "glossary" / "courts.yaml"
+    created = prepare_new(glossary, courts, replace(concept, domain="courts"), None)
+    courts.write_text("# made meanwhile\n", encoding="utf-8")
+    with pytest.raises(ConflictError):
+        save_edit(created, None)
+    assert courts.read_text(encoding="utf-8") == "# made meanwhile\n"
 
 
 # -- security of the new routes --------------------------------------------------------------
