@@ -154,6 +154,14 @@ def test_a_refused_concept_is_shown_next_to_its_field_and_nothing_is_written(
     assert not (project / "outside.yaml").exists()
 
 
+def test_one_save_shows_every_problem_of_a_new_concept(client: TestClient) -> None:
+    form = {**sauytbay_form(client), "id": "serikzhan-bilash", "n.4.text": ""}
+    page = client.post("/glossary/_new", data=form).text
+    taken = str(escape("already has a concept 'serikzhan-bilash'"))
+    assert taken in between(page, 'name="id"', 'name="domain"')
+    assert "no preferred ru term" in between(page, 'name="sources"', 'class="edit-terms"')
+
+
 # -- add and remove terms, sources and definition ------------------------------------------
 
 

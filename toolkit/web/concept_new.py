@@ -89,17 +89,13 @@ def domain_file(glossary_dir: Path, files: list[Path], domain: str) -> Path:
     return next((p for p in files if p.stem == domain), glossary_dir / f"{domain}.yaml")
 
 
-def check_new_concept(glossary: Glossary, concept: NewConcept) -> None:
-    """Raise EditError when the id or the domain is not a slug, or the id is taken."""
+def check_new_concept(concept: NewConcept) -> None:
+    """Raise EditError when the id or the domain (which names a file) is not a slug."""
     problems = FieldProblems()
     if not ID_PATTERN.fullmatch(concept.id):
         problems.add("id", "an id is a lower-case slug: letters a-z, digits, single hyphens")
-    elif concept.id in glossary:
-        problems.add("id", f"the glossary already has a concept {concept.id!r}")
     if not ID_PATTERN.fullmatch(concept.domain):
         problems.add("domain", "a domain is a lower-case slug (it names the YAML file)")
-    if not concept.terms:
-        problems.add("terms", "give at least one term in each language (en, kk, ru)")
     if problems:
         raise problems.error()
 
@@ -109,8 +105,12 @@ def prepare_new(
 ) -> EditResult:
     """The file ``path`` (its ``text``, None when it does not exist yet) with ``concept``
     added, checked the way ``toolkit glossary lint`` would. Raises EditError with each
-    problem under its form field."""
-    check_new_concept(glossary, concept)
+    problem under its form field: a taken id together with the lint errors, so that one
+    save shows everything to fix."""
+    check_new_concept(concept)
+    problems = FieldProblems()
+    if concept.id in glossary:
+        problems.add("id", f"the glossary already has a concept {concept.id!r}")
     header = NEW_FILE_HEADER.format(domain=concept.domain) if text is None else text
     new_text = appended(header, concept)
     candidates = read_candidate(path, new_text)
@@ -122,19 +122,16 @@ def prepare_new(
         given = [t for t in concept.terms if t.lang == lang]
         rows.update(((lang, i), t) for i, t in enumerate(given))
     keys = {position: new_term_field(t.index) for position, t in rows.items()}
-    faithful = FieldProblems()
     for key, got, wanted in (("note", added.note, concept.note),
                              ("definition", added.definition, concept.definition),
                              ("sources", added.sources, concept.sources)):  # fmt: skip
         if (got or None) != (wanted or None):
-            faithful.add(key, f"the {key} would not be written as entered")
+            problems.add(key, f"the {key} would not be written as entered")
     for position, t in rows.items():
         got = [x for x in added.terms.get(position[0], ()) if not x.derived]
         if position[1] >= len(got) or term_state(got[position[1]]) != t.state():
-            faithful.add(keys[position], "this term would not be written as entered")
-    if faithful:
-        raise faithful.error()
-    errors = lint_errors(new_issues(glossary, path, candidates), added, keys)
-    if errors:
-        raise errors.error()
+            problems.add(keys[position], "this term would not be written as entered")
+    problems.extend(lint_errors(new_issues(glossary, path, candidates), added, keys))
+    if problems:
+        raise problems.error()
     return EditResult(path, new_text, [], create=text is None)

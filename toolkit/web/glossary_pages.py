@@ -195,7 +195,7 @@ async def concept_create(request: Request) -> Response:
         with state.lock:
             glossary = state.glossary()
             try:
-                check_new_concept(glossary, concept)  # before the domain names a file
+                check_new_concept(concept)  # before the domain names a file
                 files = glossary_files(state.glossary_dir)
                 path = domain_file(state.glossary_dir, files, concept.domain)
                 raw = path.read_bytes() if path.exists() else None

@@ -79,6 +79,11 @@ class FieldProblems:
         else:
             self.general.append(message)
 
+    def extend(self, other: FieldProblems) -> None:
+        self.general += other.general
+        for key, messages in other.fields.items():
+            self.fields.setdefault(key, []).extend(messages)
+
     def __bool__(self) -> bool:
         return bool(self.general or self.fields)
 
