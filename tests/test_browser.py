@@ -113,3 +113,52 @@ def test_translit_box_updates_while_typing(site, browser):
     page.wait_for_function("() => document.body.innerText.includes('Almatyda')", timeout=5000)
     _shot(page, "translit")
     page.close()
+
+
+def test_create_a_concept_then_add_and_remove_a_term(site, browser):
+    url, root = site
+    yaml_path = root / "glossary" / "nature.yaml"  # a new domain: the form creates its file
+    page = browser.new_page()
+    page.goto(f"{url}/glossary")
+    page.click("a.new-concept-link")
+    page.wait_for_selector("form.new-concept")
+    page.fill("input[name=id]", "snow-leopard")
+    page.fill("input[name=domain]", "nature")
+    page.fill("textarea[name=note]", "The big cat of the Tien Shan and Altai mountains.")
+    page.fill("textarea[name=sources]", "kk: kk.wikipedia.org (Ілбіс)\nru: ru.wikipedia.org")
+    page.fill("input[name='n.0.text']", "snow leopard")
+    page.fill("input[name='n.2.text']", "ілбіс")
+    page.fill("input[name='n.4.text']", "снежный барс")
+    page.select_option("select[name='n.4.gender']", "m")
+    page.click("form.new-concept button[type=submit]")
+    page.wait_for_url("**/glossary/snow-leopard?saved=1")
+    assert "Saved to nature.yaml" in page.content()
+    assert "снежный барс" in page.locator("article.concept").inner_text()
+    page.goto(f"{url}/glossary?q=snow+leopard")
+    assert page.locator("#c-snow-leopard").count() == 1
+
+    # add a term, in a row made by the "Add another term" button
+    page.goto(f"{url}/glossary/snow-leopard")
+    page.click("button.add-term")
+    page.select_option("select[name='n.1.lang']", "ru")
+    page.fill("input[name='n.1.text']", "ирбис")
+    page.select_option("select[name='n.1.gender']", "m")
+    page.click("form.concept-form button[type=submit]")
+    page.wait_for_url("**/glossary/snow-leopard?saved=1")
+    _shot(page, "concept-term-added")
+    assert "ирбис" in page.locator("article.concept").inner_text()
+    assert "{term: ирбис, status: admitted, gender: m}" in yaml_path.read_text(encoding="utf-8")
+    page.goto(f"{url}/glossary?q=ирбис")
+    assert page.locator("#c-snow-leopard").count() == 1
+
+    # remove it again
+    page.goto(f"{url}/glossary/snow-leopard")
+    page.check("input[name='t.ru.1.remove']")
+    page.click("form.concept-form button[type=submit]")
+    page.wait_for_url("**/glossary/snow-leopard?saved=1")
+    assert "ирбис" not in page.locator("article.concept").inner_text()
+    text = yaml_path.read_text(encoding="utf-8")
+    assert "ирбис" not in text and "снежный барс" in text and text.startswith("#")
+    page.goto(f"{url}/glossary?q=ирбис")
+    assert page.locator("#c-snow-leopard").count() == 0
+    page.close()

@@ -41,7 +41,8 @@ def client(project: Path) -> TestClient:
 
 
 class _Form(HTMLParser):
-    """The fields of the first POST form of a page, as a browser would submit them."""
+    """The fields of the first POST form of a page, as a browser would submit them: a
+    checkbox when it is checked, a select's selected option (else its first)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -49,6 +50,8 @@ class _Form(HTMLParser):
         self._in_form = self._done = False
         self._textarea: str | None = None
         self._select: str | None = None
+        self._option: dict[str, str] | None = None
+        self._chosen: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
@@ -56,27 +59,33 @@ class _Form(HTMLParser):
             self._in_form = True
         if not self._in_form:
             return
-        if tag == "input" and a.get("type") != "checkbox":
+        if tag == "input" and a.get("type") == "checkbox":
+            if "checked" in a:
+                self.fields[a["name"]] = a.get("value", "on")
+        elif tag == "input":
             self.fields[a["name"]] = a.get("value", "")
         elif tag == "textarea":
             self._textarea = a["name"]
             self.fields[a["name"]] = ""
         elif tag == "select":
-            self._select = a["name"]
-        elif tag == "option" and self._select and "selected" in a:
-            self.fields[self._select] = a.get("value", "")
-            self._option = True
+            self._select, self._chosen = a["name"], None
+        elif tag == "option" and self._select:
+            self._option = {"selected": "selected" in a, "value": a.get("value"), "text": ""}
 
     def handle_data(self, data: str) -> None:
         if self._textarea:
             self.fields[self._textarea] += data
-        elif self._select and getattr(self, "_option", False):
-            self.fields[self._select] = self.fields[self._select] or data
-            self._option = False
+        elif self._option is not None:
+            self._option["text"] += data
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "textarea":
             self._textarea = None
+        elif tag == "option" and self._option is not None:
+            option, self._option = self._option, None
+            value = option["value"] if option["value"] is not None else option["text"]
+            if option["selected"] or self._select not in self.fields:
+                self.fields[self._select] = value
         elif tag == "select":
             self._select = None
         elif tag == "form" and self._in_form:

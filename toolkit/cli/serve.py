@@ -24,7 +24,8 @@ def serve(obj: Context, host: str, port: int, read_only: bool, allow_edit: bool)
     """Serve the web view: dashboard, glossary search and editor, articles side by side
     (en, kk, kk-Latn, ru) with their findings, and live transliteration.
 
-    Editing writes the glossary YAML files (atomically, keeping comments and order) after
+    Editing (add a concept, add or remove terms, edit notes, definitions, sources and
+    terms) writes the glossary YAML files (atomically, keeping comments and order) after
     the same lint as `toolkit glossary lint`. It is off with --read-only, and off when
     --host is not a loopback address unless --allow-edit is given.
     """

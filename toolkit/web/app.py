@@ -1,44 +1,45 @@
 """The editors' web view: routes, rendering and error pages (Starlette + Jinja2).
 
-Pages: ``/`` dashboard, ``/glossary`` search, ``/glossary/<id>`` concept and editor,
-``/articles`` and ``/articles/<slug>`` side by side, ``/translit`` (and ``POST /api/translit``).
-Library calls run in the server's thread pool; nothing here prints.
+Pages: ``/`` dashboard, ``/glossary`` search (paged), ``/glossary/<id>`` concept and editor,
+``/glossary/_new`` a new concept (in :mod:`toolkit.web.glossary_pages`), ``/articles`` and
+``/articles/<slug>`` side by side, ``/translit`` (and ``POST /api/translit``). Library calls
+run in the server's thread pool; nothing here prints.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp
 
 from toolkit.errors import ToolkitError
-from toolkit.glossary.model import LANGUAGES, STATUSES, Concept
-from toolkit.glossary.search import search
 from toolkit.translit import KK_LATIN, list_schemes, transliterate
-from toolkit.web.concept_edit import ConflictError, EditError, file_digest, prepare_edit, save_edit
-from toolkit.web.forms import FormError, FormTerm, form_terms, read_edit
+from toolkit.web.glossary_pages import (
+    concept_create,
+    concept_new,
+    concept_save,
+    concept_view,
+    glossary_search,
+)
+from toolkit.web.pages import Web, check_csrf, read_form, render, web_of
 from toolkit.web.security import (
-    COOKIE,
     FORM_FIELD,
     HEADER,
     BodyLimit,
     CsrfTokens,
     LoopbackHostsOnly,
     SecurityHeaders,
-    same_origin,
 )
 from toolkit.web.state import ProjectState
 from toolkit.web.views import COLUMNS, article_totals, article_view, report_summary
@@ -48,73 +49,14 @@ HERE = Path(__file__).resolve().parent
 #: the translit API's JSON, as the page's script sends it, at most MAX_TRANSLIT characters of
 #: at most 4 bytes each)
 MAX_BODY = 1 << 20
-MAX_QUERY = 500
 MAX_TRANSLIT = 100_000
-
-
-@dataclass
-class Web:
-    """What every request handler needs (kept on ``app.state.web``)."""
-
-    state: ProjectState
-    templates: Jinja2Templates
-    tokens: CsrfTokens
-    editing: bool
-
-
-def _web(request: Request) -> Web:
-    return request.app.state.web
-
-
-def render(
-    request: Request, name: str, context: dict[str, Any], status_code: int = 200
-) -> Response:
-    """A page, with the CSRF token of the browser's cookie (set when it has none)."""
-    web = _web(request)
-    cookie = request.cookies.get(COOKIE)
-    new_cookie = None if cookie else web.tokens.new_cookie()
-    page = {
-        "csrf_token": web.tokens.token(cookie or new_cookie or ""),
-        "editing": web.editing,
-        "path": request.url.path,
-        **context,
-    }
-    response = web.templates.TemplateResponse(request, name, page, status_code=status_code)
-    if new_cookie:
-        response.set_cookie(COOKIE, new_cookie, httponly=True, samesite="strict", path="/")
-    return response
-
-
-def check_origin(request: Request) -> None:
-    """403 unless the request is same-origin (Origin, or Referer when there is no Origin) and
-    carries the CSRF cookie. Checked before the body is read: a foreign client makes the
-    server read nothing."""
-    if not same_origin(request.headers):
-        raise HTTPException(403, "Cross-site requests are not accepted.")
-    if not request.cookies.get(COOKIE):
-        raise HTTPException(403, "The form has no valid security token: reload the page and retry.")
-
-
-def check_csrf(request: Request, token: object) -> None:
-    """403 unless ``token`` belongs to the browser's cookie (and :func:`check_origin`)."""
-    check_origin(request)
-    web = _web(request)
-    if not isinstance(token, str) or not web.tokens.valid(request.cookies.get(COOKIE), token):
-        raise HTTPException(403, "The form has no valid security token: reload the page and retry.")
-
-
-async def read_form(request: Request) -> FormData:
-    """The submitted form, once the request is known to be same-origin (the body's size is
-    bounded by the BodyLimit middleware)."""
-    check_origin(request)
-    return await request.form(max_files=0, max_fields=2000)
 
 
 # -- dashboard and article pages ------------------------------------------------------------
 
 
 async def dashboard(request: Request) -> Response:
-    web = _web(request)
+    web = web_of(request)
 
     def gather() -> dict[str, Any]:
         report = web.state.report()
@@ -134,12 +76,12 @@ async def dashboard(request: Request) -> Response:
 
 
 async def articles(request: Request) -> Response:
-    items = await run_in_threadpool(_web(request).state.articles)
+    items = await run_in_threadpool(web_of(request).state.articles)
     return render(request, "articles.html", {"articles": items})
 
 
 async def article(request: Request) -> Response:
-    state = _web(request).state
+    state = web_of(request).state
     slug = request.path_params["slug"]
     path = await run_in_threadpool(state.article_path, slug)
     if path is None:
@@ -147,108 +89,6 @@ async def article(request: Request) -> Response:
     info = next(a for a in await run_in_threadpool(state.articles) if a.path == path)
     view = await run_in_threadpool(article_view, state, info)
     return render(request, "article.html", {"view": view, "columns": list(COLUMNS)})
-
-
-# -- glossary --------------------------------------------------------------------------------
-
-
-async def glossary_search(request: Request) -> Response:
-    state = _web(request).state
-    query = request.query_params.get("q", "")
-    domain = request.query_params.get("domain", "")
-    if len(query) > MAX_QUERY:
-        raise HTTPException(400, f"The search text is longer than {MAX_QUERY} characters.")
-    glossary = await run_in_threadpool(state.glossary)
-    domains = glossary.domains()
-    if domain and domain not in domains:
-        raise HTTPException(400, f"There is no domain {domain!r}; choose one from the list.")
-    found = await run_in_threadpool(search, glossary, query)
-    if domain:
-        found = [c for c in found if c.domain == domain]
-    context = {"query": query, "domain": domain, "domains": domains, "concepts": found}
-    return render(request, "glossary.html", {**context, "languages": LANGUAGES})
-
-
-def _concept_page(request: Request, concept: Concept, **extra: Any) -> tuple[str, dict[str, Any]]:
-    state = _web(request).state
-    issues = [i for i in state.lint() if i.message.startswith(f"{concept.id}: ")]
-    context = {
-        "concept": concept,
-        "generated": state.recognised_forms().get(concept.id, {}),
-        "languages": LANGUAGES,
-        "statuses": STATUSES,
-        "issues": issues,
-        "file": Path(concept.path).name,
-        "digest": state.digest(concept.path),
-        "form_note": concept.note or "",
-        "form_terms": form_terms(concept),
-        "errors": [],
-        "warnings": [],
-        "saved": request.query_params.get("saved") == "1",
-    }
-    context.update(extra)
-    return "concept.html", context
-
-
-def _concept_or_404(state: ProjectState, concept_id: str) -> Concept:
-    concept = state.glossary().get(concept_id)
-    if concept is None or not state.in_glossary_dir(concept.path):
-        raise HTTPException(404, "There is no concept with this id in the glossary.")
-    return concept
-
-
-async def concept_view(request: Request) -> Response:
-    state = _web(request).state
-
-    def gather() -> tuple[str, dict[str, Any]]:
-        concept = _concept_or_404(state, request.path_params["concept_id"])
-        return _concept_page(request, concept)
-
-    name, context = await run_in_threadpool(gather)
-    return render(request, name, context)
-
-
-async def concept_save(request: Request) -> Response:
-    web = _web(request)
-    concept_id = request.path_params["concept_id"]
-    await run_in_threadpool(_concept_or_404, web.state, concept_id)
-    if not web.editing:
-        raise HTTPException(403, "Editing is turned off for this server (read-only).")
-    form = await read_form(request)
-    check_csrf(request, form.get(FORM_FIELD))
-    digest = form.get("digest")
-    if not isinstance(digest, str) or len(digest) != 64:
-        raise HTTPException(400, "The form has no file digest: reload the page and retry.")
-
-    def save() -> Response:
-        state = web.state
-        with state.lock:
-            concept = _concept_or_404(state, concept_id)
-            path = Path(concept.path)
-            raw = path.read_bytes()
-            if file_digest(raw) != digest:
-                raise ConflictError("changed on disk", str(path))
-            try:
-                edit, shown = read_edit(form, concept)
-            except FormError as exc:
-                raise HTTPException(400, str(exc)) from exc
-            try:
-                result = prepare_edit(state.glossary(), concept, edit, raw.decode("utf-8"))
-                save_edit(result, digest)
-            except EditError as exc:
-                name, context = _concept_page(
-                    request, concept, errors=exc.problems, form_note=edit.note or "",
-                    form_terms=shown, digest=digest,
-                )  # fmt: skip
-                return render(request, name, context, status_code=400)
-        return RedirectResponse(f"/glossary/{concept_id}?saved=1", status_code=303)
-
-    try:
-        return await run_in_threadpool(save)
-    except ConflictError:
-        note = form.get("note")
-        context = {"concept_id": concept_id, "note": note if isinstance(note, str) else ""}
-        return render(request, "conflict.html", context, status_code=409)
 
 
 # -- transliteration -------------------------------------------------------------------------
@@ -265,7 +105,7 @@ def _schemes() -> list[Any]:
 
 
 async def translit_page(request: Request) -> Response:
-    web = _web(request)
+    web = web_of(request)
     context: dict[str, Any] = {"schemes": await run_in_threadpool(_schemes), "text": "",
                                "scheme": KK_LATIN, "reverse": False, "glossary": True,
                                "result": None, "error": None}  # fmt: skip
@@ -299,7 +139,7 @@ def _lone_surrogate(*texts: str) -> str | None:
 
 
 async def api_translit(request: Request) -> Response:
-    web = _web(request)
+    web = web_of(request)
     check_csrf(request, request.headers.get(HEADER))
     try:
         payload = await request.json()
@@ -385,6 +225,8 @@ def create_app(
     routes = [
         Route("/", dashboard),
         Route("/glossary", glossary_search),
+        Route("/glossary/_new", concept_new, methods=["GET"]),
+        Route("/glossary/_new", concept_create, methods=["POST"]),
         Route("/glossary/{concept_id}", concept_view, methods=["GET"]),
         Route("/glossary/{concept_id}", concept_save, methods=["POST"]),
         Route("/articles", articles),
@@ -412,4 +254,4 @@ def create_app(
     return app
 
 
-__all__ = ["FormTerm", "create_app"]
+__all__ = ["create_app"]

@@ -1,4 +1,5 @@
-"""Edit one concept of a glossary YAML file in place: its notes, term spellings and statuses.
+"""Edit one concept of a glossary YAML file in place: its note, definition and sources, and
+its terms (spelling, status, grammar, note, source), terms added and removed.
 
 The file is read with ruamel.yaml's round-trip loader and only the edited concept is dumped
 again; every other byte of the file (header comments, section comments, other concepts) is
@@ -9,7 +10,8 @@ against what was asked for, and linted with the rest of the glossary (:func:`pre
 
 >>> text = "# people\\n\\n- id: x\\n  domain: people\\n  terms:\\n    en:\\n"
 >>> text += "      - {term: X, status: preferred}\\n"
->>> edit = ConceptEdit(note="Short note.", terms=(TermEdit("en", 0, "X", "preferred", None),))
+>>> edit = ConceptEdit(note="Short note.", terms=(TermEdit("en", 0, "X", "preferred", None),),
+...                    added=(TermEdit("en", 1, "Ex", "admitted", None, pos="noun"),))
 >>> print(apply_edit(text, "x", edit), end="")
 # people
 <BLANKLINE>
@@ -19,83 +21,102 @@ against what was asked for, and linted with the rest of the glossary (:func:`pre
   terms:
     en:
       - {term: X, status: preferred}
+      - {term: Ex, status: admitted, pos: noun}
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import io
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
-from yaml import YAMLError as PyYAMLError
 
-from toolkit.errors import GlossaryError, ToolkitError
-from toolkit.fileio import atomic_write_text, display_path, write_lock
-from toolkit.glossary.lint import LintIssue, lint
-from toolkit.glossary.loader import read_file
-from toolkit.glossary.model import Concept, Glossary
-from toolkit.translit import to_kk_latin
+from toolkit.glossary.model import LANGUAGES, Concept, Glossary, Term
+from toolkit.web.saving import (
+    ConflictError,
+    EditError,
+    EditResult,
+    FieldProblems,
+    file_digest,
+    lint_errors,
+    new_issues,
+    new_term_field,
+    read_candidate,
+    save_edit,
+    term_field,
+)
 from toolkit.yaml_guard import find_unsafe_yaml
+
+__all__ = [
+    "ConceptEdit",
+    "ConflictError",
+    "EditError",
+    "EditResult",
+    "TermEdit",
+    "apply_edit",
+    "file_digest",
+    "prepare_edit",
+    "save_edit",
+]
 
 #: notes longer than this are written folded (``>-``), as toolkit.glossary.writer does
 FOLD_AFTER = 80
 FOLD_WIDTH = 92
-#: concept keys a new ``note`` goes after, and term keys a new term ``note`` goes before
-_NOTE_AFTER = ("id", "domain", "cldr")
-_TERM_NOTE_BEFORE = ("source", "override", "cldr_override")
-
-
-class EditError(ToolkitError):
-    """The edit cannot be saved; ``problems`` says why (shown in the form)."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("; ".join(problems))
-
-
-class ConflictError(ToolkitError):
-    """The glossary file changed on disk since the form was loaded."""
+#: the order of keys in the shipped files (docs/glossary-format.md): a key the editor adds
+#: goes before the first key that comes after it here; keys not listed count as last
+CONCEPT_ORDER = ("id", "domain", "cldr", "note", "definition", "sources", "terms")
+TERM_ORDER = ("term", "status", "pos", "gender", "indeclinable", "plural_only", "forms",
+              "note", "source", "override", "cldr_override")  # fmt: skip
+_IMPLICIT = pyyaml.resolver.Resolver()
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
 class TermEdit:
-    """The edited fields of the term at ``index`` of ``lang`` in the YAML file."""
+    """A term as the form sets it. For a term of the file, ``index`` is its position in
+    ``lang``'s list; for an added term, the number of its form row. ``remove`` drops it."""
 
     lang: str
     index: int
     text: str
     status: str
     note: str | None
+    pos: str | None = None
+    gender: str | None = None
+    indeclinable: bool = False
+    plural_only: bool = False
+    source: str | None = None
+    remove: bool = False
+
+    def state(self) -> tuple:
+        """What the loader must read back for this term."""
+        return (self.text, self.status, self.pos, self.gender, self.indeclinable,
+                self.plural_only, self.note or None, self.source or None)  # fmt: skip
+
+
+def term_state(term: Term) -> tuple:
+    """:meth:`TermEdit.state` of a loaded term."""
+    return (term.text, term.status, term.pos, term.gender, term.indeclinable,
+            term.plural_only, term.note or None, term.source or None)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class ConceptEdit:
-    """What the editor form changes: the concept note and each given term."""
+    """What the editor form changes: the concept's note (None or "": none), its definition
+    and sources (None: left as they are; "" or (): removed), the terms of the file it
+    shows, and the terms it adds."""
 
     note: str | None
     terms: tuple[TermEdit, ...]
-
-
-@dataclass(frozen=True)
-class EditResult:
-    """A checked edit: the new file text and the lint warnings it introduces."""
-
-    path: Path
-    text: str
-    warnings: list[LintIssue]
-
-
-def file_digest(data: bytes) -> str:
-    """The digest a form carries to detect a concurrent change of the file."""
-    return hashlib.sha256(data).hexdigest()
+    definition: str | None = None
+    sources: tuple[str, ...] | None = None
+    added: tuple[TermEdit, ...] = ()
 
 
 def _yaml() -> YAML:
@@ -138,51 +159,127 @@ def _folded(text: str, width: int) -> FoldedScalarString:
 
 def _note_value(text: str, indent: int) -> Any:
     """A note in the shipped style: plain when short, folded when long, quoted when it has
-    line breaks or spaces a folded block would not keep."""
+    line breaks or spaces a folded block would not keep (or would not read as text)."""
     awkward = "\n" in text or "  " in text or text != text.strip()
     if awkward:
         return DoubleQuotedScalarString(text)
     if len(text) > FOLD_AFTER:
         return _folded(text, FOLD_WIDTH - indent)
+    return _text_value(text)
+
+
+def _text_value(text: str) -> Any:
+    """``text`` plain, unless the toolkit's YAML 1.1 reader would take it for something else
+    than a string (``yes``, ``null``, ``1.5``, a date): quoted then."""
+    if _IMPLICIT.resolve(pyyaml.ScalarNode, text, (True, False)) != _STR_TAG:
+        return DoubleQuotedScalarString(text)
     return text
 
 
-def _set_key(mapping: CommentedMap, key: str, value: Any, position: int) -> None:
-    if key in mapping:
+def _position(mapping: CommentedMap, key: str, order: tuple[str, ...]) -> int:
+    rank = {k: i for i, k in enumerate(order)}
+    mine = rank.get(key, len(order))
+    return next((i for i, k in enumerate(mapping) if rank.get(k, len(order)) > mine), len(mapping))
+
+
+def _set_key(mapping: CommentedMap, key: str, value: Any, order: tuple[str, ...]) -> None:
+    """Set ``key`` (None: remove it), a new key in the position ``order`` gives it."""
+    if value is None:
+        mapping.pop(key, None)
+    elif key in mapping:
         mapping[key] = value
     else:
-        mapping.insert(position, key, value)
+        mapping.insert(_position(mapping, key, order), key, value)
 
 
-def _edit_concept(item: CommentedMap, edit: ConceptEdit) -> None:
-    old_note = item.get("note")
-    if not edit.note:
-        item.pop("note", None)
-    elif old_note is None or str(old_note) != edit.note:
-        after = [i for i, k in enumerate(item) if k in _NOTE_AFTER]
-        _set_key(item, "note", _note_value(edit.note, 4), (after[-1] + 1) if after else 0)
-    blocks = item.get("terms")
-    if not isinstance(blocks, CommentedMap):
-        raise EditError(["the concept has no terms mapping in the file; reload the page"])
+def _set_text(mapping: CommentedMap, key: str, text: str | None, indent: int) -> None:
+    old = mapping.get(key)
+    if not text:
+        mapping.pop(key, None)
+    elif old is None or str(old) != text:
+        _set_key(mapping, key, _note_value(text, indent), CONCEPT_ORDER)
+
+
+def _set_sources(item: CommentedMap, sources: tuple[str, ...]) -> None:
+    old = item.get("sources")
+    if not sources:
+        item.pop("sources", None)
+        return
+    if not isinstance(old, CommentedSeq):
+        _set_key(item, "sources", CommentedSeq(DoubleQuotedScalarString(s) for s in sources),
+                 CONCEPT_ORDER)  # fmt: skip
+        return
+    if [str(s) for s in old] == list(sources):
+        return
+    del old[len(sources) :]
+    for i, source in enumerate(sources):
+        if i >= len(old):
+            old.append(DoubleQuotedScalarString(source))
+        elif str(old[i]) != source:
+            old[i] = DoubleQuotedScalarString(source)
+
+
+def _edit_term(term: CommentedMap, change: TermEdit) -> None:
+    if str(term.get("term")) != change.text:
+        kind = type(term.get("term"))
+        quoted = kind is DoubleQuotedScalarString
+        term["term"] = DoubleQuotedScalarString(change.text) if quoted else _text_value(change.text)
+    if term.get("status") != change.status:
+        term["status"] = change.status
+    for key in ("pos", "gender"):
+        if term.get(key) != getattr(change, key):
+            _set_key(term, key, getattr(change, key), TERM_ORDER)
+    for key in ("indeclinable", "plural_only"):
+        wanted = getattr(change, key)
+        if bool(term.get(key)) != wanted:
+            _set_key(term, key, True if wanted else None, TERM_ORDER)
+    for key in ("note", "source"):
+        wanted, old = getattr(change, key), term.get(key)
+        if not wanted:
+            term.pop(key, None)
+        elif old is None or str(old) != wanted:
+            _set_key(term, key, DoubleQuotedScalarString(wanted), TERM_ORDER)
+
+
+def _new_term(change: TermEdit) -> CommentedMap:
+    term = CommentedMap()
+    term["term"] = _text_value(change.text)
+    term["status"] = change.status
+    _edit_term(term, change)
+    term.fa.set_flow_style()
+    return term
+
+
+def _edit_terms(blocks: CommentedMap, edit: ConceptEdit) -> None:
     for change in edit.terms:
         terms = blocks.get(change.lang)
         if not isinstance(terms, CommentedSeq) or not 0 <= change.index < len(terms):
             raise EditError(
                 [f"{change.lang} term #{change.index + 1} is not in the file; reload the page"]
             )
-        term = terms[change.index]
-        if str(term.get("term")) != change.text:
-            kind = type(term.get("term"))
-            term["term"] = kind(change.text) if kind is DoubleQuotedScalarString else change.text
-        if term.get("status") != change.status:
-            term["status"] = change.status
-        old = term.get("note")
-        if not change.note:
-            term.pop("note", None)
-        elif old is None or str(old) != change.note:
-            before = [i for i, k in enumerate(term) if k in _TERM_NOTE_BEFORE]
-            _set_key(term, "note", DoubleQuotedScalarString(change.note),
-                     before[0] if before else len(term))  # fmt: skip
+        if not change.remove:
+            _edit_term(terms[change.index], change)
+    for change in sorted(edit.terms, key=lambda c: -c.index):
+        if change.remove:
+            del blocks[change.lang][change.index]
+    for change in edit.added:
+        if not isinstance(blocks.get(change.lang), CommentedSeq):
+            _set_key(blocks, change.lang, CommentedSeq(), LANGUAGES)
+        blocks[change.lang].append(_new_term(change))
+    for lang in [k for k, v in blocks.items() if isinstance(v, CommentedSeq) and not v]:
+        del blocks[lang]  # the last term of a language removed: the language goes
+
+
+def _edit_concept(item: CommentedMap, edit: ConceptEdit) -> None:
+    _set_text(item, "note", edit.note, 4)
+    if edit.definition is not None:
+        _set_text(item, "definition", edit.definition, 4)
+    if edit.sources is not None:
+        _set_sources(item, edit.sources)
+    blocks = item.get("terms")
+    if not isinstance(blocks, CommentedMap):
+        raise EditError(["the concept has no terms mapping in the file; reload the page"])
+    _edit_terms(blocks, edit)
 
 
 def _comments(text: str) -> Counter:
@@ -197,7 +294,7 @@ def apply_edit(text: str, concept_id: str, edit: ConceptEdit) -> str:
     """
     try:
         unsafe = find_unsafe_yaml(text)  # before ruamel, which would share the aliased nodes
-    except PyYAMLError as exc:
+    except pyyaml.YAMLError as exc:
         raise EditError([f"the file is not valid YAML: {exc}"]) from exc
     if unsafe is not None:
         raise EditError([f"line {unsafe[1]}: {unsafe[0]}"])
@@ -234,69 +331,74 @@ def apply_edit(text: str, concept_id: str, edit: ConceptEdit) -> str:
     return "".join([*lines[:start], replaced, *lines[end:]])
 
 
-def _read_candidate(path: Path, text: str) -> list[Concept]:
-    """Concepts of ``text`` as the toolkit reads them, as if it were the file ``path``."""
-    with tempfile.TemporaryDirectory(prefix="toolkit-edit-") as folder:
-        candidate = Path(folder) / path.name
-        candidate.write_text(text, encoding="utf-8")
-        try:
-            concepts = read_file(candidate, display_path(path), to_kk_latin)
-        except GlossaryError as exc:
-            raise EditError([str(exc)]) from exc
-    return [dataclasses.replace(c, path=str(path)) for c in concepts]
+def _unchanged(term: Term, index: int) -> TermEdit:
+    return TermEdit(term.lang, index, term.text, term.status, term.note, term.pos, term.gender,
+                    term.indeclinable, term.plural_only, term.source)  # fmt: skip
 
 
-def _unfaithful(concept: Concept, edit: ConceptEdit) -> list[str]:
+def expected_rows(concept: Concept, edit: ConceptEdit) -> dict[tuple[str, int], TermEdit]:
+    """(language, position in the written file) → the form's term that should be there."""
+    rows: dict[tuple[str, int], TermEdit] = {}
+    changes = {(c.lang, c.index): c for c in edit.terms}
+    for lang in LANGUAGES:
+        given = [t for t in concept.terms.get(lang, ()) if not t.derived]
+        kept = []
+        for index, term in enumerate(given):
+            # a term the edit does not name is expected as it was
+            change = changes.get((lang, index)) or _unchanged(term, index)
+            if not change.remove:
+                kept.append(change)
+        kept += [a for a in edit.added if a.lang == lang]
+        rows.update(((lang, i), change) for i, change in enumerate(kept))
+    return rows
+
+
+def _unfaithful(
+    edited: Concept, edit: ConceptEdit, rows: dict[tuple[str, int], TermEdit]
+) -> FieldProblems:
     """What the written concept would say differently from the edit (empty: faithful)."""
-    problems = []
-    if (concept.note or None) != (edit.note or None):
-        problems.append("the concept note would not be written as entered")
-    for change in edit.terms:
-        terms = concept.terms.get(change.lang, ())
-        term = terms[change.index] if change.index < len(terms) else None
-        got = (term.text, term.status, term.note or None) if term else None
-        if got != (change.text, change.status, change.note or None):
-            problems.append(
-                f"{change.lang} term #{change.index + 1} would not be written as entered"
-            )
+    problems = FieldProblems()
+    if (edited.note or None) != (edit.note or None):
+        problems.add("note", "the concept note would not be written as entered")
+    if edit.definition is not None and (edited.definition or None) != (edit.definition or None):
+        problems.add("definition", "the definition would not be written as entered")
+    if edit.sources is not None and tuple(edited.sources) != tuple(edit.sources):
+        problems.add("sources", "the sources would not be written as entered")
+    for (lang, index), change in rows.items():
+        terms = [t for t in edited.terms.get(lang, ()) if not t.derived]
+        got = term_state(terms[index]) if index < len(terms) else None
+        if got != change.state():
+            problems.add(_row_field(change, edit), "this term would not be written as entered")
+    for lang in LANGUAGES:
+        written = sum(not t.derived for t in edited.terms.get(lang, ()))
+        if written != sum(key[0] == lang for key in rows):
+            problems.add("terms", f"the {lang} terms would not be written as entered")
     return problems
 
 
-def _key(issue: LintIssue) -> tuple[str, str, str]:
-    return (issue.severity, issue.code, issue.message)
+def _row_field(change: TermEdit, edit: ConceptEdit) -> str:
+    if any(change is a for a in edit.added):
+        return new_term_field(change.index)
+    return term_field(change.lang, change.index)
 
 
 def prepare_edit(glossary: Glossary, concept: Concept, edit: ConceptEdit, text: str) -> EditResult:
     """Apply ``edit`` to ``concept`` in its file's ``text`` and check the result the way
     ``toolkit glossary lint`` would. Raises EditError with the lint errors the edit brings
-    (errors the glossary had before are not held against it)."""
+    (errors the glossary had before are not held against it), each under its form field."""
     path = Path(concept.path)
     new_text = apply_edit(text, concept.id, edit)
-    candidates = _read_candidate(path, new_text)
+    candidates = read_candidate(path, new_text)
     edited = next((c for c in candidates if c.id == concept.id), None)
     if edited is None:
         raise EditError([f"concept {concept.id!r} would disappear from the file"])
-    problems = _unfaithful(edited, edit)
+    rows = expected_rows(concept, edit)
+    problems = _unfaithful(edited, edit, rows)
     if problems:
-        raise EditError(problems)
-    others = [c for c in glossary if Path(c.path) != path]
-    edited_glossary = Glossary([*others, *candidates], glossary.root)
-    before = {_key(i) for i in lint(glossary, to_kk_latin)}
-    after = [i for i in lint(edited_glossary, to_kk_latin) if _key(i) not in before]
-    errors = [str(i) for i in after if i.severity == "error"]
+        raise problems.error()
+    after = new_issues(glossary, path, candidates)
+    keys = {position: _row_field(change, edit) for position, change in rows.items()}
+    errors = lint_errors(after, edited, keys)
     if errors:
-        raise EditError(errors)
+        raise errors.error()
     return EditResult(path, new_text, [i for i in after if i.severity != "error"])
-
-
-def save_edit(result: EditResult, digest: str) -> None:
-    """Write the checked edit, unless the file changed since ``digest`` (ConflictError).
-
-    The digest is compared under the file's write lock, so of two saves made from the same
-    version of the file, one is written and the other refused, never both written."""
-    with write_lock(result.path):
-        if file_digest(result.path.read_bytes()) != digest:
-            raise ConflictError(
-                "the file changed on disk; nothing was written", display_path(result.path)
-            )
-        atomic_write_text(result.path, result.text)

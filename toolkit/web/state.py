@@ -22,7 +22,7 @@ from toolkit.matching.matcher import TermMatcher
 from toolkit.reports.editorial import Report, collect
 from toolkit.tm.memory import Memory, load_memory, memory_files
 from toolkit.translit import to_kk_latin
-from toolkit.web.concept_edit import file_digest
+from toolkit.web.saving import file_digest
 
 #: an article slug as the pipeline writes them (also what keeps paths inside articles/)
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")

@@ -137,3 +137,36 @@ def report_summary(report: Report) -> list[SummaryRow]:
 def article_totals(report: Report) -> dict[str, Counter]:
     """Findings per severity for each article slug."""
     return {a.slug: Counter(f.severity for f in a.findings) for a in report.articles}
+
+
+#: concepts a page of the glossary list shows
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Paging:
+    """One page of a list: its number (from 1), the number of pages and the items' total,
+    and the positions (from 1) of its first and last item.
+
+    >>> p = paginate(120, 3)
+    >>> p.pages, p.first, p.last, p.slice(list(range(120)))[:2]
+    (3, 101, 120, [100, 101])
+    """
+
+    number: int
+    pages: int
+    total: int
+    first: int
+    last: int
+
+    def slice(self, items: list) -> list:
+        return items[self.first - 1 : self.last] if self.total else []
+
+
+def paginate(total: int, number: int, size: int = PAGE_SIZE) -> Paging:
+    """Page ``number`` of ``total`` items; raises ValueError when there is no such page."""
+    pages = max(1, -(-total // size))
+    if not 1 <= number <= pages:
+        raise ValueError(f"there is no page {number}: pages 1 to {pages}")
+    first = (number - 1) * size + 1 if total else 0
+    return Paging(number, pages, total, first, min(total, number * size))
