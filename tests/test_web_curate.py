@@ -16,7 +16,7 @@ import pytest
 from markupsafe import escape
 from starlette.testclient import TestClient
 
-from tests.conftest import DATA, PROJECT
+from tests.conftest import DATA, PROJECT, copy_project
 from tests.test_web import form_of
 from toolkit.glossary import load_glossary
 from toolkit.translit import to_kk_latin
@@ -332,3 +332,77 @@ def test_paging_keeps_the_search_and_the_domain(shipped: TestClient) -> None:
 @pytest.mark.parametrize(("page", "status"), [("0", 404), ("99", 404), ("x", 400), ("-1", 400)])
 def test_a_page_that_is_not_there(shipped: TestClient, page: str, status: int) -> None:
     assert shipped.get("/glossary", params={"page": page}).status_code == status
+
+
+# -- term flags (require, validity period) -------------------------------------------------
+
+
+def test_term_flags_of_a_new_concept_and_their_edit(client: TestClient, project: Path) -> None:
+    """A new concept with a time-bound name and a generic phrase (recognised, not required),
+    then an edit of the period and of the flag."""
+    form = form_of(client.get("/glossary/_new").text)
+    form.update({
+        "id": "astana", "domain": "places",
+        "sources": "name history: Kazinform 20 Mar 2019; TASS 19 Sep 2022",
+        "n.0.text": "Astana", "n.0.pos": "proper-noun",
+        "n.1.text": "Nur-Sultan", "n.1.status": "deprecated",
+        "n.1.valid_from": "2019-03-23", "n.1.valid_until": "2022-09-17",
+        "n.2.text": "Астана", "n.4.text": "Астана",
+        "n.6.lang": "en", "n.6.text": "the Kazakh capital", "n.6.status": "admitted",
+        "n.6.not_required": "1",
+    })  # fmt: skip
+    assert client.post("/glossary/_new", data=form, follow_redirects=False).status_code == 303
+    path = project / "glossary" / "places.yaml"
+    assert "      - {term: the Kazakh capital, status: admitted, require: false}\n" in (
+        path.read_text(encoding="utf-8")
+    )
+    en = load_glossary(project / "glossary", use_cache=False)["astana"].terms["en"]
+    assert (en[1].valid_from, en[1].valid_until, en[2].require) == (
+        "2019-03-23", "2022-09-17", False
+    )  # fmt: skip
+
+    edit = form_of(client.get("/glossary/astana").text)
+    assert edit["t.en.1.valid_from"] == "2019-03-23" and "t.en.2.not_required" in edit
+    del edit["t.en.2.not_required"]
+    edit["t.en.1.valid_until"] = "2022-09-19"
+    assert client.post("/glossary/astana", data=edit, follow_redirects=False).status_code == 303
+    assert "      - {term: the Kazakh capital, status: admitted}\n" in (
+        path.read_text(encoding="utf-8")
+    )
+    en = load_glossary(project / "glossary", use_cache=False)["astana"].terms["en"]
+    assert (en[1].valid_from, en[1].valid_until, en[2].require) == (
+        "2019-03-23", "2022-09-19", True
+    )  # fmt: skip
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_beside_its_term(
+    client: TestClient, project: Path
+) -> None:
+    path = project / "glossary" / "people.yaml"
+    before = path.read_bytes()
+    form = form_of(client.get(BILASH).text)
+    form["t.ru.1.valid_from"], form["t.ru.1.valid_until"] = "2020-01-01", "2019-01-01"
+    response = client.post(BILASH, data=form)
+    assert response.status_code == 400
+    assert "is not before valid_until" in between(response.text, 'name="t.ru.1.text"', "Add terms")
+    assert path.read_bytes() == before
+    form["t.ru.1.valid_from"] = "1 May 2020"
+    assert client.post(BILASH, data=form).status_code == 400
+    assert path.read_bytes() == before
+
+
+def test_time_bound_terms_of_the_shipped_glossary_survive_a_save(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project", ("glossary",))
+    client = make_client(project)
+    path = project / "glossary" / "places.yaml"
+    before = path.read_bytes()
+    form = form_of(client.get("/glossary/astana").text)
+    assert form["t.en.1.valid_until"] == "2022-09-17"
+    assert client.post("/glossary/astana", data=form, follow_redirects=False).status_code == 303
+    assert path.read_bytes() == before  # unchanged form: unchanged bytes
+    form = form_of(client.get("/glossary/astana").text)
+    form["t.en.1.valid_until"] = "2022-09-19"
+    assert client.post("/glossary/astana", data=form, follow_redirects=False).status_code == 303
+    old = "valid_from: 2019-03-23, valid_until: 2022-09-17, note:"
+    new = old.replace("2022-09-17", "2022-09-19")  # unquoted, as the file writes dates
+    assert path.read_bytes() == before.replace(old.encode(), new.encode(), 1)

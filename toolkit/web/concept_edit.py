@@ -29,6 +29,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,8 @@ FOLD_WIDTH = 92
 #: goes before the first key that comes after it here; keys not listed count as last
 CONCEPT_ORDER = ("id", "domain", "cldr", "note", "definition", "sources", "terms")
 TERM_ORDER = ("term", "status", "pos", "gender", "indeclinable", "plural_only", "forms",
-              "note", "source", "override", "cldr_override")  # fmt: skip
+              "require", "valid_from", "valid_until", "note", "source", "override",
+              "cldr_override")  # fmt: skip
 _IMPLICIT = pyyaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -92,18 +94,25 @@ class TermEdit:
     indeclinable: bool = False
     plural_only: bool = False
     source: str | None = None
+    #: False: recognised in a source text, but not required in its translation
+    require: bool = True
+    #: ISO dates (YYYY-MM-DD) of the term's validity period
+    valid_from: str | None = None
+    valid_until: str | None = None
     remove: bool = False
 
     def state(self) -> tuple:
         """What the loader must read back for this term."""
         return (self.text, self.status, self.pos, self.gender, self.indeclinable,
-                self.plural_only, self.note or None, self.source or None)  # fmt: skip
+                self.plural_only, self.note or None, self.source or None, self.require,
+                self.valid_from or None, self.valid_until or None)  # fmt: skip
 
 
 def term_state(term: Term) -> tuple:
     """:meth:`TermEdit.state` of a loaded term."""
     return (term.text, term.status, term.pos, term.gender, term.indeclinable,
-            term.plural_only, term.note or None, term.source or None)  # fmt: skip
+            term.plural_only, term.note or None, term.source or None, term.require,
+            term.valid_from, term.valid_until)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -233,12 +242,26 @@ def _edit_term(term: CommentedMap, change: TermEdit) -> None:
         wanted = getattr(change, key)
         if bool(term.get(key)) != wanted:
             _set_key(term, key, True if wanted else None, TERM_ORDER)
+    if (term.get("require") is not False) != change.require:
+        _set_key(term, "require", None if change.require else False, TERM_ORDER)
+    for key in ("valid_from", "valid_until"):
+        wanted, old = getattr(change, key), term.get(key)
+        if (str(old) if old is not None else None) != (wanted or None):
+            _set_key(term, key, _date_value(wanted, old), TERM_ORDER)
     for key in ("note", "source"):
         wanted, old = getattr(change, key), term.get(key)
         if not wanted:
             term.pop(key, None)
         elif old is None or str(old) != wanted:
             _set_key(term, key, DoubleQuotedScalarString(wanted), TERM_ORDER)
+
+
+def _date_value(wanted: str | None, old: Any) -> Any:
+    """A date as the term had it: quoted when it was a quoted string, else unquoted (a date
+    object), as the shipped files write dates; None removes it."""
+    if not wanted:
+        return None
+    return type(old)(wanted) if isinstance(old, str) else date.fromisoformat(wanted)
 
 
 def _new_term(change: TermEdit) -> CommentedMap:
@@ -333,7 +356,8 @@ def apply_edit(text: str, concept_id: str, edit: ConceptEdit) -> str:
 
 def _unchanged(term: Term, index: int) -> TermEdit:
     return TermEdit(term.lang, index, term.text, term.status, term.note, term.pos, term.gender,
-                    term.indeclinable, term.plural_only, term.source)  # fmt: skip
+                    term.indeclinable, term.plural_only, term.source, term.require,
+                    term.valid_from, term.valid_until)  # fmt: skip
 
 
 def expected_rows(concept: Concept, edit: ConceptEdit) -> dict[tuple[str, int], TermEdit]:

@@ -67,7 +67,8 @@ class NewConcept:
 def _term(t: TermEdit) -> Term:
     return Term(t.text, t.lang, t.status, pos=t.pos, gender=t.gender,
                 indeclinable=t.indeclinable, plural_only=t.plural_only,
-                note=t.note or None, source=t.source or None)  # fmt: skip
+                note=t.note or None, source=t.source or None, require=t.require,
+                valid_from=t.valid_from or None, valid_until=t.valid_until or None)  # fmt: skip
 
 
 def appended(text: str, concept: NewConcept) -> str:

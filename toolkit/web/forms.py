@@ -2,8 +2,9 @@
 
 Field names: ``note``, ``definition``, ``sources`` (one source a line); for each term written
 in the YAML file ``t.<lang>.<index>.`` followed by ``text``, ``status``, ``pos``, ``gender``,
-``indeclinable``, ``plural_only``, ``note``, ``source`` and ``remove`` (checkboxes: present
-when ticked); for a term to add ``n.<row>.`` followed by ``lang`` and the same fields (a row
+``indeclinable``, ``plural_only``, ``note``, ``source``, ``not_required`` (the term flag
+``require: false``), ``valid_from``, ``valid_until`` (YYYY-MM-DD) and ``remove`` (checkboxes:
+present when ticked); for a term to add ``n.<row>.`` followed by ``lang`` and the same fields (a row
 whose text is empty is ignored). The new-concept form adds ``id`` and ``domain``. Derived
 kk-Latn terms are not editable: they follow kk.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from toolkit.glossary.lint import control_character
@@ -52,6 +54,9 @@ class FormTerm:
     indeclinable: bool = False
     plural_only: bool = False
     source: str = ""
+    require: bool = True
+    valid_from: str = ""
+    valid_until: str = ""
     remove: bool = False
     new: bool = False
 
@@ -86,7 +91,8 @@ def blank_rows(langs: tuple[str, ...], *, preferred_first: bool) -> list[FormTer
 
 def _shown(lang: str, index: int, t: Term) -> FormTerm:
     return FormTerm(lang, index, t.text, t.status, t.note or "", t.pos or "", t.gender or "",
-                    t.indeclinable, t.plural_only, t.source or "")  # fmt: skip
+                    t.indeclinable, t.plural_only, t.source or "", t.require,
+                    t.valid_from or "", t.valid_until or "")  # fmt: skip
 
 
 def form_state(concept: Concept) -> FormState:
@@ -140,15 +146,30 @@ def _row(form: Mapping[str, Any], row: FormTerm, *, required: bool) -> FormTerm:
         p + "indeclinable" in form,
         p + "plural_only" in form,
         _field(form, p + "source", NOTE_LIMIT, required=False).strip(),
-        p + "remove" in form,
-        row.new,
+        require=p + "not_required" not in form,
+        valid_from=_date(form, p + "valid_from"),
+        valid_until=_date(form, p + "valid_until"),
+        remove=p + "remove" in form,
+        new=row.new,
     )
 
 
 def _edit(row: FormTerm) -> TermEdit:
     return TermEdit(row.lang, row.index, row.text, row.status, row.note or None,
                     row.pos or None, row.gender or None, row.indeclinable, row.plural_only,
-                    row.source or None, row.remove)  # fmt: skip
+                    row.source or None, row.require, row.valid_from or None,
+                    row.valid_until or None, row.remove)  # fmt: skip
+
+
+def _date(form: Mapping[str, Any], name: str) -> str:
+    """An ISO date field (YYYY-MM-DD, as a browser's date input sends it), or ""."""
+    value = _field(form, name, TERM_LIMIT, required=False).strip()
+    try:
+        if value and (len(value) != 10 or not date.fromisoformat(value)):
+            raise ValueError(value)
+    except ValueError:
+        raise FormError(f"{name} {value!r} is not a date written YYYY-MM-DD") from None
+    return value
 
 
 def _new_rows(form: Mapping[str, Any]) -> list[FormTerm]:

@@ -59,31 +59,32 @@
   syncReverse();
 })();
 
-// The glossary editor: "Add another term" copies the last empty row of new terms, numbered
-// after the others (the form works without this: it always has some empty rows).
+// The glossary editor: "Add another term" copies the last group of rows of a new term,
+// numbered after the others (the form works without this: it always has some empty rows).
 (function () {
   var button = document.querySelector("button.add-term");
-  var body = document.querySelector("tbody.new-terms");
-  if (!button || !body) return;
+  var table = document.querySelector("table.edit-terms");
+  if (!button || !table) return;
   button.hidden = false;
   button.addEventListener("click", function () {
-    var rows = body.querySelectorAll("tr.new-term");
-    var last = rows[rows.length - 1];
+    var groups = table.querySelectorAll("tbody.new-term");
+    var last = groups[groups.length - 1];
     var next = 0;
-    rows.forEach(function (row) {
-      next = Math.max(next, parseInt(row.dataset.prefix.split(".")[1], 10) + 1);
+    groups.forEach(function (group) {
+      next = Math.max(next, parseInt(group.dataset.prefix.split(".")[1], 10) + 1);
     });
     var prefix = "n." + next + ".";
-    var row = last.cloneNode(true);
-    row.dataset.prefix = prefix;
-    row.querySelectorAll("input, select").forEach(function (field) {
+    var group = last.cloneNode(true);
+    group.dataset.prefix = prefix;
+    group.querySelectorAll("tr.row-errors").forEach(function (row) { row.remove(); });
+    group.querySelectorAll("input, select").forEach(function (field) {
       field.name = prefix + field.name.split(".").slice(2).join(".");
       var label = field.getAttribute("aria-label") || "";
       field.setAttribute("aria-label", label.replace(/new term \d+/, "new term " + (next + 1)));
       if (field.type === "checkbox") field.checked = false;
       else if (field.tagName === "INPUT") field.value = "";
     });
-    body.appendChild(row);
-    row.querySelector("input").focus();
+    table.appendChild(group);
+    group.querySelector("input").focus();
   });
 })();
