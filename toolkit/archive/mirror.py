@@ -127,15 +127,10 @@ def convert_file(
     removed) and gives the problem.
     Raises InputError when an output cannot be written (a full disk stops the run)."""
     target = out_dir / path
-    try:
-        with open(root / path, "rb") as stream:
-            status = os.fstat(stream.fileno())
-            data = stream.read()
-    except OSError as exc:
-        problem = f"{path}: cannot read: {exc.strerror or exc}"
-        target.unlink(missing_ok=True)
-        return Outcome(path, 0, 0, "", problem=problem)
-    size, mtime_ns = status.st_size, status.st_mtime_ns
+    read = read_input(root, out_dir, path)
+    if isinstance(read, Outcome):
+        return read
+    data, size, mtime_ns = read
     kept = kept_outcome(known, data, size, mtime_ns, target)
     if kept is not None:
         return kept
@@ -145,6 +140,20 @@ def convert_file(
     else:
         write_output(target, output)
     return outcome
+
+
+def read_input(root: Path, out_dir: Path, path: str) -> tuple[bytes, int, int] | Outcome:
+    """The bytes, size and mtime (ns) of the input ``root/path``; or, when it cannot be read,
+    the Outcome that says why, after removing its output in ``out_dir`` (one made from an
+    earlier version would otherwise outlive its input's problem)."""
+    try:
+        with open(root / path, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            data = stream.read()
+    except OSError as exc:
+        (out_dir / path).unlink(missing_ok=True)
+        return Outcome(path, 0, 0, "", problem=f"{path}: cannot read: {exc.strerror or exc}")
+    return data, status.st_size, status.st_mtime_ns
 
 
 def kept_outcome(

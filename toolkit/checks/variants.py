@@ -28,6 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from toolkit.checks.spellings import one_edit
 from toolkit.matching.forms import load_index
 from toolkit.matching.normalize import fold, original_offset, strip_accelerators
 from toolkit.matching.russian import analyzer
@@ -81,28 +82,8 @@ class VariantIndex:
         found = set()
         for key in _deletions(candidate):
             found |= self.by_key.get(key, set())
-        near = sorted(w for w in found if w[0] == candidate[0] and _one_edit(w, candidate))
+        near = sorted(w for w in found if w[0] == candidate[0] and one_edit(w, candidate))
         return near[0] if near else None
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Levenshtein distance of ``a`` and ``b`` is exactly 1 (what rapidfuzz's
-    ``Levenshtein.distance(a, b) == 1`` says, without importing it for a few words): one
-    substitution between equal lengths, or one deletion from the longer word.
-
-    >>> _one_edit("атажурт", "атажұрт"), _one_edit("билаш", "билашы"), _one_edit("аб", "ба")
-    (True, True, False)
-    """
-    if len(a) < len(b):
-        a, b = b, a
-    if len(a) - len(b) > 1 or a == b:
-        return False
-    i = 0
-    while i < len(b) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
-    return a[i + 1 :] == b[i:]
 
 
 def build_index(resources: Resources, lang: str) -> VariantIndex:

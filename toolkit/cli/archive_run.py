@@ -24,7 +24,13 @@ from pathlib import Path
 from tqdm import tqdm
 
 from toolkit.archive.manifest import Manifest, Outcome
-from toolkit.archive.mirror import Converter, convert_file, kept_outcome, write_output
+from toolkit.archive.mirror import (
+    Converter,
+    convert_file,
+    kept_outcome,
+    read_input,
+    write_output,
+)
 from toolkit.archive.walk import ArchiveFile, walk_archive
 from toolkit.cli import dask_run
 from toolkit.cli.jobs import WorkerFigures, process_pool, windowed, worker_figures
@@ -214,19 +220,16 @@ def _on_dask(
         def read(batch: Batch) -> tuple[list[Outcome], list[tuple[str, bytes, int, int]]]:
             done, payload = [], []
             for path, known in batch:
-                try:
-                    with open(root / path, "rb") as stream:
-                        status = os.fstat(stream.fileno())
-                        data = stream.read()
-                except OSError as exc:
-                    problem = f"{path}: cannot read: {exc.strerror or exc}"
-                    done.append(Outcome(path, 0, 0, "", problem=problem))
+                read = read_input(root, out_dir, path)
+                if isinstance(read, Outcome):
+                    done.append(read)
                     continue
-                kept = kept_outcome(known, data, status.st_size, status.st_mtime_ns, out_dir / path)
+                data, size, mtime_ns = read
+                kept = kept_outcome(known, data, size, mtime_ns, out_dir / path)
                 if kept is not None:
                     done.append(kept)
                     continue
-                payload.append((path, data, status.st_size, status.st_mtime_ns))
+                payload.append((path, data, size, mtime_ns))
             return done, payload
 
         def submit(work: Callable, batch: Batch) -> Future:
