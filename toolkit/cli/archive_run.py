@@ -21,6 +21,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import click
 from tqdm import tqdm
 
 from toolkit.archive.manifest import Manifest, Outcome
@@ -33,7 +34,13 @@ from toolkit.archive.mirror import (
 )
 from toolkit.archive.walk import ArchiveFile, walk_archive
 from toolkit.cli import dask_run
-from toolkit.cli.jobs import WorkerFigures, process_pool, windowed, worker_figures
+from toolkit.cli.jobs import (
+    WorkerFigures,
+    available_cpus,
+    process_pool,
+    windowed,
+    worker_figures,
+)
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
 
@@ -247,3 +254,42 @@ def _on_dask(
                     write_output(target, data)
                 done.append(outcome)
             yield done, worker
+
+
+def convert_folder(
+    converter: Converter,
+    root: Path,
+    out_dir: Path,
+    *,
+    jobs: int | None,
+    dask_address: str | None,
+    progress: bool,
+) -> int:
+    """``toolkit translit DIR -o OUT_DIR``: mirror ``root`` into ``out_dir`` (``jobs``
+    processes, default one a CPU, or the Dask cluster at ``dask_address``), report the run on
+    stderr and return the exit code."""
+    run = mirror_archive(
+        converter,
+        root,
+        out_dir,
+        jobs=jobs or available_cpus(),
+        dask_address=dask_address,
+        progress=progress,
+    )
+    return _report_run(run, out_dir)
+
+
+def _report_run(run: MirrorRun, output: Path) -> int:
+    """The summary of a folder run on stderr; exit 2 when a file could not be converted (the
+    mirror is incomplete: an input error, not a finding)."""
+    for problem in run.problems:
+        click.echo(f"toolkit: error: {problem}", err=True)
+    rate = run.converted / run.seconds if run.seconds else 0.0
+    removed = f", {run.removed} removed (their source is gone)" if run.removed else ""
+    click.echo(
+        f"toolkit: {run.total} files: {run.converted} converted, {run.unchanged} unchanged"
+        f"{removed}, {len(run.problems)} could not be converted; {output} "
+        f"({run.seconds:.1f} s, {rate:.0f} files/s)",
+        err=True,
+    )
+    return 2 if run.problems else 0

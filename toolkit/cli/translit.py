@@ -9,9 +9,6 @@ from typing import Any
 
 import click
 
-from toolkit.archive.mirror import Converter
-from toolkit.cli.archive_run import MirrorRun, mirror_archive
-from toolkit.cli.jobs import available_cpus
 from toolkit.fileio import iter_text_blocks
 from toolkit.translit import (
     KK_LATIN,
@@ -98,18 +95,20 @@ def translit(
     if folders or output is not None:
         if output is None or len(files) != 1 or len(folders) != 1:
             raise click.UsageError("a folder is converted as: translit DIR -o OUT_DIR")
-        converter = Converter(
-            scheme, reverse, None if no_glossary else ctx.glossary(), ctx.use_cache
-        )
-        run = mirror_archive(
-            converter,
+        # Imported here: the folder machinery (lxml, tqdm, SQLite, the process pool) costs
+        # about 0.2 s of start-up that text on stdin or in files has no use for.
+        from toolkit.cli import archive_run
+
+        return archive_run.convert_folder(
+            archive_run.Converter(
+                scheme, reverse, None if no_glossary else ctx.glossary(), ctx.use_cache
+            ),
             Path(folders[0]),
             output,
-            jobs=jobs or available_cpus(),
+            jobs=jobs,
             dask_address=dask_address,
             progress=sys.stderr.isatty() if progress is None else progress,
         )
-        return _report_run(run, output)
     if jobs is not None or dask_address is not None:
         raise click.UsageError("--jobs and --dask are for a folder: translit DIR -o OUT_DIR")
     glossary = None if no_glossary else ctx.glossary()
@@ -143,19 +142,3 @@ def _report_ambiguous(
                     f" ({word.ambiguity.id})",
                     err=True,
                 )
-
-
-def _report_run(run: MirrorRun, output: Path) -> int:
-    """The summary of a folder run on stderr; exit 2 when a file could not be converted (the
-    mirror is incomplete: an input error, not a finding)."""
-    for problem in run.problems:
-        click.echo(f"toolkit: error: {problem}", err=True)
-    rate = run.converted / run.seconds if run.seconds else 0.0
-    removed = f", {run.removed} removed (their source is gone)" if run.removed else ""
-    click.echo(
-        f"toolkit: {run.total} files: {run.converted} converted, {run.unchanged} unchanged"
-        f"{removed}, {len(run.problems)} could not be converted; {output} "
-        f"({run.seconds:.1f} s, {rate:.0f} files/s)",
-        err=True,
-    )
-    return 2 if run.problems else 0
