@@ -1,7 +1,7 @@
 """How well `toolkit find` and `toolkit check` do on data the code was not written against.
 
-Two sets under benchmarks/data/quality/ (README.md there says where they come from and how
-they were labelled):
+Each evaluation set is a folder benchmarks/data/quality*/ (its README.md says where the data
+come from and how they were labelled) with two parts:
 
 * real-{kk,ru,en}.txt: published sentences with every glossary concept annotated. Runs
   `toolkit find --lang LANG --format jsonl` and prints term recall and precision per
@@ -17,7 +17,7 @@ they were labelled):
 Then every miss and false alarm (file:line, check or concept), so that a developer can see
 them. It measures and asserts nothing: the exit code is 0 whatever the figures.
 
-Run: `.venv/bin/python benchmarks/bench_quality.py [--quiet] [--toolkit CMD]`;
+Run: `.venv/bin/python benchmarks/bench_quality.py [--quiet] [--toolkit CMD] [--data DIR]`;
 `--check-data` only validates the data files.
 """
 
@@ -38,7 +38,7 @@ from pathlib import Path
 import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
-DATA = PROJECT / "benchmarks" / "data" / "quality"
+BENCH_DATA = PROJECT / "benchmarks" / "data"
 LANGS = ("kk", "ru", "en")
 PO_LANGS = ("kk", "kk@latin", "ru")
 #: a surface may be followed by ` #N` to pick its N-th occurrence in the sentence
@@ -135,9 +135,9 @@ def read_sentences(path: Path) -> list[Sentence]:
     return sentences
 
 
-def recorded_concepts() -> set[str]:
+def recorded_concepts(data: Path) -> set[str]:
     """The concept ids the annotations were made against."""
-    return set(json.loads((DATA / "concepts.json").read_text(encoding="utf-8"))["concepts"])
+    return set(json.loads((data / "concepts.json").read_text(encoding="utf-8"))["concepts"])
 
 
 def toolkit_command(option: str | None) -> list[str]:
@@ -181,9 +181,11 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.concept == b.concept and a.start < b.end and b.start < a.end
 
 
-def score_recognition(cmd: list[str], lang: str, concepts: set[str], quiet: bool) -> None:
+def score_recognition(
+    data: Path, cmd: list[str], lang: str, concepts: set[str], quiet: bool
+) -> None:
     """Print recall, precision, misses and false alarms of `toolkit find` for one language."""
-    path = DATA / f"real-{lang}.txt"
+    path = data / f"real-{lang}.txt"
     sentences = read_sentences(path)
     found = run_find(cmd, lang, sentences)
     hits = gold_total = true_found = false_found = 0
@@ -234,9 +236,9 @@ class Expected:
     note: str
 
 
-def read_manifest() -> list[Expected]:
+def read_manifest(data: Path) -> list[Expected]:
     """Parse manifest.yaml (one item per PO entry)."""
-    raw = yaml.safe_load((DATA / "manifest.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load((data / "manifest.yaml").read_text(encoding="utf-8"))
     return [
         Expected(
             item["file"],
@@ -252,12 +254,12 @@ def read_manifest() -> list[Expected]:
     ]
 
 
-def run_check(cmd: list[str]) -> list[dict]:
+def run_check(data: Path, cmd: list[str]) -> list[dict]:
     """`toolkit check --format json` on the PO set; [] (with a message) if it fails."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "findings.json"
         done = subprocess.run(
-            [*cmd, "check", "--format", "json", "-o", str(out), str(DATA / "po" / "locales")],
+            [*cmd, "check", "--format", "json", "-o", str(out), str(data / "po" / "locales")],
             capture_output=True,
             text=True,
             cwd=PROJECT,
@@ -273,10 +275,10 @@ def _key(path: str, line: int) -> tuple[str, int]:
     return "/".join(parts[parts.index("locales") + 1 :] if "locales" in parts else parts), line
 
 
-def score_checks(cmd: list[str], quiet: bool) -> None:
+def score_checks(data: Path, cmd: list[str], quiet: bool) -> None:
     """Print, per language, planted defects found and false alarms on clean entries."""
-    manifest = read_manifest()
-    findings = run_check(cmd)
+    manifest = read_manifest(data)
+    findings = run_check(data, cmd)
     by_entry: dict[tuple[str, int], list[dict]] = defaultdict(list)
     for finding in findings:
         by_entry[_key(finding["file"], finding["line"])].append(finding)
@@ -348,11 +350,11 @@ def score_checks(cmd: list[str], quiet: bool) -> None:
         print(f"    other  {file}:{line} {f['check']} {f['severity']} {f.get('concept') or '-'}")
 
 
-def check_data() -> int:
+def check_data(data: Path) -> int:
     """Validate the data files; print what is wrong. Returns the number of problems."""
-    concepts, problems = recorded_concepts(), 0
+    concepts, problems = recorded_concepts(data), 0
     for lang in LANGS:
-        path = DATA / f"real-{lang}.txt"
+        path = data / f"real-{lang}.txt"
         try:
             sentences = read_sentences(path)
         except DataError as error:
@@ -365,9 +367,9 @@ def check_data() -> int:
             print(f"{path.name}: unknown concept {concept}")
         outlets = {s.outlet for s in sentences}
         print(f"{path.name}: {len(sentences)} sentences, {len(outlets)} outlets")
-    manifest = read_manifest()
+    manifest = read_manifest(data)
     for e in manifest:
-        po = DATA / "po" / "locales" / e.file
+        po = data / "po" / "locales" / e.file
         lines = po.read_text(encoding="utf-8").splitlines()
         if not lines[e.line - 1].startswith("msgid "):
             print(f"manifest: {e.file}:{e.line} is not a msgid line")
@@ -377,21 +379,37 @@ def check_data() -> int:
     return problems
 
 
+def data_sets(chosen: list[str] | None) -> list[Path]:
+    """--data folders, else every benchmarks/data/quality* folder (oldest set first)."""
+    if chosen:
+        return [Path(d).resolve() for d in chosen]
+    return sorted(p for p in BENCH_DATA.glob("quality*") if (p / "concepts.json").exists())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--toolkit", help="the toolkit command to measure (default: .venv's)")
     parser.add_argument("--quiet", action="store_true", help="figures only, no lists")
     parser.add_argument("--check-data", action="store_true", help="validate the data only")
+    parser.add_argument(
+        "--data",
+        action="append",
+        metavar="DIR",
+        help="an evaluation set (repeatable; default: every benchmarks/data/quality* folder)",
+    )
     args = parser.parse_args()
+    sets = data_sets(args.data)
     if args.check_data:
-        return 1 if check_data() else 0
+        return 1 if sum(check_data(data) for data in sets) else 0
     cmd = toolkit_command(args.toolkit)
-    concepts = recorded_concepts()
-    print("Term recognition on published sentences (toolkit find):")
-    for lang in LANGS:
-        score_recognition(cmd, lang, concepts, args.quiet)
-    print("Planted defects in PO translations (toolkit check):")
-    score_checks(cmd, args.quiet)
+    for data in sets:
+        print(f"=== {data.relative_to(PROJECT) if data.is_relative_to(PROJECT) else data}")
+        concepts = recorded_concepts(data)
+        print("Term recognition on published sentences (toolkit find):")
+        for lang in LANGS:
+            score_recognition(data, cmd, lang, concepts, args.quiet)
+        print("Planted defects in PO translations (toolkit check):")
+        score_checks(data, cmd, args.quiet)
     return 0
 
 
