@@ -7,7 +7,9 @@ come from and how they were labelled) with two parts:
   `toolkit find --lang LANG --format jsonl` and prints term recall and precision per
   language. A found term counts when its concept equals an annotation's and the spans
   overlap; annotations marked neutral count neither way; only the concepts recorded in
-  concepts.json (the glossary when the sentences were annotated) are scored.
+  concepts.json (the glossary when the sentences were annotated) are scored. An annotation
+  inside a longer found span of a concept added since is not scored either: by the
+  longest-concept rule the annotator would have labelled the longer one.
 * po/locales/...: news sentences written for this set, translated into kk, kk@latin and ru,
   about a third of the entries with one planted defect each (manifest.yaml). Runs
   `toolkit check --format json` and prints per language the planted defects found under the
@@ -181,6 +183,13 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.concept == b.concept and a.start < b.end and b.start < a.end
 
 
+def _inside_longer(g: Span, newer: list[Span]) -> bool:
+    """Whether a found span of a concept added after annotation strictly contains `g`."""
+    return any(
+        n.start <= g.start and g.end <= n.end and n.end - n.start > g.end - g.start for n in newer
+    )
+
+
 def score_recognition(
     data: Path, cmd: list[str], lang: str, concepts: set[str], quiet: bool
 ) -> None:
@@ -188,12 +197,20 @@ def score_recognition(
     path = data / f"real-{lang}.txt"
     sentences = read_sentences(path)
     found = run_find(cmd, lang, sentences)
-    hits = gold_total = true_found = false_found = 0
-    misses, alarms = [], []
+    hits = gold_total = true_found = false_found = superseded = 0
+    misses, alarms, skipped = [], [], []
     for sentence, spans in zip(sentences, found, strict=True):
         gold = [g for g in sentence.spans if g.concept in concepts]
+        newer = [s for s in spans if s.concept not in concepts]
         spans = [s for s in spans if s.concept in concepts]
         for g in (g for g in gold if not g.neutral):
+            # The longest concept wins: where the glossary has since gained a longer concept
+            # around this annotation («президент Казахстана» around «Казахстана»), the
+            # annotator would have labelled that one instead, so the annotation is not scored.
+            if _inside_longer(g, newer) and not any(_overlaps(g, s) for s in spans):
+                superseded += 1
+                skipped.append((sentence, g))
+                continue
             gold_total += 1
             if any(_overlaps(g, s) for s in spans):
                 hits += 1
@@ -211,11 +228,14 @@ def score_recognition(
         f"  {lang}: {len(sentences)} sentences, {gold_total} terms: "
         f"recall {recall:.1%} ({hits}/{gold_total}), "
         f"precision {precision:.1%} ({true_found}/{true_found + false_found})"
+        + (f"; {superseded} inside a concept added since, not scored" if superseded else "")
     )
     if quiet:
         return
     for sentence, g in misses:
         print(f"    miss   {path.name}:{sentence.line} {g.concept} «{g.text}»")
+    for sentence, g in skipped:
+        print(f"    newer  {path.name}:{sentence.line} {g.concept} «{g.text}» (not scored)")
     for sentence, s in alarms:
         print(
             f"    false  {path.name}:{sentence.line} {s.concept} «{sentence.text[s.start : s.end]}»"
