@@ -70,6 +70,7 @@ class _Tables:
     voicing: dict[str, str]
     front_clusters: tuple[str, ...]
     linking_vowel: dict[str, str]
+    dropped_final: dict[str, str]
     patronymic_endings: tuple[str, ...]
     surname_endings: tuple[str, ...]
     not_possessive_endings: tuple[str, ...]
@@ -101,7 +102,9 @@ def _build(data: dict[str, Any]) -> _Tables:
         for cls in STEM_CLASSES:
             for letter in finals[cls]:
                 stem_classes[letter] = (*stem_classes.get(letter, ()), cls)
-        extra = {k: data[k] for k in ("voicing", "front_clusters", "linking_vowel")}
+        extra = {
+            k: data[k] for k in ("voicing", "front_clusters", "linking_vowel", "dropped_final")
+        }
         ends = {k: data[k] for k in ("patronymic_endings", "surname_endings")}
         not_px = data["not_possessive_endings"]
     except KeyError as err:
@@ -134,6 +137,7 @@ def _build(data: dict[str, Any]) -> _Tables:
         voicing=dict(extra["voicing"]),
         front_clusters=tuple(extra["front_clusters"]),
         linking_vowel=dict(extra["linking_vowel"]),
+        dropped_final=dict(extra["dropped_final"]),
         patronymic_endings=tuple(ends["patronymic_endings"]),
         surname_endings=tuple(ends["surname_endings"]),
         not_possessive_endings=tuple(not_px),
@@ -187,6 +191,10 @@ def harmonies(lower: str, capitalised: bool = False) -> tuple[int, ...]:
     if last == "и":  # loans: front (министрге, Путинге); native usage varies (Мұхит)
         return (FRONT,) if earlier in (None, FRONT) else BOTH
     if last == "у":  # verbal nouns follow the verb (кесуге, қоздыруға); су is back (Жетісу)
+        if i < len(lower) - 1:  # у in a closed last syllable is a loan's back u (форумға)
+            if lower.endswith(t.front_clusters):  # хирургке (emle 2018 §95)
+                return (FRONT,)
+            return BOTH if earlier == FRONT else (BACK,)
         if earlier is None:
             return (BACK,)
         return BOTH if capitalised and earlier == FRONT else (earlier,)
@@ -274,6 +282,12 @@ def _declinable(word: str, lower: str, plural: bool) -> Tagged:
     for cluster, vowel in t.linking_vowel.items():
         if lower.endswith(cluster):  # фактіге, актілер, актісі: a vowel stem
             spellings.insert(0, (word + vowel, (word + vowel,), ("vowel",)))
+    dropped_stems: list[str] = []
+    for cluster, dropped in t.dropped_final.items():
+        if lower.endswith(cluster) and len(lower) > len(cluster) + 1:  # журналиске, съезге
+            stem = word[: -len(dropped)]
+            spellings.insert(0, (stem, (stem,), stem_classes(lower[: -len(dropped)])))
+            dropped_stems.append(stem)
     table, tags = (t.plain, _PLAIN_TAGS) if plural else (t.singular, _BARE_TAGS)
     out: Tagged = {word: ("NOM",)}
     for stem, px_stems, stem_cls in spellings:
@@ -282,6 +296,8 @@ def _declinable(word: str, lower: str, plural: bool) -> Tagged:
                 _add(out, stem, table[cls, h], tags)
                 for px_stem in px_stems:
                     _add(out, px_stem, t.possessive[cls, h], _PX_TAGS)
+    for stem in dropped_stems:  # the shortened stem is never written alone
+        out.pop(stem, None)
     return out
 
 
