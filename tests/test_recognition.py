@@ -3,6 +3,7 @@ automaton with a brute-force reference on random text."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.recognition import LANGUAGES, score
 from toolkit.matching.matcher import Candidate, TermMatcher
-from toolkit.matching.normalize import fold
+from toolkit.matching.normalize import fold, unmix_scripts
 
 #: floors for the sets in tests/data/recognition (measured: see benchmarks/bench_recognition.py)
 FLOORS = {"en": (0.93, 0.98), "kk": (0.97, 0.99), "ru": (0.97, 0.99)}
@@ -73,3 +74,30 @@ def test_automaton_agrees_with_brute_force(parts):
     assert got == reference_find(FORMS, text)
     for m in matcher.find(text):
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "concept", "surface"),
+    [
+        ("kk", "Aлматыда сот болды.", "almaty", "Aлматыда"),  # Latin A
+        ("kk", "журналистерiнiң құқығы", "journalist", "журналистерiнiң"),  # Latin i twice
+        ("kk", "Білəшке сөз берді.", "serikzhan-bilash", "Білəшке"),  # Latin schwa U+0259
+        ("ru", "В Kазахстане выборы.", "kazakhstan", "Kазахстане"),  # Latin K
+        ("kk-Latn", "Qazaqstаnda saılaý", "kazakhstan", "Qazaqstаnda"),  # Cyrillic а
+    ],
+)
+def test_a_word_with_look_alike_letters_of_the_other_script_is_recognised(
+    run_cli, tmp_path, lang, text, concept, surface
+):
+    (tmp_path / "t.txt").write_text(text + "\n", encoding="utf-8")
+    code, out, _ = run_cli("find", "--lang", lang, "--format", "jsonl", str(tmp_path / "t.txt"))
+    matches = json.loads(out)["matches"]
+    assert code == 0
+    assert (concept, surface) in {(m["concept"], m["text"]) for m in matches}
+    start = text.index(surface)
+    assert any(m["start"] == start and m["end"] == start + len(surface) for m in matches)
+
+
+def test_words_of_one_script_or_evenly_mixed_are_left_as_they_are():
+    assert unmix_scripts("Almaty Алматы Tengrinews.kz-те") == "Almaty Алматы Tengrinews.kz-те"
+    assert unmix_scripts("AБ") == "AБ"  # one letter of each: no majority

@@ -52,6 +52,38 @@ def fold(text: str) -> str:
 
 _NON_WORD = re.compile(r"[^\w ]|_")  # [\W_] but a space, which stays a space anyway
 
+#: Latin letters that look like Cyrillic ones, and the reverse (Unicode confusables): a word
+#: typed with a few letters of the other keyboard layout (Aлматы, Iле, Білəш) is read in the
+#: script of most of its letters, so that the term is still recognised (script_mix reports it)
+_LATIN_LOOKALIKES = "AaBCcEeHIiKkMOoPpTXxYyhƏə"
+_CYRILLIC_LOOKALIKES = "АаВСсЕеНІіКкМОоРрТХхУуһӘә"
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+_ANY_LATIN = re.compile("[A-Za-z\u0259\u018f]")
+_ANY_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _one_script(word: re.Match[str]) -> str:
+    text = word.group()
+    cyrillic = len(_ANY_CYRILLIC.findall(text))
+    latin = len(_ANY_LATIN.findall(text))
+    if not cyrillic or not latin or cyrillic == latin:
+        return text
+    return text.translate(_TO_CYRILLIC if cyrillic > latin else _TO_LATIN)
+
+
+def unmix_scripts(text: str) -> str:
+    """``text`` with each word that mixes Cyrillic and Latin letters written in the script of
+    most of its letters, where a look-alike letter allows (same length, same offsets).
+
+    >>> unmix_scripts("Aлматы, Iле, Білəш; Qazaqstаn; Almaty Алматы")
+    'Алматы, Іле, Біләш; Qazaqstan; Almaty Алматы'
+    """
+    if not _ANY_LATIN.search(text) or not _ANY_CYRILLIC.search(text):
+        return text
+    return _LETTERS.sub(_one_script, text)
+
 
 def match_key(text: str) -> str:
     """``text`` folded, every boundary character turned into a space, and padded with one
@@ -61,6 +93,7 @@ def match_key(text: str) -> str:
     >>> match_key("«Нұр-Сұлтанда»,")
     '  нұр сұлтанда   '
     """
+    text = unmix_scripts(text)
     # The same folding as fold(), in C-speed steps: only these letters need more than lower().
     for before, after in _KEY_REPLACEMENTS:
         if before in text:
