@@ -99,10 +99,21 @@ def _gender_fits(parse: Parse, gender: str | None) -> bool:
 # -- paradigms from pymorphy3 --------------------------------------------------------------
 
 
+_ADJECTIVAL_NOUN_ENDINGS = ("ый", "ий", "ой")
+_NAME_GRAMMEMES = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn"})
+
+
 @functools.lru_cache(maxsize=65536)
 def _lexeme_table(parse: Parse) -> Table:
     """Every case/number form in the lexeme of ``parse`` with the same part of speech."""
     tag = parse.tag
+    # A noun declined like an adjective (подсудимый): its lexeme holds the feminine
+    # (подсудимой) and the plural (подсудимые) of the same person noun; keep them.
+    adjectival = (
+        tag.POS == "NOUN"
+        and parse.normal_form.endswith(_ADJECTIVAL_NOUN_ENDINGS)
+        and not _NAME_GRAMMEMES & tag.grammemes
+    )
     out = []
     for form in parse.lexeme:
         ft = form.tag
@@ -111,8 +122,8 @@ def _lexeme_table(parse: Parse) -> Table:
             continue
         if tag.POS == "PRTF" and (ft.voice, ft.tense) != (tag.voice, tag.tense):
             continue
-        if tag.POS == "NOUN" and ft.gender != tag.gender:  # Surn lexemes hold both genders
-            continue
+        if tag.POS == "NOUN" and ft.gender != tag.gender and not adjectival:
+            continue  # Surn lexemes hold both genders
         gender = ft.gender if tag.POS != "NOUN" and ft.number == "sing" else None
         animacy = ft.animacy if tag.POS != "NOUN" else None
         out.append(Form(case, ft.number, gender, animacy, form.word))
@@ -193,9 +204,10 @@ def _noun(word: str, gender: str | None, plural_only: bool) -> Word | None:
     if "Fixd" in parse.tag:
         return _fixed(word, gender or parse.tag.gender, parse.tag.animacy)
     numbers = ("plur",) if plural_only or "Pltm" in parse.tag else ("sing", "plur")
-    if "Sgtm" in parse.tag and not plural_only:
+    table = _lexeme_table(parse)
+    if "Sgtm" in parse.tag and not plural_only and all(f.number == "sing" for f in table):
         numbers = ("sing",)
-    return Word(_lexeme_table(parse), gender or parse.tag.gender, parse.tag.animacy, numbers)
+    return Word(table, gender or parse.tag.gender, parse.tag.animacy, numbers)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -339,9 +351,13 @@ def tagged_declension(term: Term) -> tuple[tuple[Reading, str], ...]:
         return ()
     if term.pos == "adjective" and len(parts) == 1 and (adjective := _adjective(cores[0])):
         opening, core, closing = parts[0]
+        # An adjective with a gender stands for a noun left out (казахский: казахский язык),
+        # so only the forms that agree with that noun name the concept (not «казахской»).
+        elided = _GENDERS.get(term.gender or "")
         return tuple(
             ((f.case, f.number, f.gender, f.animacy), opening + _recase(f.word, core) + closing)
             for f in adjective[0]
+            if elided is None or (f.number == "sing" and f.gender == elided)
         )
     gender = _GENDERS.get(term.gender or "")
     person = _looks_like_person(term, cores)
