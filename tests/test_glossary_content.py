@@ -196,3 +196,59 @@ def test_cited_cldr_exemplar_cities_are_babels(glossary):
         if Locale.parse(loc).time_zones.get(tz, {}).get("city") != name
     ]
     assert wrong == []
+
+
+def test_no_source_rests_on_general_knowledge(glossary):
+    # a spelling or a date needs a page a reader can check, not the writer's memory
+    bad = [
+        (c.id, text)
+        for c in glossary
+        for text in _texts(c)
+        if re.search(r"\b(general|common) knowledge\b", text, flags=re.I)
+    ]
+    assert bad == []
+
+
+# Hosts that serve copies of another publisher's pages: content-delivery, preview, staging,
+# test and demo servers of the outlets themselves, and Wikipedia mirrors. A copy may stand in
+# for a page the search found nowhere else, but the text citing it must say it is a copy.
+MIRROR_HOSTS = (
+    "cloudfront.net",
+    "pangea-cms.com",
+    "staging.rferl.org",
+    "test.tengrinews.kz",
+    "magazine-dev.thediplomat.com",
+    "demo.akorda.kz",
+    "insecure.zan.kz",
+    "wiki-org.ru",
+    "hmong.ru",
+    "wikizero.com",
+    "wikiwand.com",
+    "knowpia.com",
+    "owiki.org",
+    "wiki7.org",
+    "wikipedia-on-ipfs.org",
+    "stringtranslate.com",
+    "wikiaro.ru",
+    "alphapedia.ru",
+    "memim.com",
+    "sagapedia.com",
+    "defzone.net",
+    "abcdef.wiki",
+    "search.com.vn",
+    "clateway.com",
+    "perceptiosv.com",
+    "self.gutenberg.org",
+    "dic.academic.ru",
+)
+
+
+def test_a_cited_copy_says_it_is_one(glossary):
+    unlabelled = [
+        (c.id, host)
+        for c in glossary
+        for text in _texts(c)
+        for host in MIRROR_HOSTS
+        if host in text and not re.search(r"\b(mirror(ed)?|cop(y|ies))\b", text, flags=re.I)
+    ]
+    assert unlabelled == []
