@@ -310,6 +310,29 @@ def _after_possessive(word: str, lower: str) -> Tagged:
     return out
 
 
+def _possessive_head(word: str, lower: str) -> Tagged:
+    """The head of a multi-word term that ends in a possessive: :func:`_after_possessive`,
+    and, for a singular noun, its plural before the possessive (Қазақстан азаматы →
+    Қазақстан азаматтарының), tagged PL + case."""
+    t = _tables()
+    out = _after_possessive(word, lower)
+    # the noun before the possessive: облыс-ы, Республика-сы (-сы/-сі after a vowel)
+    cut = 2 if len(lower) > 3 and lower[-2] == "с" and lower[-3] in t.vowel_class else 1
+    stem, stem_lower = word[:-cut], lower[:-cut]
+    if cut == 1 and stem_lower[-1:] in t.vowel_class:
+        return out  # a glide (қамауы) or no possessive after all
+    if len(stem_lower) > 1 and not _is_plural(stem_lower):
+        for form, features in _declinable(stem, stem_lower, plural=True).items():
+            if features[:2] == ("PL", "PX3"):
+                out.setdefault(form, ("PL", *features[2:]))
+    return out
+
+
+def _is_plural(lower: str) -> bool:
+    """True when ``lower`` ends in a plural suffix (еріктілер): it takes no second plural."""
+    return lower.endswith(("лар", "лер", "дар", "дер", "тар", "тер"))
+
+
 def _patronymic(word: str, lower: str) -> Tagged:
     """-ұлы/-қызы surnames: the possessive set (Мұсаханұлына, preferred) and the plain one
     (…ұлыға)."""
@@ -355,7 +378,7 @@ def _tagged_word_forms(word: str, plural: bool = True, head_of_phrase: bool = Fa
     elif is_patronymic(lower):
         forms = _patronymic(part, lower)
     elif head_of_phrase and is_possessive_head(lower):
-        forms = _after_possessive(part, lower)
+        forms = _possessive_head(part, lower)
     else:
         forms = _declinable(part, lower, plural)
     return {prefix + f: tags for f, tags in forms.items()} if prefix else forms
