@@ -101,3 +101,34 @@ def test_a_word_with_look_alike_letters_of_the_other_script_is_recognised(
 def test_words_of_one_script_or_evenly_mixed_are_left_as_they_are():
     assert unmix_scripts("Almaty Алматы Tengrinews.kz-те") == "Almaty Алматы Tengrinews.kz-те"
     assert unmix_scripts("AБ") == "AБ"  # one letter of each: no majority
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "surface"),
+    [
+        # a title in lower case where it is not used before a name
+        ("He became president of Kazakhstan in 2019.", "president-of-kazakhstan", None),
+        # "the" added inside a name
+        (
+            "The Kazakhstan International Bureau for Human Rights and the Rule of Law said so.",
+            "kibhr",
+            "Kazakhstan International Bureau for Human Rights and the Rule of Law",
+        ),
+    ],
+)
+def test_english_names_are_found_in_the_spellings_the_press_uses(
+    run_cli, tmp_path, text, concept, surface
+):
+    (tmp_path / "t.txt").write_text(text + "\n", encoding="utf-8")
+    code, out, _ = run_cli("find", "--lang", "en", "--format", "jsonl", str(tmp_path / "t.txt"))
+    found = {(m["concept"], m["text"]) for m in json.loads(out)["matches"]}
+    assert code == 0
+    assert concept in {c for c, _ in found}
+    if surface:
+        assert (concept, surface) in found
+
+
+def test_a_capitalised_single_word_name_still_needs_its_capital(run_cli, tmp_path):
+    (tmp_path / "t.txt").write_text("An oral hearing was held in Oral.\n", encoding="utf-8")
+    code, out, _ = run_cli("find", "--lang", "en", "--format", "jsonl", str(tmp_path / "t.txt"))
+    assert [m["text"] for m in json.loads(out)["matches"] if m["concept"] == "oral"] == ["Oral"]

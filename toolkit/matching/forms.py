@@ -39,7 +39,13 @@ def _generator(lang: str) -> Callable[[Term], frozenset[str]]:
     return _GENERATORS[lang]
 
 
-def _needs_capital(text: str) -> bool:
+def _needs_capital(text: str, lang: str) -> bool:
+    """Whether only a capitalised occurrence is the term. English writes a title or a body
+    in lower case where it is not used as a name («the president of Kazakhstan», «the
+    upper house»), and a phrase of several words is specific enough without the capital;
+    a capitalised single word is not (Oral the city, oral the adjective)."""
+    if lang == "en" and " " in text.strip() and not text.isupper():
+        return False
     return text[:1].isupper()
 
 
@@ -87,7 +93,7 @@ def build_index(glossary: Glossary, lang: str) -> FormIndex:
             else:
                 forms = set(generate(term))  # type: ignore[misc]
             base = {fold(term.text), *(fold(f) for f in term.forms)}
-            capital = _needs_capital(term.text)
+            capital = _needs_capital(term.text, lang)
             for form in forms:
                 key = fold(form)
                 index[key].append(
