@@ -162,9 +162,25 @@ def english_forms(term: Term) -> frozenset[str]:
     if not text or term.pos in ("verb", "phrase", "adjective"):
         return frozenset(forms)
     forms |= {form for _, form in _paradigm(term)}
-    for variant in article_variants(text):
+    for variant in (*article_variants(text), *_of_variants(text, term.pos)):
         forms |= {form for _, form in _paradigm(term, variant)}
     return frozenset(forms)
+
+
+#: the last word of a place name that English also puts first, with "of"
+_OF_HEADS = frozenset({"region", "province", "prefecture", "county"})
+
+
+def _of_variants(text: str, pos: str | None) -> tuple[str, ...]:
+    """«Almaty Region» is also «the region of Almaty».
+
+    >>> _of_variants("Almaty Region", "proper-noun"), _of_variants("Region", "proper-noun")
+    (('region of Almaty',), ())
+    """
+    words = text.split()
+    if pos != "proper-noun" or len(words) < 2 or words[-1].lower() not in _OF_HEADS:
+        return ()
+    return (f"{words[-1].lower()} of {' '.join(words[:-1])}",)
 
 
 #: words after which a name may or may not have "the" (Bureau for Human Rights and [the]
