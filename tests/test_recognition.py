@@ -133,4 +133,5 @@ def test_english_names_are_found_in_the_spellings_the_press_uses(
 def test_a_capitalised_single_word_name_still_needs_its_capital(run_cli, tmp_path):
     (tmp_path / "t.txt").write_text("An oral hearing was held in Oral.\n", encoding="utf-8")
     code, out, _ = run_cli("find", "--lang", "en", "--format", "jsonl", str(tmp_path / "t.txt"))
+    assert code == 0
     assert [m["text"] for m in json.loads(out)["matches"] if m["concept"] == "oral"] == ["Oral"]
