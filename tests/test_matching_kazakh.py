@@ -127,3 +127,10 @@ def test_docstring_examples():
     result = doctest.testmod(kazakh)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_a_plural_common_noun_head_is_also_found_in_the_singular_after_a_numeral():
+    forms = kazakh_forms(_kk("бұқаралық ақпарат құралдары", pos="noun"))
+    assert {"бұқаралық ақпарат құралы", "бұқаралық ақпарат құралының"} <= forms
+    # a name keeps its number: one volunteer is not the movement
+    assert "Атажұрт еріктісі" not in kazakh_forms(_kk("Атажұрт еріктілері", pos="proper-noun"))

@@ -448,9 +448,29 @@ def kazakh_forms(term: Term) -> frozenset[str]:
     if term.indeclinable:
         return frozenset(out)
     bases = (term.text, *term.forms) if term.pos in INFLECTED_FORMS_POS else (term.text,)
+    if term.pos == "noun" and (singular := singular_head(term.text)):
+        bases = (*bases, singular)
     for base in bases:
         out.update(tagged_phrase_forms(base, plural=not term.plural_only))
     return frozenset(out)
+
+
+def singular_head(text: str) -> str | None:
+    """A common-noun term whose head is plural + possessive, with the head in the singular:
+    what follows a numeral (40 бұқаралық ақпарат құралы). None for any other term.
+
+    >>> singular_head("бұқаралық ақпарат құралдары"), singular_head("Қазақстан азаматы")
+    ('бұқаралық ақпарат құралы', None)
+    """
+    prefix, _, head = text.rpartition(" ")
+    lower = head.lower()
+    if not prefix or not is_possessive_head(lower) or not _is_plural(lower[:-1]):
+        return None
+    noun = head[:-4]
+    for form, features in _tagged_word_forms(noun).items():
+        if features == ("PX3", "NOM"):
+            return f"{prefix} {form}"
+    return None
 
 
 # -- re-inflection ----------------------------------------------------------------------------
