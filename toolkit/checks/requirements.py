@@ -89,6 +89,9 @@ class TermReport:
     variants: list[Variant] = field(default_factory=list)
 
 
+#: a hyphen and a lower-case word after a source term: a compound modifier
+#: («Kazakh-speaking», «Chinese-born»), which a translation fuses into one word
+_COMPOUND_TAIL = re.compile(r"-[a-z]")
 #: the word after a source term (to tell «Kyrgyz students» from «Kyrgyz live»)
 _FOLLOWING_WORD = re.compile(r" ([^\W\d_]+)\b")
 
@@ -96,8 +99,8 @@ _FOLLOWING_WORD = re.compile(r" ([^\W\d_]+)\b")
 def _is_modifier(resources: Resources, text: str, match: Match, following: Match | None) -> bool:
     """The source term (an ethnonym or common term, not a name, not a possessive) modifies
     the name after it: «Ethnic Kazakh repatriates» (another glossary term follows, joined
-    by a space or hyphen), or a singular nationality word before a common noun («Kyrgyz
-    students»)."""
+    by a space or hyphen), a singular nationality word before a common noun («Kyrgyz
+    students»), or the first part of a hyphenated compound («Kazakh-speaking»)."""
     key = ("modifier-kind", match.concept, match.text)
     kind = resources.memo.get(key)
     if kind is None:
@@ -114,6 +117,8 @@ def _is_modifier(resources: Resources, text: str, match: Match, following: Match
         return False
     if following is not None and text[match.end : following.start] in (" ", "-"):
         return True
+    if _COMPOUND_TAIL.match(text, match.end):
+        return True  # «Kazakh-speaking staff»: казахскоязычных, one word in the translation
     if kind != "nationality":
         return False
     word = _FOLLOWING_WORD.match(text, match.end)
