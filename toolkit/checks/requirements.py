@@ -223,7 +223,7 @@ def _analyse(unit: Unit) -> TermReport:
             continue  # a Latin letter in a Cyrillic word: one finding, script_mix's
         if hit is not None and lang == "kk-Latn" and foreign_to_kk_latin(hit.text):
             continue  # a letter of another alphabet (2018's ǵ): translit_mismatch says so
-        if hit is None or _overlaps(hit.start, hit.end, taken):
+        if hit is None or _overlaps_other(hit.start, hit.end, taken):
             report.missing.append(requirement)
             continue
         report.variants.append(_variant(resources, hit, lang, day, requirement.concepts))
@@ -260,6 +260,12 @@ def _variant(
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def _overlaps_other(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """[start, end) overlaps a span that it does not wholly contain: a shorter term inside a
+    misspelt name («Қазақ» in «Иле Қазақ автономиялық облысы») belongs to the name."""
+    return any(s < end and start < e and not (start <= s and e <= end) for s, e in spans)
 
 
 #: the word right after a recognised term, joined to it by a space or a hyphen
