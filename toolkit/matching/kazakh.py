@@ -312,15 +312,17 @@ def _after_possessive(word: str, lower: str) -> Tagged:
 
 def _possessive_head(word: str, lower: str) -> Tagged:
     """The head of a multi-word term that ends in a possessive: :func:`_after_possessive`,
-    and, for a singular noun, its plural before the possessive (Қазақстан азаматы →
-    Қазақстан азаматтарының), tagged PL + case."""
+    and, for a singular noun whose stem the letters show, its plural before the possessive
+    (Қазақстан азаматы → Қазақстан азаматтарының), tagged PL + case."""
     t = _tables()
     out = _after_possessive(word, lower)
-    # the noun before the possessive: облыс-ы, Республика-сы (-сы/-сі after a vowel)
-    cut = 2 if len(lower) > 3 and lower[-2] == "с" and lower[-3] in t.vowel_class else 1
-    stem, stem_lower = word[:-cut], lower[:-cut]
-    if cut == 1 and stem_lower[-1:] in t.vowel_class:
-        return out  # a glide (қамауы) or no possessive after all
+    # the noun before the possessive -ы/-і, when the letters tell it: азамат-ы. Not after a
+    # vowel (a glide: қамауы), and not a vowel + с + ы, which is облыс-ы or Республика-сы.
+    stem, stem_lower = word[:-1], lower[:-1]
+    if stem_lower[-1:] in t.vowel_class or (
+        stem_lower[-1:] == "с" and stem_lower[-2:-1] in t.vowel_class
+    ):
+        return out
     if len(stem_lower) > 1 and not _is_plural(stem_lower):
         for form, features in _declinable(stem, stem_lower, plural=True).items():
             if features[:2] == ("PL", "PX3"):
