@@ -53,14 +53,15 @@ def fingerprint(files: list[Path], extra: str) -> str:
 
 
 def code_fingerprint() -> str:
-    """Digest of the code and data that shape a loaded glossary (loader, model, the
-    transliteration engine and its scheme files, which derive kk-Latn terms): editing any of
-    them invalidates caches even without a version bump. Read as files, so a warm load does
-    not import the transliteration engine."""
+    """Digest of the code and data that shape a loaded glossary (loader, model, this module's
+    pickling, the transliteration engine and its scheme files, which derive kk-Latn terms):
+    editing any of them invalidates caches even without a version bump. Read as files, so
+    the fingerprint itself imports none of them."""
     digest = hashlib.blake2b(digest_size=12)
     package = Path(__file__).resolve().parent.parent
     for path in sorted(
         [package / "glossary" / "loader.py", package / "glossary" / "model.py",
+         package / "glossary" / "cache.py",
          *(package / "translit").glob("*.py"), *(package / "translit" / "schemes").glob("*")]
     ):  # fmt: skip
         digest.update(path.name.encode() + path.read_bytes())
@@ -73,8 +74,11 @@ class _ConceptPickler(pickle.Pickler):
     def __init__(self, file: io.BytesIO):
         super().__init__(file, protocol=5)
         self.strings: dict[str, str] = {}
-        self.dispatch_table = {Term: self.named_tuple, CldrRef: self.named_tuple,
-                               Concept: self.concept}  # fmt: skip
+        self.dispatch_table = {
+            Term: self.named_tuple,
+            CldrRef: self.named_tuple,
+            Concept: self.concept,
+        }
 
     def shared(self, value: Any) -> Any:
         """``value`` with each string replaced by the first equal one seen (the pickle memo
