@@ -66,13 +66,13 @@ def write_synthetic_glossary(folder: Path, concepts: int, seed: int = 7) -> None
 
 CHILD = """
 import json, resource, sys, time
-t0 = time.perf_counter()
+t0, cpu0 = time.perf_counter(), time.process_time()
 from pathlib import Path
 from toolkit.cli.main import Context  # as every command loads it
 g = Context(Path(sys.argv[1]), use_cache=sys.argv[2] == "warm").glossary()
-elapsed = time.perf_counter() - t0
+elapsed, cpu = time.perf_counter() - t0, time.process_time() - cpu0
 peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": elapsed, "concepts": len(g), "peak_mb": peak_kb / 1024}))
+print(json.dumps({"seconds": elapsed, "cpu": cpu, "concepts": len(g), "peak_mb": peak_kb / 1024}))
 """
 
 
@@ -114,10 +114,19 @@ def main() -> None:
         warm = [load_in_child(folder, "warm", env) for _ in range(args.runs)]
         cold_s = statistics.median(r["seconds"] for r in cold)
         warm_s = statistics.median(r["seconds"] for r in warm)
+        # CPU time too: on a busy machine the wall time includes waiting for a core
+        cold_cpu = statistics.median(r["cpu"] for r in cold)
+        warm_cpu = statistics.median(r["cpu"] for r in warm)
         peak = max(r["peak_mb"] for r in cold + warm)
         print(f"synthetic glossary: {cold[0]['concepts']} concepts, {size_mb:.1f} MB of YAML")
-        print(f"  first load (YAML, no cache): {cold_s:.3f} s (median of {len(cold)})")
-        print(f"  warm load (compiled cache):  {warm_s:.3f} s (median of {len(warm)})")
+        print(
+            f"  first load (YAML, no cache): {cold_s:.3f} s, CPU {cold_cpu:.3f} s "
+            f"(median of {len(cold)})"
+        )
+        print(
+            f"  warm load (compiled cache):  {warm_s:.3f} s, CPU {warm_cpu:.3f} s "
+            f"(median of {len(warm)})"
+        )
         print(f"  warm / first:                {warm_s / cold_s:.3f}  (target <= 0.10)")
         print(f"  warm load under 0.2 s:       {'yes' if warm_s <= 0.2 else 'NO'}")
         print(f"  peak resident memory:        {peak:.0f} MB  (target <= 300)")

@@ -15,22 +15,26 @@ True
 
 from __future__ import annotations
 
-import yaml
-
 #: deepest nesting of sequences and mappings accepted (the glossary needs 5)
 MAX_DEPTH = 50
 
 
 def find_unsafe_yaml(
-    text: str, loader: type = yaml.SafeLoader, max_depth: int = MAX_DEPTH
+    text: str, loader: type | None = None, max_depth: int = MAX_DEPTH
 ) -> tuple[str, int] | None:
     """(problem, 1-based line) of the first alias or too-deep nesting of ``text``, or None.
 
     Reads the YAML as a stream of events, which needs no recursion and expands nothing.
-    ``loader``: the parser, e.g. ``yaml.CSafeLoader`` (faster) when the caller composes with
-    libyaml anyway and wants its error lines. Raises yaml.YAMLError for YAML that does not
-    parse (the caller reports it as usual).
+    ``loader``: the parser (default ``yaml.SafeLoader``), e.g. ``yaml.CSafeLoader`` (faster)
+    when the caller composes with libyaml anyway and wants its error lines. Raises
+    yaml.YAMLError for YAML that does not parse (the caller reports it as usual).
     """
+    # Imported here, not at the top: the glossary loader imports this module, and a warm
+    # glossary load (from the compiled cache) parses no YAML, so it must not import PyYAML.
+    import yaml
+
+    if loader is None:
+        loader = yaml.SafeLoader
     depth = 0
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent):

@@ -18,8 +18,6 @@ from toolkit.glossary.model import (
     Concept,
     Glossary,
     Term,
-    concept_from_record,
-    concept_to_record,
 )
 from toolkit.translit import to_kk_latin
 
@@ -36,9 +34,9 @@ def load_glossary(root: Path | str, *, use_cache: bool = True) -> Glossary:
     files = glossary_files(root)
     key = cache.fingerprint(files, extra=cache.code_fingerprint())
     if use_cache:
-        records = cache.read(root, key)
-        if records is not None:
-            return Glossary([concept_from_record(r) for r in records], str(root), key)
+        cached = cache.read_concepts(root, key)
+        if cached is not None:
+            return Glossary(cached, str(root), key)
     concepts = loader.read_glossary(root, to_kk_latin)
-    cache.write(root, key, [concept_to_record(c) for c in concepts])
+    cache.write_concepts(root, key, concepts)
     return Glossary(concepts, str(root), key)

@@ -3,6 +3,11 @@
 The YAML is composed into nodes (libyaml when available) and walked by hand, so every error
 names the file and line of the offending key or value. Structural problems raise
 :class:`~toolkit.errors.GlossaryError`; consistency problems are left to :mod:`.lint`.
+
+PyYAML is imported by :func:`read_file` alone, when a file is parsed: every command imports
+this module (through :func:`toolkit.glossary.load_glossary`), but a warm load comes from the
+compiled cache and parses no YAML, so it must not pay PyYAML's import (~10 ms). The nodes are
+told apart by their ``id`` ("scalar", "sequence", "mapping"), which needs no yaml class.
 """
 
 from __future__ import annotations
@@ -11,9 +16,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import GlossaryError
 from toolkit.fileio import display_path, read_utf8
@@ -31,10 +34,8 @@ from toolkit.glossary.model import (
 )
 from toolkit.yaml_guard import find_unsafe_yaml
 
-try:  # libyaml makes the first (uncached) load several times faster
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:  # annotations only: see the module docstring
+    from yaml import Node
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CONCEPT_KEYS = frozenset({"id", "domain", "kind", "note", "definition", "sources", "cldr", "terms"})
@@ -60,6 +61,8 @@ STR_TAG = "tag:yaml.org,2002:str"
 #: an unquoted 2019-03-23 is a YAML timestamp; a quoted one a string: both are read as dates
 DATE_TAGS = frozenset({STR_TAG, "tag:yaml.org,2002:timestamp"})
 BOOL_TAG = "tag:yaml.org,2002:bool"
+#: ``Node.id`` of the three kinds of yaml node
+SCALAR, SEQUENCE, MAPPING = "scalar", "sequence", "mapping"
 
 Deriver = Callable[[str], str]
 
@@ -72,24 +75,24 @@ class _FileReader:
         self.display = display
         self.derive_latin = derive_latin
 
-    def fail(self, node: yaml.Node | None, message: str) -> GlossaryError:
+    def fail(self, node: Node | None, message: str) -> GlossaryError:
         line = node.start_mark.line + 1 if node is not None else None
         return GlossaryError(message, path=self.display, line=line)
 
     # -- scalar helpers -------------------------------------------------------------------
-    def text(self, node: yaml.Node, what: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != STR_TAG or not node.value:
+    def text(self, node: Node, what: str) -> str:
+        if not node.id == SCALAR or node.tag != STR_TAG or not node.value:
             raise self.fail(node, f"{what} must be a non-empty string")
         return node.value
 
-    def flag(self, node: yaml.Node, what: str) -> bool:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != BOOL_TAG:
+    def flag(self, node: Node, what: str) -> bool:
+        if not node.id == SCALAR or node.tag != BOOL_TAG:
             raise self.fail(node, f"{what} must be true or false")
         return node.value.lower() in ("true", "yes", "on")
 
-    def iso_date(self, node: yaml.Node, what: str) -> str:
+    def iso_date(self, node: Node, what: str) -> str:
         """A YYYY-MM-DD date (quoted or not), as that string."""
-        value = node.value if isinstance(node, yaml.ScalarNode) else None
+        value = node.value if node.id == SCALAR else None
         try:
             if node.tag not in DATE_TAGS or not isinstance(value, str) or len(value) != 10:
                 raise ValueError(value)
@@ -98,24 +101,24 @@ class _FileReader:
             raise self.fail(node, f"{what} must be a date written YYYY-MM-DD") from None
         return value
 
-    def choice(self, node: yaml.Node, what: str, allowed: tuple[str, ...]) -> str:
+    def choice(self, node: Node, what: str, allowed: tuple[str, ...]) -> str:
         value = self.text(node, what)
         if value not in allowed:
             raise self.fail(node, f"{what} {value!r} is not one of: {', '.join(allowed)}")
         return value
 
-    def text_list(self, node: yaml.Node, what: str) -> tuple[str, ...]:
-        if not isinstance(node, yaml.SequenceNode):
+    def text_list(self, node: Node, what: str) -> tuple[str, ...]:
+        if not node.id == SEQUENCE:
             raise self.fail(node, f"{what} must be a list of strings")
         return tuple(self.text(item, f"each item of {what}") for item in node.value)
 
-    def mapping(self, node: yaml.Node, what: str, allowed: frozenset[str]) -> dict[str, Any]:
+    def mapping(self, node: Node, what: str, allowed: frozenset[str]) -> dict[str, Any]:
         """A mapping node as {key: (key_node, value_node)}, rejecting unknown/duplicate keys."""
-        if not isinstance(node, yaml.MappingNode):
+        if not node.id == MAPPING:
             raise self.fail(node, f"{what} must be a mapping")
         items: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            key = key_node.value if key_node.id == SCALAR else None
             if key not in allowed:
                 hint = ", ".join(sorted(allowed))
                 raise self.fail(
@@ -127,14 +130,14 @@ class _FileReader:
         return items
 
     # -- structure ------------------------------------------------------------------------
-    def concepts(self, root: yaml.Node | None) -> list[Concept]:
+    def concepts(self, root: Node | None) -> list[Concept]:
         if root is None:
             return []
-        if not isinstance(root, yaml.SequenceNode):
+        if not root.id == SEQUENCE:
             raise self.fail(root, "a glossary file must be a list of concepts (- id: ...)")
         return [self.concept(node) for node in root.value]
 
-    def concept(self, node: yaml.Node) -> Concept:
+    def concept(self, node: Node) -> Concept:
         fields = self.mapping(node, "a concept", CONCEPT_KEYS)
         for required in ("id", "domain", "terms"):
             if required not in fields:
@@ -164,19 +167,19 @@ class _FileReader:
             ),
         )
 
-    def cldr(self, node: yaml.Node) -> CldrRef:
+    def cldr(self, node: Node) -> CldrRef:
         fields = self.mapping(node, "cldr", frozenset(CLDR_KINDS))
         if len(fields) != 1:
             raise self.fail(node, "cldr must name exactly one of: " + ", ".join(CLDR_KINDS))
         ((kind, (_, value)),) = fields.items()
         return CldrRef(kind, self.text(value, f"cldr {kind}"))
 
-    def term_blocks(self, node: yaml.Node) -> tuple[dict[str, tuple[Term, ...]], dict[str, int]]:
+    def term_blocks(self, node: Node) -> tuple[dict[str, tuple[Term, ...]], dict[str, int]]:
         blocks = self.mapping(node, "terms", frozenset(LANGUAGES))
         terms: dict[str, tuple[Term, ...]] = {}
         lang_lines: dict[str, int] = {}
         for lang, (key_node, value_node) in blocks.items():
-            if not isinstance(value_node, yaml.SequenceNode) or not value_node.value:
+            if not value_node.id == SEQUENCE or not value_node.value:
                 raise self.fail(value_node, f"terms.{lang} must be a non-empty list of terms")
             terms[lang] = tuple(self.term(item, lang) for item in value_node.value)
             lang_lines[lang] = key_node.start_mark.line + 1
@@ -184,7 +187,7 @@ class _FileReader:
             terms["kk-Latn"] = tuple(self.derived_latin(t) for t in terms["kk"])
         return {lang: terms[lang] for lang in LANGUAGES if lang in terms}, lang_lines
 
-    def term(self, node: yaml.Node, lang: str) -> Term:
+    def term(self, node: Node, lang: str) -> Term:
         fields = self.mapping(node, f"a {lang} term", TERM_KEYS)
         if "term" not in fields:
             raise self.fail(node, f"{lang} term without 'term'")
@@ -235,17 +238,20 @@ class _FileReader:
 
 def read_file(path: Path, display: str, derive_latin: Deriver) -> list[Concept]:
     """Parse one glossary YAML file. Raises GlossaryError with the file and line."""
+    # Imported here, the one place that parses YAML: a warm load must not pay for it (see the
+    # module docstring); Python imports it once, later calls only look it up.
+    import yaml
+
+    # libyaml makes the first (uncached) load several times faster
+    libyaml = getattr(yaml, "CSafeLoader", None)
+    loader = libyaml or yaml.SafeLoader
     text = read_utf8(path, display, GlossaryError)
     try:
         # an alias needs a "*": files without one (all of them, normally) cost no second parse
-        unsafe = (
-            find_unsafe_yaml(text, _Loader)
-            if "*" in text or _Loader is not yaml.CSafeLoader
-            else None
-        )
+        unsafe = find_unsafe_yaml(text, loader) if "*" in text or libyaml is None else None
         if unsafe is not None:
             raise GlossaryError(unsafe[0], display, unsafe[1])
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

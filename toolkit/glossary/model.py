@@ -231,36 +231,3 @@ class Glossary:
         for concept in self.concepts:
             counts[concept.domain] = counts.get(concept.domain, 0) + 1
         return counts
-
-
-# -- compact records for the compiled cache (builtins only: fast to pickle and unpickle) ------
-
-
-def concept_to_record(c: Concept) -> tuple:
-    """A tuple of builtins that :func:`concept_from_record` turns back into ``c``."""
-    terms = {lang: [tuple(t) for t in ts] for lang, ts in c.terms.items()}
-    cldr = tuple(c.cldr) if c.cldr else None
-    return (c.id, c.domain, terms, c.path, c.line, c.note, c.definition, c.sources, cldr,
-            c.lang_lines, c.explicit_kind)  # fmt: skip
-
-
-_new_tuple = tuple.__new__
-
-
-def concept_from_record(record: tuple) -> Concept:
-    """Inverse of :func:`concept_to_record`."""
-    cid, domain, terms, path, line, note, definition, sources, cldr, lang_lines, kind = record
-    return Concept(
-        id=cid,
-        domain=domain,
-        # tuple.__new__ directly: Term._make does the same through a Python-level call
-        terms={lang: tuple([_new_tuple(Term, t) for t in ts]) for lang, ts in terms.items()},
-        path=path,
-        line=line,
-        note=note,
-        definition=definition,
-        sources=tuple(sources),
-        cldr=CldrRef(*cldr) if cldr else None,
-        lang_lines=lang_lines,
-        explicit_kind=kind,
-    )
