@@ -401,7 +401,10 @@ def test_a_new_concept_writes_its_period_as_the_shipped_files_write_dates(
     assert astana["terms"]["en"][1]["valid_from"] == date(2019, 3, 23)
     assert astana["terms"]["en"][1]["valid_until"] == date(2022, 9, 17)
     nur_sultan = load_glossary(project / "glossary", use_cache=False)["astana"].terms["en"][1]
-    assert (nur_sultan.valid_from, nur_sultan.status_on("2020-01-01")) == ("2019-03-23", "preferred")
+    assert (nur_sultan.valid_from, nur_sultan.status_on("2020-01-01")) == (
+        "2019-03-23",
+        "preferred",
+    )
     code, out, _ = run_cli("--glossary", str(project / "glossary"), "glossary", "lint")
     assert code == 0 and "0 errors" in out
 
