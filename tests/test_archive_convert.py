@@ -120,3 +120,16 @@ def test_undecodable_and_binary_files_are_unreadable(data: bytes, reason: str) -
     with pytest.raises(UnreadableFile) as caught:
         decode_document(data, "a.txt")
     assert str(caught.value) == reason
+
+
+def test_arabic_script_read_back_gets_capitals_only_where_a_sentence_starts() -> None:
+    # A text file is whole sentences; the text nodes of a page and the pieces of a Markdown
+    # paragraph around inline HTML are not: «Құлжада» there starts no sentence.
+    converter = Converter("kk-arab", reverse=True)
+    for path, data, expected in [
+        ("a.txt", "ٴبىز قۇلجادا تۇرامىز. اكەم كەلدى.\n", "Біз құлжада тұрамыз. Әкем келді.\n"),
+        ("a.html", "<p>ٴبىز <b>قۇلجادا</b> تۇرامىز.</p>", "<p>біз <b>құлжада</b> тұрамыз.</p>"),
+        ("a.md", "ٴبىز <b>قۇلجادا</b> تۇرامىز.\n", "біз <b>құлжада</b> тұрамыз.\n"),
+    ]:
+        _, out = convert_data(converter, path, data.encode(), 0, 0)
+        assert out is not None and out.decode() == expected, path

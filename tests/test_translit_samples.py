@@ -66,3 +66,14 @@ def test_a_scheme_file_named_unlike_its_scheme_is_an_input_error(tmp_path) -> No
     path.write_text(get_scheme("ru-iso9").path.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(InputError, match="differs from the file name"):
         load_scheme(path)
+
+
+@pytest.mark.parametrize("capitals", ["yes", {"after": ""}, {"after": ".", "before": "x"}])
+def test_sentence_capitals_that_are_not_end_marks_are_an_input_error(tmp_path, capitals) -> None:
+    data = json.loads(get_scheme("kk-arab").path.read_text(encoding="utf-8"))
+    data["reverse"]["sentence_capitals"] = capitals
+    path = tmp_path / "kk-arab.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError, match="sentence_capitals must be") as err:
+        load_scheme(path)
+    assert err.value.path == str(path)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from markupsafe import escape
 from starlette.testclient import TestClient
 
@@ -373,6 +375,38 @@ def test_term_flags_of_a_new_concept_and_their_edit(client: TestClient, project:
     assert (en[1].valid_from, en[1].valid_until, en[2].require) == (
         "2019-03-23", "2022-09-19", True
     )  # fmt: skip
+
+
+def test_a_new_concept_writes_its_period_as_the_shipped_files_write_dates(
+    client: TestClient, project: Path, run_cli
+) -> None:
+    """Dates unquoted (``valid_from: 2019-03-23``), so YAML reads them as dates, as it reads
+    the hand-written ones, and not as strings that merely look like dates."""
+    form = form_of(client.get("/glossary/_new").text)
+    form.update({
+        "id": "astana", "domain": "places", "sources": "name history: Kazinform 20 Mar 2019",
+        "n.0.text": "Astana", "n.0.pos": "proper-noun",
+        "n.1.text": "Nur-Sultan", "n.1.status": "deprecated",
+        "n.1.valid_from": "2019-03-23", "n.1.valid_until": "2022-09-17",
+        "n.2.text": "Астана", "n.4.text": "Астана",
+    })  # fmt: skip
+    assert client.post("/glossary/_new", data=form, follow_redirects=False).status_code == 303
+    path = project / "glossary" / "places.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert (
+        "      - {term: Nur-Sultan, status: deprecated, valid_from: 2019-03-23, "
+        "valid_until: 2022-09-17}\n"
+    ) in text
+    [astana] = [c for c in yaml.safe_load(text) if c["id"] == "astana"]
+    assert astana["terms"]["en"][1]["valid_from"] == date(2019, 3, 23)
+    assert astana["terms"]["en"][1]["valid_until"] == date(2022, 9, 17)
+    nur_sultan = load_glossary(project / "glossary", use_cache=False)["astana"].terms["en"][1]
+    assert (nur_sultan.valid_from, nur_sultan.status_on("2020-01-01")) == (
+        "2019-03-23",
+        "preferred",
+    )
+    code, out, _ = run_cli("--glossary", str(project / "glossary"), "glossary", "lint")
+    assert code == 0 and "0 errors" in out
 
 
 def test_a_period_that_ends_before_it_starts_is_refused_beside_its_term(

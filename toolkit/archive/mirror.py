@@ -80,12 +80,17 @@ class Converter:
         scheme = get_scheme(self.scheme)
         return scheme.target_lang if self.reverse else scheme.source_lang
 
-    def text(self, text: str) -> str:
-        """``text`` transliterated (glossary spellings winning)."""
+    def text(self, text: str, *, sentence_capitals: bool = True) -> str:
+        """``text`` transliterated (glossary spellings winning); ``sentence_capitals``: see
+        :func:`toolkit.translit.transliterate`."""
         glossary, use_cache = self.glossary, self.use_cache
-        return transliterate(
-            text, self.scheme, reverse=self.reverse, glossary=glossary, use_cache=use_cache
-        )
+        return transliterate(text, self.scheme, reverse=self.reverse, glossary=glossary,
+                             use_cache=use_cache, sentence_capitals=sentence_capitals)  # fmt: skip
+
+    def fragment(self, text: str) -> str:
+        """A piece of a sentence transliterated: a text node of a page, the prose between
+        inline tags of a Markdown paragraph. Its start is no sentence start."""
+        return self.text(text, sentence_capitals=False)
 
     def document(self, kind: str, data: bytes, shown: str) -> bytes:
         """The output bytes of a document of ``kind``; :class:`UnreadableFile` when it cannot
@@ -94,9 +99,9 @@ class Converter:
             return data
         text, bom = decode_document(data, shown)
         if kind == "html":
-            converted = convert_html(text, self.text, shown, self.source_lang)
+            converted = convert_html(text, self.fragment, shown, self.source_lang)
         elif kind == "markdown":
-            converted = convert_markdown(text, self.text)
+            converted = convert_markdown(text, self.fragment)
         else:
             converted = self.text(text)
         return bom + converted.encode("utf-8")

@@ -17,6 +17,7 @@ derived from ``kk`` are left out: loading the file derives them again.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,9 @@ def term_record(term: Term) -> dict[str, Any]:
     for key in ("valid_from", "valid_until"):
         value = getattr(term, key)
         if value is not None:
-            record[key] = value
+            # a date object is written plain (2019-03-23), as the shipped files write dates; the
+            # ISO string would be quoted, since YAML would otherwise read it as a date
+            record[key] = date.fromisoformat(value)
     for key in ("note", "source", "override", "cldr_override"):
         value = getattr(term, key)
         if value is not None:

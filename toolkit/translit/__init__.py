@@ -123,6 +123,7 @@ def transliterate(
     reverse: bool = False,
     glossary: Any = None,
     use_cache: bool = True,
+    sentence_capitals: bool = True,
 ) -> str:
     """Transliterate ``text`` by ``scheme`` (Latin → Cyrillic with ``reverse=True``).
 
@@ -131,6 +132,14 @@ def transliterate(
     plus the transliterated ending). URLs, e-mail addresses and
     Markdown code/link targets pass through unchanged, as does everything that is not a
     letter of the source script.
+
+    A direction whose scheme file gives ``sentence_capitals`` (kk-arab reverse: Arabic script
+    has no case) capitalises the first letter of the text, of each line and of each sentence;
+    ``sentence_capitals=False`` leaves that out, for a caller that converts pieces of a
+    sentence (the text nodes of an HTML page).
+
+    >>> transliterate("ٴبىز كەلدىك. سەن؟", "kk-arab", reverse=True)
+    'Біз келдік. Сен?'
 
     Raises UnknownSchemeError for an unknown scheme and IrreversibleSchemeError when
     ``reverse`` is asked of a one-way scheme.
@@ -150,9 +159,11 @@ def transliterate(
         )
         if matcher.regex is not None:
             convert = partial(matcher.replace, letters=convert)  # type: ignore[assignment]
+    capitals = sch.capitals(reverse) if sentence_capitals else None
     spans = _protected_spans(text)
     if not spans:
-        return convert(text)
+        out = convert(text)
+        return capitals.apply(out) if capitals is not None else out
     pieces, kept, pos = [], [], 0
     for start, end in spans:
         pieces.append(text[pos:start])
@@ -162,7 +173,15 @@ def transliterate(
     # One call for all the pieces: a conversion costs more than it converts when the pieces
     # are short, and a scheme's word rules take the repeated tokens of the whole text at once.
     out = convert_each(convert, pieces)
-    return "".join(part for pair in zip(out, [*kept, ""], strict=True) for part in pair)
+    joined = "".join(part for pair in zip(out, [*kept, ""], strict=True) for part in pair)
+    if capitals is None:
+        return joined
+    kept_spans, at = [], 0
+    for converted, protected in zip(out, kept, strict=False):
+        at += len(converted)
+        kept_spans.append((at, at + len(protected)))
+        at += len(protected)
+    return capitals.apply(joined, kept_spans)
 
 
 def to_kk_latin(text: str, *, glossary: Any = None) -> str:

@@ -11,6 +11,10 @@ replaces the term's letters and the ending is transliterated by the scheme, so w
 glossary's «Nazarbayev» the newsroom spelling of «Назарбаевтың» is «Nazarbayevtyng». A form
 that changes the term's own letters (a voiced stem) is left to the letter rules. Matched at
 word boundaries, longest first.
+
+A script the glossary has no terms in (Kazakh in Arabic script) is derived from the kk terms
+by the scheme; read back, every inflected kk form is found as the scheme writes it and comes
+back as it is («قۇلجادا» → «Құлжада»): the capitals Arabic script cannot write, in every case.
 """
 
 from __future__ import annotations
@@ -62,6 +66,35 @@ def inflected_pairs(
     extended = dict(pairs)
     for (form, (target, _)), ending in zip(forms.items(), endings, strict=True):
         extended[form] = target + ending
+    return extended
+
+
+def derived_form_pairs(
+    glossary: Iterable[Any],
+    pairs: dict[str, str],
+    source_lang: str,
+    target_lang: str,
+    derive: Callable[[str], str],
+) -> dict[str, str]:
+    """``pairs`` plus, when the source script has no terms of its own and they are derived
+    from the ``target_lang`` terms (Arabic-script Kazakh read back into kk), every inflected
+    form of those terms as ``derive`` writes it → the form itself: «قۇلجادا» → «Құлжада».
+
+    The letter rules cannot know a name's capitals (Arabic script has none) nor where a
+    compound changes harmony (Серікжан); the glossary knows both, in every case form."""
+    generate = _forms_generator(target_lang)
+    concepts = list(glossary)
+    if (
+        generate is None
+        or any(source_lang in c.terms for c in concepts)
+        or not any(target_lang in c.terms for c in concepts)
+    ):
+        return pairs
+    usable = (t for c in concepts for t in c.terms.get(target_lang, ()) if t.is_usable)
+    forms = list(dict.fromkeys(form for term in usable for form in generate(term)))
+    extended = dict(pairs)
+    for form, written in zip(forms, convert_each(derive, forms), strict=True):
+        extended.setdefault(written, form)
     return extended
 
 
@@ -271,9 +304,10 @@ def matcher_for(
         if pairs is None:
             pairs = term_pairs(glossary, source_lang, target_lang, derive)
             if letters is not None:
-                pairs = overriding_pairs(
-                    inflected_pairs(glossary, pairs, source_lang, letters), letters
-                )
+                pairs = inflected_pairs(glossary, pairs, source_lang, letters)
+                if derive is not None:
+                    pairs = derived_form_pairs(glossary, pairs, source_lang, target_lang, derive)
+                pairs = overriding_pairs(pairs, letters)
             if stored:
                 cache.write_keyed(*stored, pairs)  # skipped when it cannot be written
         matcher = per_glossary[key] = TermMatcher(pairs)

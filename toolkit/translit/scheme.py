@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import InputError, ToolkitError, UnknownSchemeError
+from toolkit.translit.casing import Casing, SentenceCapitals
 from toolkit.translit.engine import Converter
 from toolkit.translit.rules import ContextRule, WordRule
 from toolkit.translit.syllables import SyllableConverter, SyllableTable
@@ -75,6 +76,9 @@ class Direction:
     word_rules: tuple[WordRule, ...] = ()
     #: words converted syllable by syllable before the letter rules (zh-pinyin-*)
     syllables: SyllableTable | None = None
+    #: capitals recovered at sentence starts, after the glossary pass (kk-arab reverse:
+    #: Arabic script has no case)
+    capitals: SentenceCapitals | None = None
 
     def converter(self) -> Converter:
         return Converter(
@@ -116,6 +120,11 @@ class Scheme:
     @property
     def reversible(self) -> bool:
         return self.reverse is not None
+
+    def capitals(self, reverse: bool = False) -> SentenceCapitals | None:
+        """How one direction recovers capitals at sentence starts (None: it does not)."""
+        direction = self.reverse if reverse else self.forward
+        return direction.capitals if direction is not None else None
 
     def converter(self, reverse: bool = False) -> Converter:
         """The compiled converter of one direction (built on first use, then kept)."""
@@ -176,6 +185,15 @@ def _word_rules(raw: Any, path: Path) -> tuple[WordRule, ...]:
     return tuple(rules)
 
 
+def _sentence_capitals(raw: Any, letters: str, casing: str, path: Path) -> SentenceCapitals:
+    """The ``sentence_capitals`` of a direction: ``{"after": ".!?", "note": ...}``."""
+    if not isinstance(raw, dict) or set(raw) - {"after", "note"} or not raw.get("after"):
+        raise InputError('sentence_capitals must be {"after": "<end marks>", "note": ...}', path)
+    if not letters:
+        raise InputError("sentence_capitals needs the alphabet the direction writes", path)
+    return SentenceCapitals(str(raw["after"]), letters, Casing(casing))
+
+
 def _samples(raw: Any, path: Path, what: str) -> tuple[tuple[str, str], ...]:
     if not isinstance(raw, list) or not all(
         isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in raw
@@ -231,12 +249,20 @@ def load_scheme(path: Path) -> Scheme:
             mapping = inverse
         else:
             mapping = dict(rev["mapping"])
+        capitals = None
+        if "sentence_capitals" in rev:
+            # the letters the reverse direction writes are those the forward one reads
+            letters = data.get("source_alphabet", "")
+            capitals = _sentence_capitals(
+                rev["sentence_capitals"], letters, forward.source_casing, path
+            )
         reverse = Direction(
             mapping,
             _rules(rev.get("context", []), path),
             source_casing=forward.target_casing,
             target_casing=forward.source_casing,
             word_rules=_word_rules(rev.get("word_rules", []), path),
+            capitals=capitals,
         )
         reverse_samples = _samples(rev.get("samples", []), path, "reverse.samples")
         ambiguities = tuple(
