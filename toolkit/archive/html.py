@@ -35,18 +35,15 @@ VERBATIM_ELEMENTS = frozenset({"script", "style", "code", "pre", "kbd", "samp", 
 #: attributes libxml2 percent-encodes when it writes HTML (name only on <a>, but kept anyway)
 _URI_ATTRIBUTES = frozenset({"href", "src", "action", "name"})
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:_.-]*)")
-#: outside every verbatim element (for an attribute: its element included)
-_NOT_VERBATIM = "not(ancestor::*[{}])".format(
-    " or ".join(f"self::{name}" for name in sorted(VERBATIM_ELEMENTS))
-)
-#: the prose candidates: text nodes and readable attributes that are not verbatim and hold
-#: more than XML white space (which no scheme changes: a page's many line ends between tags
-#: cost a Python step each, for nothing)
+#: the prose candidates: text nodes and readable attributes holding more than XML white
+#: space (which no scheme changes: a page's many line ends between tags would cost a Python
+#: step each, for nothing)
 _PROSE_XPATH = etree.XPath(
-    f"//text()[normalize-space()][{_NOT_VERBATIM}]"
-    + "".join(f" | //@{name}[normalize-space()][{_NOT_VERBATIM}]" for name in READABLE_ATTRIBUTES)
+    "//text()[normalize-space()]"
+    + "".join(f" | //@{name}[normalize-space()]" for name in READABLE_ATTRIBUTES)
 )
-_LANG_VALUES = etree.XPath("//@lang")
+#: the values of every ``lang`` attribute
+_LANG_XPATH = etree.XPath("//@lang")
 _URI_XPATH = etree.XPath(" | ".join(f"//@{name}" for name in sorted(_URI_ATTRIBUTES)))
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
 _DOCTYPE = re.compile(r"\s*<!doctype[^>]*>", re.IGNORECASE)
@@ -205,11 +202,14 @@ def _convert_tree(
 def _prose(root: etree._Element, lang: str | None) -> list[tuple[tuple[Any, str], str]]:
     """((node, "text" | "tail" | attribute name), text) of the prose, in document order:
     text nodes and readable attributes outside code and scripts and outside elements whose
-    nearest ``lang`` names another language. One XPath search finds them outside code and
-    scripts (a walk of the tree in Python cost more than the conversion); the language is
-    looked at in Python, and only when some ``lang`` attribute names another language."""
+    nearest ``lang`` names another language. XPath finds the candidates (a walk of the
+    tree in Python cost more than the conversion); Python sorts them out, and looks at
+    languages only when some ``lang`` attribute names another."""
+    verbatim: set[Any] = set()
+    for element in root.iter(*VERBATIM_ELEMENTS):  # (an ancestor test per node in the XPath
+        verbatim.update(element.iter())  # above cost more than the rest of the search)
     foreign = lang is not None and any(
-        not _same_language(value, lang) for value in _LANG_VALUES(root)
+        not _same_language(value, lang) for value in _LANG_XPATH(root)
     )
     in_language: dict[Any, bool] = {}
     found = []
@@ -221,7 +221,7 @@ def _prose(root: etree._Element, lang: str | None) -> list[tuple[tuple[Any, str]
             element, slot = owner.getparent(), "tail"
         else:
             element, slot = owner, "text"
-        if element is None:  # text after the root element: not in the document's body
+        if element is None or (verbatim and element in verbatim):
             continue
         if foreign and not _in_language(element, lang, in_language):  # type: ignore[arg-type]
             continue
