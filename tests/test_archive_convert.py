@@ -133,3 +133,33 @@ def test_arabic_script_read_back_gets_capitals_only_where_a_sentence_starts() ->
     ]:
         _, out = convert_data(converter, path, data.encode(), 0, 0)
         assert out is not None and out.decode() == expected, path
+
+
+def test_markdown_leaves_raw_html_scripts_and_styles_as_they_are() -> None:
+    """Raw HTML in Markdown is HTML: its scripts, styles and preformatted blocks are program
+    or layout, not prose (as in an HTML page), whether they stand as a block of their own
+    (even across a blank line), inside another HTML block, or inline in a paragraph."""
+    source = (
+        "Қала\n\n"
+        '<script>\nvar city = "Алматы";\n\nshow(city);\n</script>\n\n'
+        '<STYLE type="text/css">\n.Алматы::after { content: "Қала"; }\n</STYLE>\n\n'
+        '<div class="box">\n<script>load("Алматы")</script>\nҚала\n</div>\n\n'
+        'Қала <script>show("Алматы")</script> <style>b { content: "Қала" }</style> Қала\n\n'
+        "<pre>\nҚала\n</pre>\n\n"
+        "Дала\n"
+    )
+    assert convert_markdown(source, to_kk_latin) == (
+        "Qala\n\n"
+        '<script>\nvar city = "Алматы";\n\nshow(city);\n</script>\n\n'
+        '<STYLE type="text/css">\n.Алматы::after { content: "Қала"; }\n</STYLE>\n\n'
+        '<div class="box">\n<script>load("Алматы")</script>\nQala\n</div>\n\n'
+        'Qala <script>show("Алматы")</script> <style>b { content: "Қала" }</style> Qala\n\n'
+        "<pre>\nҚала\n</pre>\n\n"
+        "Dala\n"
+    )
+
+
+def test_markdown_script_never_closed_runs_to_the_end() -> None:
+    # CommonMark: a raw HTML block opened by <script> ends at </script> or at the end
+    source = 'Қала\n\n<script>\nvar city = "Алматы";\n'
+    assert convert_markdown(source, to_kk_latin) == 'Qala\n\n<script>\nvar city = "Алматы";\n'

@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import stat
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.catalog import read_catalog, set_translations
-from toolkit.fileio import atomic_write_text
+from toolkit.fileio import atomic_write_text, replace_file
 from toolkit.web.concept_edit import ConflictError, EditResult, file_digest, save_edit
 
 
@@ -59,6 +60,41 @@ def test_a_symbolic_link_stays_and_its_target_is_replaced(tmp_path: Path):
     assert link.is_symlink() and link.resolve() == real
     assert (real.read_text(encoding="utf-8"), mode(real)) == ("new\n", 0o640)
     assert sorted(p.name for p in real.parent.iterdir()) == ["places.yaml"]  # no temp left
+
+
+def test_a_dangling_link_gets_its_target_written(tmp_path: Path):
+    link = tmp_path / "places.yaml"
+    link.symlink_to(tmp_path / "shared" / "places.yaml")
+    (tmp_path / "shared").mkdir()
+    atomic_write_text(link, "new\n")
+    assert link.is_symlink() and link.read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_temporary_file_left_by_a_dead_writer_is_not_reused(tmp_path: Path):
+    """The writer's first temporary name is fixed per thread; a file under that name (left
+    by a killed process whose id came back) is neither written into nor in the way."""
+    target = tmp_path / "ru.po"
+    stale = tmp_path / f".ru.po.{threading.get_native_id()}.tmp"
+    stale.write_text("half\n", encoding="utf-8")
+    atomic_write_text(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert stale.read_text(encoding="utf-8") == "half\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [stale.name, "ru.po"]
+
+
+def test_threads_writing_one_file_leave_one_whole_version(tmp_path: Path):
+    target = tmp_path / "people.yaml"
+    versions = [f"{n}\n".encode() * 20_000 for n in range(8)]
+    threads = [
+        threading.Thread(target=replace_file, args=(target, data), kwargs={"durable": False})
+        for data in versions
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert target.read_bytes() in versions
+    assert [p.name for p in tmp_path.iterdir()] == ["people.yaml"]
 
 
 def test_cli_outputs_get_the_usual_mode(tmp_path: Path, run_cli, monkeypatch):

@@ -115,3 +115,15 @@ def test_unreadable_files_are_listed_exit_2(run_cli) -> None:
     assert code == 2
     assert json.loads(out) == []
     assert len([line for line in err.splitlines() if line.startswith("toolkit: error:")]) == 4
+
+
+def test_scripts_in_markdown_are_not_counted(run_cli, tmp_path: Path) -> None:
+    folder = tmp_path / "archive" / "2019"
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text(
+        'Оралман.\n\n<script>\nvar a = "оралман";\n</script>\n\n'
+        'Оралман <script>show("оралман")</script> келді.\n',
+        encoding="utf-8",
+    )
+    rows = _rows(run_cli, tmp_path / "archive")
+    assert [(r["term"], r["count"]) for r in rows if r["concept"] == "kandas"] == [("оралман", 2)]

@@ -10,6 +10,7 @@ import re
 import secrets
 import stat
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -94,37 +95,59 @@ def replace_file(path: str | os.PathLike[str], data: bytes, *, durable: bool = T
     it under the user's umask (0666 & ~umask). When ``path`` is a symbolic link, the file it
     points to is replaced and the link stays. If anything fails, the temporary file is
     removed and the old file is left as it was. A device or a named pipe (``-o /dev/null``,
-    a FIFO) is written into, not replaced: replacing would destroy the node.
+    a FIFO) is written into, not replaced: replacing would destroy the node. Missing
+    folders are made.
 
     ``durable=False`` skips the flush to disk (the rename stays atomic for every reader, but
     a power cut may lose the new bytes): for a writer of many files that can tell a lost
     one later (``translit DIR -o OUT_DIR`` checks each output's size against its manifest),
     where one flush per file would cost more than converting it.
+
+    The system calls are few, since an archive's conversion makes one call per file: an
+    ``lstat`` of the target (a link is resolved only when it is one), the temporary file's
+    creation (a folder is made only when that fails for want of it), ``fchmod`` only when a
+    file is replaced, the write, and the rename.
     """
-    target = Path(os.path.realpath(path))  # a link's target: replacing the link would cut it
-    try:
-        status: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        status = None
+    target = os.fspath(path)
+    status = _lstat_or_none(target)
+    if status is not None and stat.S_ISLNK(status.st_mode):
+        target = os.path.realpath(target)  # a link's target: replacing the link would cut it
+        try:
+            status = os.stat(target)
+        except FileNotFoundError:  # a dangling link: its target is created
+            status = None
     if status is not None and not stat.S_ISREG(status.st_mode):
-        _write_into(target, data)
+        _write_into(Path(target), data)
         return
-    if status is None and not target.parent.is_dir():  # a look is cheaper than mkdir
-        target.parent.mkdir(parents=True, exist_ok=True)
-    mode = stat.S_IMODE(status.st_mode) if status is not None else None
     fd, tmp = _create_temporary(target)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            if mode is not None:
-                os.fchmod(handle.fileno(), mode)
-            handle.write(data)
-            handle.flush()
+        try:
+            if status is not None:
+                os.fchmod(fd, stat.S_IMODE(status.st_mode))
+            _write_all(fd, data)
             if durable:
-                os.fsync(handle.fileno())
+                os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
+
+
+def _lstat_or_none(path: str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to the descriptor ``fd`` (a write may take only part of it)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _write_into(target: Path, data: bytes) -> None:
@@ -137,18 +160,32 @@ def _write_into(target: Path, data: bytes) -> None:
             view = view[handle.write(view) :]
 
 
-def _create_temporary(target: Path) -> tuple[int, str]:
-    """A new empty file beside ``target``, open for writing. Created with mode 0666 so that
-    the kernel applies the umask, which tempfile.mkstemp's fixed 0600 would not; reading the
-    umask instead (os.umask) would change it for every thread of the process meanwhile."""
-    for _ in range(100):
-        name = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+#: flags of a temporary file: new (never an existing file, nor a link planted under its name)
+_TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+
+
+def _create_temporary(target: str) -> tuple[int, str]:
+    """A new empty file beside ``target``, open for writing; its folder is made if missing.
+
+    Created with mode 0666 so that the kernel applies the umask, which tempfile.mkstemp's
+    fixed 0600 would not; reading the umask instead (os.umask) would change it for every
+    thread of the process meanwhile. The first name tried is the target's with this
+    thread's system-wide id, which no other live writer can hold; a file left under that
+    name by a writer that died is not reused (O_EXCL): then random names are tried."""
+    folder, name = os.path.split(target)
+    candidate = os.path.join(folder, f".{name}.{threading.get_native_id()}.tmp")
+    for attempt in range(101):
         try:
-            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+            return os.open(candidate, _TEMPORARY_FLAGS, 0o666), candidate
         except FileExistsError:
+            pass
+        except FileNotFoundError:
+            if attempt or not folder:
+                raise
+            os.makedirs(folder, exist_ok=True)  # a look first would cost every write a stat
             continue
-        return fd, str(name)
-    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
+        candidate = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+    raise FileExistsError(errno.EEXIST, "no free temporary name", folder)
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:

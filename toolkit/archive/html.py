@@ -30,15 +30,20 @@ from toolkit.archive.documents import UnreadableFile, convert_pieces
 
 #: attributes whose values people read
 READABLE_ATTRIBUTES = ("title", "alt")
-#: elements whose text is code or program, not prose
-_VERBATIM = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "textarea"})
+#: elements whose text is code or program, not prose (also as raw HTML inside Markdown)
+VERBATIM_ELEMENTS = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "textarea"})
 #: attributes libxml2 percent-encodes when it writes HTML (name only on <a>, but kept anyway)
 _URI_ATTRIBUTES = frozenset({"href", "src", "action", "name"})
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:_.-]*)")
-_VERBATIM_XPATH = etree.XPath(" | ".join(f"//{name}" for name in sorted(_VERBATIM)))
+#: the prose candidates: text nodes and readable attributes holding more than XML white
+#: space (which no scheme changes: a page's many line ends between tags would cost a Python
+#: step each, for nothing)
 _PROSE_XPATH = etree.XPath(
-    "//text()[not(parent::comment())]" + "".join(f" | //@{name}" for name in READABLE_ATTRIBUTES)
+    "//text()[normalize-space()]"
+    + "".join(f" | //@{name}[normalize-space()]" for name in READABLE_ATTRIBUTES)
 )
+#: the values of every ``lang`` attribute
+_LANG_XPATH = etree.XPath("//@lang")
 _URI_XPATH = etree.XPath(" | ".join(f"//@{name}" for name in sorted(_URI_ATTRIBUTES)))
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
 _DOCTYPE = re.compile(r"\s*<!doctype[^>]*>", re.IGNORECASE)
@@ -183,7 +188,9 @@ def _convert_tree(
     """Convert the prose of the tree in place, all of it in one call of ``convert``."""
     found = _prose(root, source_lang)
     converted = convert_pieces([text for _, text in found], convert)
-    for ((element, slot), _), text in zip(found, converted, strict=True):
+    for ((element, slot), source), text in zip(found, converted, strict=True):
+        if text == source:  # numbers, Latin names: setting the same text costs a copy
+            continue
         if slot == "text":
             element.text = text
         elif slot == "tail":
@@ -195,11 +202,15 @@ def _convert_tree(
 def _prose(root: etree._Element, lang: str | None) -> list[tuple[tuple[Any, str], str]]:
     """((node, "text" | "tail" | attribute name), text) of the prose, in document order:
     text nodes and readable attributes outside code and scripts and outside elements whose
-    nearest ``lang`` names another language. One XPath search finds the candidates (a walk
-    of the tree in Python cost more than the conversion), Python sorts them out."""
+    nearest ``lang`` names another language. XPath finds the candidates (a walk of the
+    tree in Python cost more than the conversion); Python sorts them out, and looks at
+    languages only when some ``lang`` attribute names another."""
     verbatim: set[Any] = set()
-    for element in _VERBATIM_XPATH(root):
-        verbatim.update(element.iter())
+    for element in root.iter(*VERBATIM_ELEMENTS):  # (an ancestor test per node in the XPath
+        verbatim.update(element.iter())  # above cost more than the rest of the search)
+    foreign = lang is not None and any(
+        not _same_language(value, lang) for value in _LANG_XPATH(root)
+    )
     in_language: dict[Any, bool] = {}
     found = []
     for result in _PROSE_XPATH(root):
@@ -210,9 +221,9 @@ def _prose(root: etree._Element, lang: str | None) -> list[tuple[tuple[Any, str]
             element, slot = owner.getparent(), "tail"
         else:
             element, slot = owner, "text"
-        if element is None or element in verbatim:
+        if element is None or (verbatim and element in verbatim):
             continue
-        if lang is not None and not _in_language(element, lang, in_language):
+        if foreign and not _in_language(element, lang, in_language):  # type: ignore[arg-type]
             continue
         found.append(((owner, slot), str(result)))
     return found

@@ -8,6 +8,12 @@ token covers (link reference definitions: a target and the label that names it).
 an article's rebuild, nothing is re-flowed: every other line is converted where it stands,
 so the output has the lines, the line ends and the layout of the source.
 
+Raw HTML is HTML: a raw HTML block that CommonMark opens with ``<script>``, ``<style>``,
+``<pre>`` or ``<textarea>`` stays as it is, line for line (up to its end tag, or to the end
+of the document when there is none), and so does a verbatim element
+(:data:`~toolkit.archive.html.VERBATIM_ELEMENTS`: script, style, code...) written inline or
+inside another HTML block, from its start tag to its end tag.
+
 Within a line, what the transliteration protects stays (inline code, link targets, URLs,
 e-mail addresses), and so do inline HTML tags and reference labels (``[text][label]``). In
 YAML front matter, the keys stay and the values are converted.
@@ -23,19 +29,28 @@ import yaml
 from markdown_it.token import Token
 
 from toolkit.archive.documents import convert_pieces
-from toolkit.archive.html import html_block_texts
+from toolkit.archive.html import VERBATIM_ELEMENTS, html_block_texts
 from toolkit.articles.inline import markdown_parser
 from toolkit.yaml_guard import find_unsafe_yaml
 
-#: HTML tags and autolinks, and the label of a reference link: never converted
-_KEPT_INLINE = re.compile(r"</?[A-Za-z!][^<>\n]*>|\]\[[^\]\n]*\]")
+_VERBATIM_NAMES = "|".join(sorted(VERBATIM_ELEMENTS))
+#: a verbatim HTML element from its start tag to its end tag, an HTML tag or autolink, and
+#: the label of a reference link: never converted
+_KEPT_INLINE = re.compile(
+    rf"<({_VERBATIM_NAMES})(?=[\s/>])[^>]*>.*?</\1\s*>"
+    r"|</?[A-Za-z!][^<>\n]*>|\]\[[^\]\n]*\]",
+    re.DOTALL | re.IGNORECASE,
+)
+#: the start of a raw HTML block that only its end tag closes (CommonMark's first kind)
+_VERBATIM_BLOCK = re.compile(r" {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
+#: an HTML start tag of an element that may open such a block or be kept inline
+_VERBATIM_START = re.compile(rf"<(?:{_VERBATIM_NAMES})(?=[\s/>])", re.IGNORECASE)
+#: an inline HTML start (group 1) or end (group 2) tag of a verbatim element
+_VERBATIM_TAG = re.compile(rf"<(?:({_VERBATIM_NAMES})|/({_VERBATIM_NAMES}))\b", re.IGNORECASE)
 #: a front-matter line "key: value" (also "- key: value"): the key stays
 _FRONT_KEY = re.compile(r"([ \t]*(?:-[ \t]+)?[^\s:#'\"][^:\n]*?:)(?=[ \t]|$)")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 _CODE_TOKENS = ("fence", "code_block")
-#: what may make a line of a body anything but text: a fence, an indented line (code, or a
-#: list item's continuation), a link reference definition
-_MAY_NEED_BLOCKS = re.compile(r"```|~~~|^(?: {4}|\t)|\]:", re.MULTILINE)
 
 
 def split_lines(text: str) -> list[str]:
@@ -65,6 +80,8 @@ def inline_pieces(text: str) -> list[str]:
     >>> inline_pieces("ab <b class='x'>ab</b> [ab][ab]")
     ['ab ', "<b class='x'>", 'ab', '</b>', ' [ab', '][ab]', '']
     """
+    if "<" not in text and "][" not in text:
+        return [text]  # the usual paragraph: nothing to look for
     pieces, position = [], 0
     for match in _KEPT_INLINE.finditer(text):
         pieces += [text[position : match.start()], match.group()]
@@ -87,9 +104,9 @@ def body_roles(body: str) -> list[str]:
     """For each line of ``body``: ``"text"`` (converted), ``"code"`` or ``"kept"`` (a line
     outside every block: a link reference definition or a blank line)."""
     count = len(split_lines(body))
-    if not _MAY_NEED_BLOCKS.search(body):
-        # no fence, no indented line, no reference definition: every line is text (a blank
-        # line converts to itself), and the parse would only say so more slowly
+    if not _may_need_blocks(body):
+        # every line is text (a blank line converts to itself), and the parse would only
+        # say so more slowly
         return ["text"] * count
     roles = ["kept"] * count
     # markdown-it counts a lone CR as a line end too: keep the maps on our lines
@@ -97,11 +114,27 @@ def body_roles(body: str) -> list[str]:
         if token.map is None or token.nesting < 0:
             continue
         start, end = token.map
-        role = "code" if token.type in _CODE_TOKENS else "text"
+        verbatim = token.type == "html_block" and _VERBATIM_BLOCK.match(token.content)
+        role = "code" if token.type in _CODE_TOKENS or verbatim else "text"
         for index in range(start, min(end, count)):
             if roles[index] != "code":
                 roles[index] = role
     return roles
+
+
+def _may_need_blocks(body: str) -> bool:
+    """Whether a line of ``body`` may be anything but text: a fence, an indented line (code,
+    or a list item's continuation), a link reference definition, a raw HTML block of code
+    (plain substring tests: a regular expression took as long as the conversion)."""
+    lines = "\n" + body
+    return (
+        "```" in body
+        or "~~~" in body
+        or "]:" in body
+        or "\n    " in lines
+        or "\n\t" in lines
+        or ("<" in body and _VERBATIM_START.search(body) is not None)
+    )
 
 
 def _block_tokens(body: str) -> list[Token]:
@@ -165,10 +198,27 @@ def markdown_texts(text: str, lang: str | None = None) -> tuple[dict[str, str], 
     body = "".join(lines[first:]).replace("\r", " ")
     for token in markdown_parser().parse(body, {}):
         if token.type == "inline":
-            texts += [child.content for child in token.children or () if child.type == "text"]
+            texts += _inline_texts(token.children or [])
         elif token.type == "html_block":
             texts += html_block_texts(token.content, lang)
     return {k: v for k, v in meta.items() if isinstance(v, str)}, texts
+
+
+def _inline_texts(children: list[Token]) -> list[str]:
+    """The text of an inline token's children, without what lies inside a verbatim HTML
+    element (``Қала <script>show("Алматы")</script>``: the script is not prose)."""
+    texts: list[str] = []
+    inside: str | None = None  # the verbatim element open, if any
+    for child in children:
+        if child.type == "html_inline":
+            tag = _VERBATIM_TAG.match(child.content)
+            if tag is not None and inside is None and tag.group(1):
+                inside = tag.group(1).lower()
+            elif tag is not None and tag.group(2) and tag.group(2).lower() == inside:
+                inside = None
+        elif child.type == "text" and inside is None:
+            texts.append(child.content)
+    return texts
 
 
 def _front_matter(lines: list[str]) -> dict[str, Any]:

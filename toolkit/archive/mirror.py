@@ -15,6 +15,7 @@ from the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -131,7 +132,8 @@ def convert_file(
     cannot be read or converted leaves no output (one made from an earlier version is
     removed) and gives the problem.
     Raises InputError when an output cannot be written (a full disk stops the run)."""
-    target = out_dir / path
+    # paths as strings: pathlib's parsing cost as much as a file's hashing, three times a file
+    target = os.path.join(out_dir, path)
     read = read_input(root, out_dir, path)
     if isinstance(read, Outcome):
         return read
@@ -141,28 +143,40 @@ def convert_file(
         return kept
     outcome, output = convert_data(converter, path, data, size, mtime_ns)
     if output is None:
-        target.unlink(missing_ok=True)
+        remove_output(target)
     else:
         write_output(target, output)
     return outcome
 
 
-def read_input(root: Path, out_dir: Path, path: str) -> tuple[bytes, int, int] | Outcome:
+def read_input(
+    root: str | os.PathLike[str], out_dir: str | os.PathLike[str], path: str
+) -> tuple[bytes, int, int] | Outcome:
     """The bytes, size and mtime (ns) of the input ``root/path``; or, when it cannot be read,
     the Outcome that says why, after removing its output in ``out_dir`` (one made from an
     earlier version would otherwise outlive its input's problem)."""
     try:
-        with open(root / path, "rb") as stream:
+        with open(os.path.join(root, path), "rb") as stream:
             status = os.fstat(stream.fileno())
             data = stream.read()
     except OSError as exc:
-        (out_dir / path).unlink(missing_ok=True)
+        remove_output(os.path.join(out_dir, path))
         return Outcome(path, 0, 0, "", problem=f"{path}: cannot read: {exc.strerror or exc}")
     return data, status.st_size, status.st_mtime_ns
 
 
+def remove_output(target: str | os.PathLike[str]) -> None:
+    """Remove the output ``target`` of an input that has none now, if it is there."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target)
+
+
 def kept_outcome(
-    known: Outcome | None, data: bytes, size: int, mtime_ns: int, target: Path
+    known: Outcome | None,
+    data: bytes,
+    size: int,
+    mtime_ns: int,
+    target: str | os.PathLike[str],
 ) -> Outcome | None:
     """The manifest's record ``known`` of an input, brought up to date, when the input's bytes
     ``data`` are those it was made from and its output ``target`` is there (or its problem
@@ -183,7 +197,7 @@ def kept_outcome(
     )
 
 
-def write_output(target: Path, data: bytes) -> None:
+def write_output(target: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``target`` with ``data`` atomically, without a flush to disk; InputError
     naming the file when it cannot be written."""
     try:
@@ -192,8 +206,8 @@ def write_output(target: Path, data: bytes) -> None:
         raise InputError(f"cannot write: {exc.strerror or exc}", path=display_path(target)) from exc
 
 
-def _has_size(path: Path, size: int | None) -> bool:
+def _has_size(path: str | os.PathLike[str], size: int | None) -> bool:
     try:
-        return size is not None and path.stat().st_size == size
+        return size is not None and os.stat(path).st_size == size
     except OSError:
         return False

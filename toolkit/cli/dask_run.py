@@ -1,4 +1,5 @@
-"""``--dask tcp://SCHEDULER:8786``: the same work on a Dask distributed cluster.
+"""``--dask tcp://SCHEDULER:8786``: the same work on a Dask distributed cluster
+(``translit DIR -o OUT_DIR`` and ``usage DIR``).
 
 Dask is an optional extra (``pip install 'toolkit[dask]'``); it is imported only when
 ``--dask`` is given, and its absence is a one-line error naming the extra. The cluster's

@@ -16,6 +16,7 @@ extra reading cost about what the second process saves (see benchmarks/bench_che
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import resource
 import socket
@@ -82,6 +83,8 @@ def process_pool(
         context = multiprocessing.get_context("forkserver")
         # The server imports these once; each worker starts as a fork of it with them loaded.
         context.set_forkserver_preload(list(preload))
+        # Start it now, not at the first task: it imports while the caller prepares tasks.
+        multiprocessing.forkserver.ensure_running()
     else:
         context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(
