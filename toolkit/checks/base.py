@@ -178,6 +178,17 @@ class Resources:
         return self._siblings[key]
 
 
+def unit_target(entry: Entry) -> str:
+    """The translation of ``entry`` as checks read it: its msgstr, or for a plural entry
+    every translated form, one per line (so that a deprecated term in msgstr[2] is found as
+    surely as one in msgstr[0]).
+
+    >>> unit_target(Entry("file", "файл", 1, msgid_plural="files", msgstr_plural={0: "a", 1: "b"}))
+    'a\\nb'
+    """
+    return "\n".join(entry.translations) if entry.msgid_plural else entry.msgstr
+
+
 class Unit:
     """One entry of one catalogue, with its term matches computed on first use (or handed in
     by the runner, which matches a whole catalogue at once)."""
@@ -189,12 +200,11 @@ class Unit:
         self.entry = entry
         self.catalog = catalog
         self.resources = resources
-        #: plural entries: both source forms and every translated form, one per line, so that
-        #: a deprecated term in msgstr[2] is found as surely as one in msgstr[0]
+        #: plural entries: both source forms, one per line, as the translation (unit_target)
         self.source: str = (
             f"{entry.msgid}\n{entry.msgid_plural}" if entry.msgid_plural else entry.msgid
         )
-        self.target: str = "\n".join(entry.translations) if entry.msgid_plural else entry.msgstr
+        self.target: str = unit_target(entry)
         self.lang: str = catalog.language
         self._source_matches: list[Match] | None = None
         self._target_matches: list[Match] | None = None
