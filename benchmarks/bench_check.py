@@ -1,6 +1,7 @@
 """`toolkit check` against translate-toolkit's `pofilter` on the same 10,000-entry PO file.
 
-Target (issue 5): >= 5x faster than pofilter. Both run as commands, as a user would run them;
+Target (issues 5 and 12): >= 5x faster than pofilter, warm; the first check of a catalogue
+(new entries) as fast as the profile allows. Both run as commands, as a user would run them;
 `toolkit check` is timed warm (its compiled glossary, term forms and the findings of unchanged
 entries cached, as when a catalogue is checked again), with new entries (the glossary cached,
 no findings kept: a catalogue checked for the first time) and cold (empty cache). pofilter
@@ -124,7 +125,7 @@ def main() -> None:
         print(f"  {f'toolkit check --jobs {n}':28} {wall:6.2f} {cpu:6.2f}")
     print(f"  {'pofilter (default checks)':28} {theirs[0]:6.2f} {theirs[1]:6.2f}")
     print(f"  speed-up warm: {theirs[0] / warm[0]:.1f}x wall, {theirs[1] / warm[1]:.1f}x cpu;"
-          f" new entries: {theirs[1] / fresh[1]:.1f}x cpu;"
+          f" new entries: {theirs[0] / fresh[0]:.1f}x wall, {theirs[1] / fresh[1]:.1f}x cpu;"
           f" cold: {theirs[0] / cold[0]:.1f}x wall  (target >= 5x)")  # fmt: skip
     for n, (wall, _) in parallel.items():
         print(f"  speed-up --jobs {n}: {theirs[0] / wall:.1f}x wall")

@@ -11,12 +11,14 @@ import gc
 import json
 import os
 import shutil
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-import toolkit.cli.jobs as jobs
+import toolkit.cli.check_jobs as check_jobs
 from toolkit.catalog import read_catalog
 from toolkit.checks.base import Resources
 from toolkit.checks.runner import catalog_parts, check_catalog, run_checks, select_checks
@@ -115,7 +117,7 @@ def test_jobs_give_the_findings_of_one_process_in_its_order(
     german.parent.mkdir(parents=True)
     german.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "a"\nmsgstr "b"\n')
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(jobs, "MIN_PART_ENTRIES", 50)  # big.po in parts, as a large one
+    monkeypatch.setattr(check_jobs, "MIN_PART_ENTRIES", 50)  # big.po in parts, as a large one
     one = run_cli("check", "--format", "json", "locales")
     three = run_cli("check", "--format", "json", "--jobs", "3", "locales")
     assert three == one
@@ -129,3 +131,42 @@ def test_jobs_give_the_findings_of_one_process_in_its_order(
 def test_jobs_must_be_a_number(run_cli) -> None:
     code, _, err = run_cli("check", "--jobs", "many", "locales")
     assert code == 2 and "--jobs" in err
+
+
+def test_the_pool_loads_no_check_code() -> None:
+    """toolkit/cli/jobs.py is the pool of every parallel command (translit DIR, usage,
+    check): importing it loads neither the checks nor the catalogue reader nor the glossary;
+    the check worker is toolkit/cli/check_jobs.py."""
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, toolkit.cli.jobs; print(*sorted(sys.modules))"],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    assert "toolkit.cli.jobs" in loaded
+    assert [m for m in loaded if m.startswith(("toolkit.checks", "toolkit.catalog",
+                                               "toolkit.glossary"))] == []  # fmt: skip
+
+
+def test_checking_makes_no_cyclic_garbage(project_checks) -> None:
+    """`toolkit check` pauses the cyclic collector while it checks (toolkit/cli/check.py):
+    that costs no memory only while checking leaves no reference cycles behind."""
+    glossary, _ = project_checks
+    cases = sorted((PROJECT / "tests" / "data" / "checks").iterdir())
+    folders = [PROJECT / "locales", *(c / "locales" for c in cases if (c / "locales").is_dir())]
+    checks = select_checks(enable=["pinyin_name"])
+
+    def check_all() -> int:
+        resources = Resources(glossary)
+        return sum(
+            len(check_catalog(read_catalog(po), checks, resources))
+            for folder in folders
+            for po in sorted(folder.rglob("*.po"))
+        )
+
+    found = check_all()  # first: lazily built tables and imports (not per entry) settle
+    gc.collect()
+    gc.disable()
+    try:
+        assert check_all() == found > 50
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -7,7 +7,12 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA, PROJECT
+from toolkit.catalog import Catalog
+from toolkit.checks.runner import StoredFinding, run_checks, select_checks
+from toolkit.glossary import load_glossary
 
 
 def kept_files() -> list[Path]:
@@ -69,3 +74,33 @@ def test_no_cache_keeps_nothing(tmp_path, monkeypatch, run_cli):
     monkeypatch.chdir(tmp_path / "case")
     report(run_cli, "--no-cache")
     assert kept_files() == []
+
+
+class _KeptInMemory:
+    """The store of toolkit/cli/check_results.py without the files."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, bytes], list[StoredFinding]] = {}
+
+    def get(self, catalog: Catalog, key: bytes) -> list[StoredFinding] | None:
+        return self.kept.get((catalog.path, key))
+
+    def put(self, catalog: Catalog, key: bytes, findings: list[StoredFinding]) -> None:
+        self.kept[catalog.path, key] = findings
+
+
+@pytest.mark.parametrize("folder", ["locales", "benchmarks/data/quality/po"])
+def test_kept_findings_are_those_of_a_new_check(folder: str) -> None:
+    """Every finding, with its place, span and translation, is the same whether its entry is
+    checked anew, checked and kept, or taken from the kept findings."""
+    glossary = load_glossary(PROJECT / "glossary")
+    checks = select_checks(enable=["pinyin_name"])
+    paths = [PROJECT / folder]
+    _, fresh = run_checks(paths, glossary, checks)
+    store = _KeptInMemory()
+    _, first = run_checks(paths, glossary, checks, results=store)
+    assert len(store.kept) > 100
+    _, second = run_checks(paths, glossary, checks, results=store)
+    assert len(fresh) > 10
+    assert first == fresh
+    assert second == fresh

@@ -10,7 +10,13 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from toolkit.catalog import Catalog, Entry
-from toolkit.checks.amounts import LOCALES, SHOWN_MAX, numbers_in
+from toolkit.checks.amounts import (
+    LOCALES,
+    SHOWN_MAX,
+    numbers_as_written,
+    numbers_in,
+    unpaired,
+)
 from toolkit.checks.base import Problem, Resources, Unit
 from toolkit.checks.text import NumberMismatch
 
@@ -69,6 +75,16 @@ def test_any_pair_is_checked_without_error_and_briefly(source: str, target: str,
 @given(texts, st.sampled_from(LANGS))
 def test_a_translation_identical_to_its_source_has_the_same_numbers(text: str, lang: str):
     assert number_problems(text, text, lang) == []
+
+
+@settings(deadline=None)
+@given(texts, texts, st.sampled_from(LANGS))
+def test_numbers_left_as_written_need_no_reading(source: str, target: str, lang: str) -> None:
+    """number_mismatch takes a shortcut when both texts write the same numbers: it must
+    agree with reading them."""
+    assert numbers_as_written(target) == sorted(n.as_written for n in numbers_in(target, lang))
+    if numbers_as_written(source) == numbers_as_written(target):
+        assert unpaired(numbers_in(source, "en"), numbers_in(target, lang)) == ([], [])
 
 
 amounts = st.one_of(

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -158,9 +157,13 @@ def _finder() -> tuple[re.Pattern[str], dict[int, re.Pattern[str]]]:
         exponent: re.compile(f"(?i:{'|'.join(patterns)})")
         for exponent, patterns in by_exponent.items()
     }
-    return re.compile(rf"{_SKIP}|{number}"), exponents
+    found = re.compile(rf"{_SKIP}|{number}")
+    # numbers_in reads the groups by number (faster than by name)
+    assert found.groupindex == {"skip": 1, "number": 2, "scale": 3}
+    return found, exponents
 
 
+@lru_cache(maxsize=1024)  # scale words repeat: млн, million, тыс.
 def _exponent(word: str) -> int:
     """The power of ten of a scale word."""
     _, exponents = _finder()
@@ -181,6 +184,11 @@ def number_symbols(lang: str) -> tuple[str, str]:
     symbols, _ = _locale_data()
     group, decimal = symbols[LOCALES.get(lang, "en")]
     return group + SPACES + "'\u2019", decimal
+
+
+@lru_cache(maxsize=8192)  # numbers repeat (years, 1,000, 2 млн): each read once
+def _value(written: str, lang: str, scale: int) -> Decimal | None:
+    return read_value(written, lang, scale)
 
 
 def read_value(written: str, lang: str, scale: int = 0) -> Decimal | None:
@@ -211,24 +219,47 @@ def read_value(written: str, lang: str, scale: int = 0) -> Decimal | None:
     return Decimal(f"{''.join(runs)}{fraction}E{scale - len(fraction)}")
 
 
+#: a number as the finder sees it, before it is read: (written, scale, start, end, attached)
+_Found = tuple[str, int, int, int, bool]
+
+
 @lru_cache(maxsize=4096)  # the same source sentence is checked once per language
-def numbers_in(text: str, lang: str) -> tuple[Number, ...]:
-    """The numbers of ``text``, read in ``lang``, in order of appearance."""
+def _found_in(text: str) -> tuple[_Found, ...]:
+    """The numbers of ``text`` as written, in order (one scan, for every language)."""
     if not _DIGIT.search(text):
         return ()
     finder, _ = _finder()
     found = []
     for match in finder.finditer(text):
-        written = match["number"]
+        written, word = match.group(2, 3)  # the groups "number" and "scale"
         if written is None:
             continue  # a placeholder
-        start, end = match.span("number")
-        word = match["scale"]
-        scale = _exponent(word) if word else 0
+        start, end = match.span(2)
         attached = start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_")
-        value = read_value(written, lang, scale)
-        found.append(Number(written, scale, value, start, end, attached, text))
+        found.append((written, _exponent(word) if word else 0, start, end, attached))
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)  # the same source sentence is checked once per language
+def numbers_in(text: str, lang: str) -> tuple[Number, ...]:
+    """The numbers of ``text``, read in ``lang``, in order of appearance."""
+    new_number = tuple.__new__  # Number(...) goes through a Python-level __new__
+    return tuple(
+        new_number(Number, (written, scale, _value(written, lang, scale), start, end,
+                            attached, text))
+        for written, scale, start, end, attached in _found_in(text)
+    )  # fmt: skip
+
+
+def numbers_as_written(text: str) -> list[tuple[str, int]]:
+    """The :attr:`Number.as_written` of the numbers of ``text``, sorted: what two texts
+    share when every number is left as written (the same in every language: nothing is
+    read). ``numbers_in`` of the same text then scans it no more.
+
+    >>> numbers_as_written("2 million, 252,000 and 2019")
+    [('2', 6), ('2019', 0), ('252,000', 0)]
+    """
+    return sorted([(written, scale) for written, scale, _, _, _ in _found_in(text)])
 
 
 def unpaired(
@@ -349,16 +380,32 @@ def _pair_by(
     a: list[Number], b: list[Number], key: Callable[[Number], Hashable]
 ) -> tuple[list[Number], list[Number]]:
     """``a`` and ``b`` less the items that pair with an item of the other of the same key."""
-    shared = Counter(map(key, a)) & Counter(map(key, b))
-    return _drop(a, Counter(shared), key), _drop(b, shared, key)
+    unpaired_a: dict[Hashable, int] = {}  # key -> items of a not yet paired
+    for item in a:
+        k = key(item)
+        unpaired_a[k] = unpaired_a.get(k, 0) + 1
+    shared: dict[Hashable, int] = {}  # key -> pairs
+    for item in b:
+        k = key(item)
+        left = unpaired_a.get(k, 0)
+        if left:
+            unpaired_a[k] = left - 1
+            shared[k] = shared.get(k, 0) + 1
+    if not shared:
+        return list(a), list(b)
+    return _drop(a, dict(shared), key), _drop(b, shared, key)
 
 
-def _drop(items: list[Number], counts: Counter, key: Callable[[Number], Hashable]) -> list[Number]:
+def _drop(
+    items: list[Number], counts: dict[Hashable, int], key: Callable[[Number], Hashable]
+) -> list[Number]:
+    """``items`` less the first ``counts[k]`` of each key ``k``."""
     left = []
     for item in items:
         k = key(item)
-        if counts[k] > 0:
-            counts[k] -= 1
+        count = counts.get(k, 0)
+        if count > 0:
+            counts[k] = count - 1
         else:
             left.append(item)
     return left

@@ -16,7 +16,7 @@ from toolkit.catalog import Catalog, Entry, read_catalog, sibling_path
 from toolkit.checks.dates import catalogue_day
 from toolkit.checks.variants import VariantIndex, build_index
 from toolkit.glossary.model import Glossary
-from toolkit.matching.forms import load_matcher
+from toolkit.matching.forms import FormIndex, load_index, load_matcher
 from toolkit.matching.matcher import Match, TermMatcher
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -125,6 +125,7 @@ class Resources:
     #: tables derived from the glossary, built on first use by the checks that need them
     memo: dict[object, Any] = field(default_factory=dict)
     _days: dict[str, str | None] = field(default_factory=dict)
+    _indexes: dict[str, FormIndex] = field(default_factory=dict)
     _matchers: dict[str, TermMatcher] = field(default_factory=dict)
     _siblings: dict[str, Catalog | None] = field(default_factory=dict)
     _variants: dict[str, VariantIndex] = field(default_factory=dict)
@@ -161,9 +162,18 @@ class Resources:
             self._variants[lang] = build_index(self, lang)
         return self._variants[lang]
 
+    def form_index(self, lang: str) -> FormIndex:
+        """The form index of ``lang`` (folded form → candidates), read once for the term
+        matcher and the checks' tables alike."""
+        if lang not in self._indexes:
+            self._indexes[lang] = load_index(self.glossary, lang, use_cache=self.use_cache)
+        return self._indexes[lang]
+
     def matcher(self, lang: str) -> TermMatcher:
         if lang not in self._matchers:
-            self._matchers[lang] = load_matcher(self.glossary, lang, use_cache=self.use_cache)
+            self._matchers[lang] = load_matcher(
+                self.glossary, lang, use_cache=self.use_cache, index=self.form_index(lang)
+            )
         return self._matchers[lang]
 
     def sibling(self, catalog: Catalog, locale_dir: str) -> Catalog | None:
@@ -178,6 +188,17 @@ class Resources:
         return self._siblings[key]
 
 
+def unit_target(entry: Entry) -> str:
+    """The translation of ``entry`` as checks read it: its msgstr, or for a plural entry
+    every translated form, one per line (so that a deprecated term in msgstr[2] is found as
+    surely as one in msgstr[0]).
+
+    >>> unit_target(Entry("file", "файл", 1, msgid_plural="files", msgstr_plural={0: "a", 1: "b"}))
+    'a\\nb'
+    """
+    return "\n".join(entry.translations) if entry.msgid_plural else entry.msgstr
+
+
 class Unit:
     """One entry of one catalogue, with its term matches computed on first use (or handed in
     by the runner, which matches a whole catalogue at once)."""
@@ -189,12 +210,11 @@ class Unit:
         self.entry = entry
         self.catalog = catalog
         self.resources = resources
-        #: plural entries: both source forms and every translated form, one per line, so that
-        #: a deprecated term in msgstr[2] is found as surely as one in msgstr[0]
+        #: plural entries: both source forms, one per line, as the translation (unit_target)
         self.source: str = (
             f"{entry.msgid}\n{entry.msgid_plural}" if entry.msgid_plural else entry.msgid
         )
-        self.target: str = "\n".join(entry.translations) if entry.msgid_plural else entry.msgstr
+        self.target: str = unit_target(entry)
         self.lang: str = catalog.language
         self._source_matches: list[Match] | None = None
         self._target_matches: list[Match] | None = None

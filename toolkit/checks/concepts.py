@@ -8,7 +8,6 @@ from __future__ import annotations
 from toolkit.checks.base import Resources, Unit
 from toolkit.checks.spellings import KnownForms, Probe, loose, probes
 from toolkit.glossary.model import ERROR_KINDS, Term
-from toolkit.matching.forms import load_index
 from toolkit.matching.matcher import Match
 from toolkit.matching.normalize import fold
 
@@ -121,12 +120,7 @@ def not_required(resources: Resources) -> frozenset[tuple[str, str]]:
 
 def form_index(resources: Resources, lang: str) -> dict:
     """The form index of ``lang`` (folded form → candidates)."""
-    index = resources.memo.get(("index", lang))
-    if index is None:
-        index = resources.memo[("index", lang)] = load_index(
-            resources.glossary, lang, use_cache=resources.use_cache
-        )
-    return index
+    return resources.form_index(lang)
 
 
 def has_terms(resources: Resources, concept_id: str, lang: str) -> bool:

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from toolkit.catalog import Catalog, Entry, find_catalogs, parse_language, read_catalog
 from toolkit.checks.available import all_checks
-from toolkit.checks.base import SEVERITIES, Check, Finding, Problem, Resources, Unit
+from toolkit.checks.base import SEVERITIES, Check, Finding, Problem, Resources, Unit, unit_target
 from toolkit.errors import InputError
 from toolkit.fileio import display_path
 from toolkit.glossary.model import Glossary
@@ -157,6 +157,10 @@ def catalog_parts(catalog: Catalog, checks: list[Check], size: int) -> list[slic
     return [slice(start, min(start + step, count)) for start in range(0, count, step)]
 
 
+#: what runs on an entry: the checks with, for each, whether it has its own applies_to
+Chosen = list[tuple[Check, bool]]
+
+
 def _check_entries(
     catalog: Catalog,
     entries: list[Entry],
@@ -168,7 +172,7 @@ def _check_entries(
     lang = catalog.language
     # Which checks can fire, by (translated, fuzzy), decided once per catalogue. A check
     # with its own applies_to is asked entry by entry.
-    by_kind: dict[tuple[bool, bool], list[tuple[Check, bool]]] = {}
+    by_kind: dict[tuple[bool, bool], Chosen] = {}
     for translated in (False, True):
         for fuzzy in (False, True):
             chosen = []
@@ -183,8 +187,8 @@ def _check_entries(
                         continue
                 chosen.append((check, custom))
             by_kind[translated, fuzzy] = chosen
-    # What runs on each entry: its unit and the checks not silenced by a translator comment.
-    plan: list[tuple[Unit, list[tuple[Check, bool]]]] = []
+    # What runs on each entry: the checks not silenced by a translator comment.
+    plan: list[tuple[Entry, Chosen]] = []
     for entry in entries:
         chosen = by_kind[entry.translated, entry.fuzzy]
         if entry.translator_comment:
@@ -193,24 +197,33 @@ def _check_entries(
                 if not ignored:
                     continue  # "toolkit: ignore" with no ids: every check
                 chosen = [item for item in chosen if item[0].id not in ignored]
-        plan.append((Unit(entry, catalog, resources), chosen))
+        plan.append((entry, chosen))
     if results is None:
-        return _run(plan, shown, resources)
-    return _run_with_results(plan, shown, resources, results)
+        return _run([(Unit(e, catalog, resources), c) for e, c in plan], shown, resources)
+    return _run_with_results(catalog, plan, shown, resources, results)
 
 
-def _entry_key(context: bytes, entry: Entry, chosen: list[tuple[Check, bool]]) -> bytes:
+def _entry_key(context: bytes, entry: Entry, checks_key: str) -> bytes:
     """A digest of what an entry's findings depend on besides the glossary and the code:
-    the catalogue's context, the entry's texts and flags, the checks that run on it."""
+    the catalogue's context, the entry's texts and flags, the checks that run on it
+    (``checks_key``, from :func:`_checks_key`)."""
+    parts = [entry.msgctxt or "", entry.msgid, entry.msgid_plural, entry.msgstr]
+    if entry.msgstr_plural:
+        parts.extend(f"{k}={v}" for k, v in sorted(entry.msgstr_plural.items()))
+    parts.append(" ".join(entry.flags))
+    parts.append(checks_key)
     digest = hashlib.blake2b(context, digest_size=16)
-    parts = [
-        entry.msgctxt or "", entry.msgid, entry.msgid_plural, entry.msgstr,
-        *(f"{k}={v}" for k, v in sorted(entry.msgstr_plural.items())),
-        " ".join(entry.flags),
-        " ".join(f"{c.id}:{c.severity}:{c.severity_configured}" for c, _ in chosen),
-    ]  # fmt: skip
     digest.update("\0".join(parts).encode("utf-8", "surrogatepass"))
     return digest.digest()
+
+
+def _checks_key(chosen: Chosen) -> str | None:
+    """What the findings of an entry depend on in the checks that run on it (ids and
+    severities); None when one of them keeps state across entries (the entry is always
+    checked again)."""
+    if any(check.stateful for check, _ in chosen):
+        return None
+    return " ".join(f"{c.id}:{c.severity}:{c.severity_configured}" for c, _ in chosen)
 
 
 def _catalogue_context(catalog: Catalog, resources: Resources) -> bytes:
@@ -223,43 +236,45 @@ def _catalogue_context(catalog: Catalog, resources: Resources) -> bytes:
 
 
 def _run_with_results(
-    plan: list[tuple[Unit, list[tuple[Check, bool]]]],
+    catalog: Catalog,
+    plan: list[tuple[Entry, Chosen]],
     shown: str,
     resources: Resources,
     results: EntryResults,
 ) -> list[Finding]:
     """:func:`_run`, taking the findings of entries kept in ``results`` from there and
-    keeping those of the others."""
-    context = _catalogue_context(plan[0][0].catalog, resources) if plan else b""
-    keyed: list[tuple[Unit, list[tuple[Check, bool]], bytes | None]] = []
-    todo = []
-    for unit, chosen in plan:
-        if any(check.stateful for check, _ in chosen):
-            keyed.append((unit, chosen, None))
-            todo.append((unit, chosen))
-            continue
-        key = _entry_key(context, unit.entry, chosen)
-        keyed.append((unit, chosen, key))
-        if results.get(unit.catalog, key) is None:
-            todo.append((unit, chosen))
+    keeping those of the others. Only the entries not kept become units and are checked."""
+    context = _catalogue_context(catalog, resources) if plan else b""
+    # the few distinct check lists (by kind of entry, less ignored checks), keyed once each
+    checks_keys: dict[int, str | None] = {}
+    looked_up: list[tuple[Entry, bytes | None, list[StoredFinding] | None]] = []
+    todo: list[tuple[Unit, Chosen]] = []
+    for entry, chosen in plan:
+        if id(chosen) not in checks_keys:  # the lists live in ``plan``: their ids are theirs
+            checks_keys[id(chosen)] = _checks_key(chosen)
+        checks_key = checks_keys[id(chosen)]
+        key = None if checks_key is None else _entry_key(context, entry, checks_key)
+        stored = None if key is None else results.get(catalog, key)
+        looked_up.append((entry, key, stored))
+        if stored is None:
+            todo.append((Unit(entry, catalog, resources), chosen))
     fresh = _run(todo, shown, resources) if todo else []
     by_line: dict[int, list[Finding]] = {}
     for finding in fresh:
         by_line.setdefault(finding.line, []).append(finding)
     findings: list[Finding] = []
-    for unit, _, key in keyed:
-        entry = unit.entry
-        stored = results.get(unit.catalog, key) if key is not None else None
+    for entry, key, stored in looked_up:
         if stored is None:
             own = by_line.get(entry.line, [])
             findings.extend(own)
             if key is not None:
-                results.put(unit.catalog, key, [_stored(f) for f in own])
+                results.put(catalog, key, [_stored(f) for f in own])
             continue
+        translation = unit_target(entry)
         for check, severity, concept, message, suggestion, start, end in stored:
             findings.append(
                 Finding(shown, entry.line, entry.msgid, check, severity, concept, message,
-                        suggestion, unit.target, start, end)
+                        suggestion, translation, start, end)
             )  # fmt: skip
     return findings
 

@@ -29,12 +29,18 @@ def is_translation(unit: Unit) -> bool:
     return untranslated_of(unit) is None
 
 
-def statuses(unit: Unit) -> list[str]:
-    """The status of each term matched in the translation, in the article's time."""
-    found = unit.memo.get("statuses")
+def not_preferred(unit: Unit) -> list[tuple[Match, str]]:
+    """The terms matched in the translation whose status, in the article's time, is not
+    ``preferred``, with that status: what the status checks look at (worked out once for
+    the three of them; most translations have none)."""
+    found = unit.memo.get("not-preferred")
     if found is None:
         resources = unit.resources
-        found = unit.memo["statuses"] = [status_of(resources, unit, m) for m in unit.target_matches]
+        found = unit.memo["not-preferred"] = [
+            (m, status)
+            for m in unit.target_matches
+            if (status := status_of(resources, unit, m)) != "preferred"
+        ]
     return found
 
 
@@ -99,7 +105,7 @@ class _StatusCheck(Check):
             return
         resources = unit.resources
         mirrored: frozenset[str] | None = None
-        for match, status in zip(unit.target_matches, statuses(unit), strict=True):
+        for match, status in not_preferred(unit):
             if status != self.status or not self.reported(resources, unit.lang, match):
                 continue
             if status == "deprecated":

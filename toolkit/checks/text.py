@@ -6,7 +6,13 @@ import functools
 import re
 from collections.abc import Iterator
 
-from toolkit.checks.amounts import Number, numbers_in, unpaired, without_spelled_out
+from toolkit.checks.amounts import (
+    Number,
+    numbers_as_written,
+    numbers_in,
+    unpaired,
+    without_spelled_out,
+)
 from toolkit.checks.base import Check, Problem, Unit
 from toolkit.checks.placeholders import format_of, placeholder_spans
 from toolkit.checks.registry import register
@@ -157,6 +163,8 @@ class NumberMismatch(Check):
     def problems(self, unit: Unit) -> Iterator[Problem]:
         if unit.entry.msgid in TRANSLATOR_CREDITS or unit.entry.msgctxt in TRANSLATOR_CREDITS:
             return  # the translators' names and addresses, not a translation of the source
+        if numbers_as_written(unit.source) == numbers_as_written(unit.target):
+            return  # every number left as written (the common case): all pair, none read
         source = numbers_in(unit.source, "en")
         target = numbers_in(unit.target, unit.lang)
         if unit.entry.msgid_plural:  # each form repeats the numbers: compare which occur

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from toolkit.checks.spellings import one_edit
-from toolkit.matching.forms import load_index
 from toolkit.matching.normalize import fold, original_offset, strip_accelerators
 from toolkit.matching.russian import analyzer
 
@@ -98,7 +97,7 @@ def build_index(resources: Resources, lang: str) -> VariantIndex:
                     if len(word) >= MIN_LENGTH and word[:1].isupper():
                         words.setdefault(fold(word), (word, concept.id))
     form_words: set[str] = set()
-    index = load_index(resources.glossary, lang, use_cache=resources.use_cache)
+    index = resources.form_index(lang)
     for form, candidates in index.items():
         if any(c.needs_capital for c in candidates):
             form_words.update(_WORD.findall(fold(form)))

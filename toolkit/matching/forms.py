@@ -127,8 +127,11 @@ def load_index(glossary: Glossary, lang: str, *, use_cache: bool = True) -> Form
     return index
 
 
-def load_matcher(glossary: Glossary, lang: str, *, use_cache: bool = True) -> TermMatcher:
-    """The :class:`TermMatcher` of ``lang`` for ``glossary``, from the cache when current.
+def load_matcher(
+    glossary: Glossary, lang: str, *, use_cache: bool = True, index: FormIndex | None = None
+) -> TermMatcher:
+    """The :class:`TermMatcher` of ``lang`` for ``glossary``, from the cache when current;
+    ``index``: the form index of ``lang`` (:func:`load_index`) when the caller has it already.
 
     In English a language name is also the adjective and often the people («the Chinese
     government», «many Kyrgyz»): languages (concepts of the ``languages`` domain or linked
@@ -143,7 +146,9 @@ def load_matcher(glossary: Glossary, lang: str, *, use_cache: bool = True) -> Te
             if c.domain == "languages" or (c.cldr is not None and c.cldr.kind == "language")
         )  # fmt: skip
         context = ContextRule(languages, is_language_use) if languages else None
-    return TermMatcher(load_index(glossary, lang, use_cache=use_cache), english, context)
+    if index is None:
+        index = load_index(glossary, lang, use_cache=use_cache)
+    return TermMatcher(index, english, context)
 
 
 def recognised_forms(
