@@ -25,6 +25,11 @@ from toolkit.translit import to_kk_latin
 
 FormIndex = dict[str, list[Candidate]]
 MATCH_LANGUAGES: tuple[str, ...] = ("en", "kk", "kk-Latn", "ru")
+#: Languages where a capitalised term of several words also matches in lower case: Russian
+#: and Kazakh names of institutions and events capitalise only their first word, and the
+#: press often lower-cases it («конституционного суда», «қаңтар оқиғасында»). English keeps
+#: capitals as the mark of a name («the Supreme Court» against «a supreme court»).
+PHRASES_ANY_CASE: frozenset[str] = frozenset({"kk", "kk-Latn", "ru"})
 #: The form generator of each language (kk-Latn forms are the kk ones, transliterated).
 _GENERATORS: dict[str, Callable[[Term], frozenset[str]]] = {
     "en": english_forms,
@@ -143,7 +148,8 @@ def load_matcher(glossary: Glossary, lang: str, *, use_cache: bool = True) -> Te
             if c.domain == "languages" or (c.cldr is not None and c.cldr.kind == "language")
         )  # fmt: skip
         context = ContextRule(languages, is_language_use) if languages else None
-    return TermMatcher(load_index(glossary, lang, use_cache=use_cache), english, context)
+    index = load_index(glossary, lang, use_cache=use_cache)
+    return TermMatcher(index, english, context, phrases_any_case=lang in PHRASES_ANY_CASE)
 
 
 def recognised_forms(
