@@ -74,6 +74,8 @@ class _Tables:
     #: the features of each ending of ``personal`` and of ``plural_personal``
     personal_tags: tuple[Features, ...]
     plural_personal_tags: tuple[Features, ...]
+    #: every spelling of the genitive ending (-ның, -дің, -тың...)
+    genitive_endings: tuple[str, ...]
     voicing: dict[str, str]
     front_clusters: tuple[str, ...]
     linking_vowel: dict[str, str]
@@ -162,6 +164,7 @@ def _build(data: dict[str, Any]) -> _Tables:
         plural_personal=plural_personal,
         personal_tags=personal_tags,
         plural_personal_tags=tuple(("PL", *f) for f in personal_tags),
+        genitive_endings=tuple(sorted({e for pair in cases["GEN"].values() for e in pair})),
         voicing=dict(extra["voicing"]),
         front_clusters=tuple(extra["front_clusters"]),
         linking_vowel=dict(extra["linking_vowel"]),
@@ -456,7 +459,43 @@ def tagged_phrase_forms(text: str, plural: bool) -> Tagged:
     if not head:
         return {text: ("NOM",)}
     forms = _tagged_word_forms(head, plural, head_of_phrase=bool(prefix.strip()))
-    return {prefix + f: tags for f, tags in forms.items()} if prefix else forms
+    if not prefix:
+        return forms
+    out = {prefix + f: tags for f, tags in forms.items()}
+    shorter = without_genitives(prefix)
+    if shorter != prefix:  # the same forms, after the modifiers of the other izafet
+        for f, tags in forms.items():
+            out.setdefault(shorter + f, tags)
+    return out
+
+
+def _genitive_stem(word: str) -> str | None:
+    """``word`` without its genitive ending, when it is the genitive of that stem
+    (Республикасының → Республикасы, БҰҰ-ның → БҰҰ); else None."""
+    for ending in _tables().genitive_endings:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: -len(ending)].removesuffix("-")
+            if _tagged_word_forms(stem).get(word) == ("GEN",):
+                return stem
+    return None
+
+
+def without_genitives(modifiers: str) -> str:
+    """The modifiers of a term's head with their genitive endings left out: Kazakh joins a
+    possessor to its possessed noun with the genitive (Қазақстан Республикасының Жоғарғы
+    Соты) or without it (Қазақстан Республикасы Жоғарғы Соты), and official texts and the
+    press write both (docs/kazakh-morphology.md §4).
+
+    >>> without_genitives("Қазақстан Республикасының ")
+    'Қазақстан Республикасы '
+    >>> without_genitives("БҰҰ-ның адам құқықтары жөніндегі ")
+    'БҰҰ адам құқықтары жөніндегі '
+    >>> without_genitives("Атажұрт ")
+    'Атажұрт '
+    """
+    return " ".join(
+        (_genitive_stem(word) or word) if word else word for word in modifiers.split(" ")
+    )
 
 
 def kazakh_forms(term: Term) -> frozenset[str]:
