@@ -21,6 +21,7 @@ from toolkit.matching.kazakh import kazakh_forms
 from toolkit.matching.matcher import Candidate, ContextRule, TermMatcher
 from toolkit.matching.normalize import fold
 from toolkit.matching.russian import russian_forms
+from toolkit.matching.term_variants import term_variants
 from toolkit.translit import to_kk_latin
 
 FormIndex = dict[str, list[Candidate]]
@@ -80,34 +81,6 @@ def latin_forms(
     return forms
 
 
-def surname_terms(concept: Concept, lang: str) -> list[tuple[Term, Term]]:
-    """(surname, full name) for each full name of a person whose surname alone the glossary
-    does not list, when it lists the surname alone of another of the person's full names:
-    the press calls a person by the surname after the first mention, whichever spelling of
-    the full name it uses («Kaisha Akan» … «Akan» beside the glossary's «Qaisha Aqan», «Aqan»).
-
-    >>> from toolkit.glossary.model import Concept
-    >>> person = Concept("qaisha-aqan", "people", {"en": (
-    ...     Term("Qaisha Aqan", "en", "preferred"), Term("Aqan", "en", "admitted"),
-    ...     Term("Kaisha Akan", "en", "admitted"))})
-    >>> [(s.text, full.text) for s, full in surname_terms(person, "en")]
-    [('Akan', 'Kaisha Akan')]
-    """
-    if concept.kind != "person":
-        return []
-    terms = concept.terms.get(lang, ())
-    single = {fold(t.text) for t in terms if len(t.text.split()) == 1}
-    names = [t for t in terms if len(t.text.split()) > 1]
-    if not any(fold(t.text.split()[-1]) in single for t in names):
-        return []  # the glossary does not name this person by the surname alone
-    out = []
-    for full in names:
-        last = full.text.split()[-1]
-        if fold(last) not in single:
-            out.append((full._replace(text=last, forms=(), line=full.line), full))
-    return out
-
-
 def build_index(glossary: Glossary, lang: str) -> FormIndex:
     """Folded surface form -> candidates, for every term of ``lang`` in ``glossary``."""
     index: dict[str, list[Candidate]] = defaultdict(list)
@@ -134,10 +107,13 @@ def build_index(glossary: Glossary, lang: str) -> FormIndex:
                 )
         if lang == "kk-Latn":  # its terms are derived from kk, surnames included
             continue
-        for surname, full in surname_terms(concept, lang):
-            forms = generate_kk(surname) if lang == "kk" else generate(surname)  # type: ignore[misc]
+        for variant, term in term_variants(concept, lang):
+            forms = generate_kk(variant) if lang == "kk" else generate(variant)  # type: ignore[misc]
+            capital = _needs_capital(variant.text)
             for form in forms:
-                index[fold(form)].append(Candidate(concept.id, full.status, full.text, True, False))
+                index[fold(form)].append(
+                    Candidate(concept.id, term.status, term.text, capital, False)
+                )
     return dict(index)
 
 

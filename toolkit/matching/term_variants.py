@@ -1,0 +1,124 @@
+"""Spellings of a glossary term that the press writes and the glossary need not list: each is
+recognised, in every form, as the term it comes from.
+
+* a person named by the surname alone (:func:`surname_terms`);
+* a standard abbreviation in place of part of a term («ҚР Президенті», «Верховный суд РК»),
+  from ``data/abbreviations.yaml`` (:func:`abbreviated`);
+* a Russian law or code with the country after its head and its subject as a quoted title
+  («Кодекс РК «Об административных правонарушениях»», «закон «О мирных собраниях»»)
+  (:func:`legal_titles`).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+from toolkit.glossary.model import Concept, Term
+from toolkit.matching.normalize import fold
+
+ABBREVIATIONS_FILE = Path(__file__).resolve().parent / "data" / "abbreviations.yaml"
+#: head nouns of Russian legal acts, and the prepositions that open their subject
+_LEGAL_HEADS = frozenset({"закон", "кодекс"})
+_ABOUT = frozenset({"о", "об", "обо"})
+#: the country, written after a legal act's head (its abbreviation comes from abbreviations)
+_OF_KAZAKHSTAN = "Республики Казахстан"
+
+
+def term_variants(concept: Concept, lang: str) -> list[tuple[Term, Term]]:
+    """(variant, the term it stands for) for every variant of the concept's ``lang`` terms."""
+    out = surname_terms(concept, lang)
+    for term in concept.terms.get(lang, ()):
+        texts = legal_titles(term.text) if lang == "ru" else []
+        texts.append(term.text)
+        for text in texts:
+            short = abbreviated(text, lang)
+            for variant in (text, short):
+                if variant is not None and variant != term.text:
+                    out.append((term._replace(text=variant, forms=()), term))
+    return out
+
+
+def surname_terms(concept: Concept, lang: str) -> list[tuple[Term, Term]]:
+    """(surname, full name) for each full name of a person whose surname alone the glossary
+    does not list, when it lists the surname alone of another of the person's full names:
+    the press calls a person by the surname after the first mention, whichever spelling of
+    the full name it uses («Kaisha Akan» … «Akan» beside the glossary's «Qaisha Aqan», «Aqan»).
+
+    >>> from toolkit.glossary.model import Concept
+    >>> person = Concept("qaisha-aqan", "people", {"en": (
+    ...     Term("Qaisha Aqan", "en", "preferred"), Term("Aqan", "en", "admitted"),
+    ...     Term("Kaisha Akan", "en", "admitted"))})
+    >>> [(s.text, full.text) for s, full in surname_terms(person, "en")]
+    [('Akan', 'Kaisha Akan')]
+    """
+    if concept.kind != "person":
+        return []
+    terms = concept.terms.get(lang, ())
+    single = {fold(t.text) for t in terms if len(t.text.split()) == 1}
+    names = [t for t in terms if len(t.text.split()) > 1]
+    if not any(fold(t.text.split()[-1]) in single for t in names):
+        return []  # the glossary does not name this person by the surname alone
+    out = []
+    for full in names:
+        last = full.text.split()[-1]
+        if fold(last) not in single:
+            out.append((full._replace(text=last, forms=(), line=full.line), full))
+    return out
+
+
+ABBREVIATIONS_FILE = Path(__file__).resolve().parent / "data" / "abbreviations.yaml"
+
+
+@functools.cache
+def _abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
+    """language → (full words, abbreviation), from data/abbreviations.yaml."""
+    with ABBREVIATIONS_FILE.open(encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    return {lang: tuple((row["full"], row["short"]) for row in rows) for lang, rows in data.items()}
+
+
+def abbreviated(text: str, lang: str) -> str | None:
+    """``text`` with the first part that has a standard abbreviation abbreviated, or None.
+
+    >>> abbreviated("Қазақстан Республикасының Президенті", "kk")
+    'ҚР Президенті'
+    >>> abbreviated("Президент Республики Казахстан", "ru")
+    'Президент РК'
+    >>> abbreviated("Республика Казахстан", "ru") is None
+    True
+    """
+    padded = f" {text} "
+    for full, short in _abbreviations().get(lang, ()):
+        if f" {full} " in padded and text != full:
+            return padded.replace(f" {full} ", f" {short} ", 1).strip()
+    return None
+
+
+def legal_titles(text: str) -> list[str]:
+    """The ways Russian press and legal texts write a law or code of Kazakhstan named by its
+    subject: the country after the head noun, the subject as a quoted title, or both.
+
+    >>> legal_titles("Кодекс об административных правонарушениях")
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['Кодекс Республики Казахстан об административных правонарушениях',
+     'Кодекс «Об административных правонарушениях»',
+     'Кодекс Республики Казахстан «Об административных правонарушениях»']
+    >>> legal_titles("Уголовный кодекс")
+    ['Уголовный кодекс Республики Казахстан']
+    >>> legal_titles("Закон о беженцах")[1]
+    'Закон «О беженцах»'
+    """
+    words = text.split()
+    head = next((i for i, w in enumerate(words) if w.lower() in _LEGAL_HEADS), None)
+    if head is None:
+        return []
+    before, after = words[: head + 1], words[head + 1 :]
+    out = [" ".join([*before, _OF_KAZAKHSTAN, *after])]
+    if after and after[0].lower() in _ABOUT:
+        title = "«" + after[0].capitalize() + (" " + " ".join(after[1:]) if after[1:] else "") + "»"
+        out.append(" ".join([*before, title]))
+        out.append(" ".join([*before, _OF_KAZAKHSTAN, title]))
+    return out
