@@ -6,7 +6,9 @@ recognised, in every form, as the term it comes from.
   from ``data/abbreviations.yaml`` (:func:`abbreviated`);
 * a Russian law or code with the country after its head and its subject as a quoted title
   («Кодекс РК «Об административных правонарушениях»», «закон «О мирных собраниях»»)
-  (:func:`legal_titles`).
+  (:func:`legal_titles`);
+* the other of the American and British spellings of an English term («defence lawyer»,
+  «extremist organisation»), from ``data/en_spellings.yaml`` (:func:`other_spelling`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import yaml
 from toolkit.glossary.model import Concept, Term
 from toolkit.matching.normalize import fold
 
-ABBREVIATIONS_FILE = Path(__file__).resolve().parent / "data" / "abbreviations.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+ABBREVIATIONS_FILE = DATA / "abbreviations.yaml"
+EN_SPELLINGS_FILE = DATA / "en_spellings.yaml"
 #: head nouns of Russian legal acts, and the prepositions that open their subject
 _LEGAL_HEADS = frozenset({"закон", "кодекс"})
 _ABOUT = frozenset({"о", "об", "обо"})
@@ -32,6 +36,8 @@ def term_variants(concept: Concept, lang: str) -> list[tuple[Term, Term]]:
     out = surname_terms(concept, lang)
     for term in concept.terms.get(lang, ()):
         texts = legal_titles(term.text) if lang == "ru" else []
+        if lang == "en" and (other := other_spelling(term.text)) is not None:
+            texts.append(other)
         texts.append(term.text)
         for text in texts:
             short = abbreviated(text, lang)
@@ -67,9 +73,6 @@ def surname_terms(concept: Concept, lang: str) -> list[tuple[Term, Term]]:
         if fold(last) not in single:
             out.append((full._replace(text=last, forms=(), line=full.line), full))
     return out
-
-
-ABBREVIATIONS_FILE = Path(__file__).resolve().parent / "data" / "abbreviations.yaml"
 
 
 @functools.cache
@@ -122,3 +125,39 @@ def legal_titles(text: str) -> list[str]:
         out.append(" ".join([*before, title]))
         out.append(" ".join([*before, _OF_KAZAKHSTAN, title]))
     return out
+
+
+@functools.cache
+def _en_spellings() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """word → its other spelling (both ways), and (ending, other ending) pairs."""
+    with EN_SPELLINGS_FILE.open(encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    words = {}
+    for american, british in data["words"]:
+        words[american], words[british] = british, american
+    endings = tuple((a, b) for a, b in data["endings"]) + tuple((b, a) for a, b in data["endings"])
+    return words, endings
+
+
+def _other_word(word: str) -> str:
+    words, endings = _en_spellings()
+    other = words.get(word.lower())
+    if other is not None:
+        return other.capitalize() if word[:1].isupper() else other
+    for ending, replacement in endings:
+        if word.lower().endswith(ending) and len(word) > len(ending) + 4:
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def other_spelling(text: str) -> str | None:
+    """``text`` in the other of the American and British spellings, or None when it has no
+    word that is spelt differently.
+
+    >>> other_spelling("extremist organization"), other_spelling("Labour Ministry")
+    ('extremist organisation', 'Labor Ministry')
+    >>> other_spelling("Kazakhstan") is None
+    True
+    """
+    other = " ".join(_other_word(word) for word in text.split(" "))
+    return other if other != text else None
