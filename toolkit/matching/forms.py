@@ -10,15 +10,15 @@ index is pickled next to the compiled glossary and rebuilt when either changes.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from toolkit.glossary import cache
 from toolkit.glossary.model import Concept, Glossary, Term
-from toolkit.matching.english import english_forms, is_language_use
+from toolkit.matching.english import english_forms, is_language_use, part_of_a_name
 from toolkit.matching.fingerprint import generators_fingerprint
 from toolkit.matching.kazakh import kazakh_forms
-from toolkit.matching.matcher import Candidate, ContextRule, TermMatcher
+from toolkit.matching.matcher import Candidate, ContextRule, Match, TermMatcher
 from toolkit.matching.normalize import fold
 from toolkit.matching.russian import russian_forms
 from toolkit.matching.term_variants import term_variants
@@ -31,6 +31,9 @@ MATCH_LANGUAGES: tuple[str, ...] = ("en", "kk", "kk-Latn", "ru")
 #: press often lower-cases it («конституционного суда», «қаңтар оқиғасында»). English keeps
 #: capitals as the mark of a name («the Supreme Court» against «a supreme court»).
 PHRASES_ANY_CASE: frozenset[str] = frozenset({"kk", "kk-Latn", "ru"})
+#: Matches that are a homograph of their term, not the concept: an English common noun
+#: with a capital inside a longer name («Court of Appeals»).
+DISMISS: dict[str, Callable[[str, Match, Sequence[Match]], bool]] = {"en": part_of_a_name}
 #: The form generator of each language (kk-Latn forms are the kk ones, transliterated).
 _GENERATORS: dict[str, Callable[[Term], frozenset[str]]] = {
     "en": english_forms,
@@ -109,7 +112,7 @@ def build_index(glossary: Glossary, lang: str) -> FormIndex:
             continue
         for variant, term in term_variants(concept, lang):
             forms = generate_kk(variant) if lang == "kk" else generate(variant)  # type: ignore[misc]
-            capital = _needs_capital(variant.text)
+            capital = _needs_capital(variant.text, lang)
             for form in forms:
                 index[fold(form)].append(
                     Candidate(concept.id, term.status, term.text, capital, False)
@@ -159,7 +162,10 @@ def load_matcher(glossary: Glossary, lang: str, *, use_cache: bool = True) -> Te
         )  # fmt: skip
         context = ContextRule(languages, is_language_use) if languages else None
     index = load_index(glossary, lang, use_cache=use_cache)
-    return TermMatcher(index, english, context, phrases_any_case=lang in PHRASES_ANY_CASE)
+    return TermMatcher(
+        index, english, context,
+        phrases_any_case=lang in PHRASES_ANY_CASE, dismiss=DISMISS.get(lang),
+    )  # fmt: skip
 
 
 def recognised_forms(

@@ -131,6 +131,7 @@ class TermMatcher:
         context: ContextRule | None = None,
         *,
         phrases_any_case: bool = False,
+        dismiss: Callable[[str, Match, Sequence[Match]], bool] | None = None,
     ):
         import ahocorasick
 
@@ -140,6 +141,9 @@ class TermMatcher:
         #: «министерства иностранных дел», «қаңтар оқиғасы»); a one-word name still needs its
         #: capital (Тілек the name is not тілек "wish")
         self.phrases_any_case = phrases_any_case
+        #: says when a match, read in its text among the other matches, is a homograph of
+        #: the term and not the concept («Court of Appeals»): such matches are dropped
+        self._dismiss = dismiss
         #: concepts recognised only where ``context`` accepts the occurrence (English
         #: language names: «in Chinese», not «the Chinese government»), and what each of
         #: their surface forms stands for elsewhere (another concept, or nothing)
@@ -216,7 +220,15 @@ class TermMatcher:
                 found[number] = _unstripped(found[number], texts[number], cuts)
         if self._context is not None:
             found = [self._in_context(t, matches) for t, matches in zip(texts, found, strict=True)]
+        if self._dismiss is not None:
+            found = [self._kept(t, matches) for t, matches in zip(texts, found, strict=True)]
         return found
+
+    def _kept(self, text: str, matches: list[Match]) -> list[Match]:
+        """``matches`` without those the dismiss rule says are not the concept."""
+        dismiss = self._dismiss
+        assert dismiss is not None
+        return [m for m in matches if not dismiss(text, m, matches)] if matches else matches
 
     def _in_context(self, text: str, matches: list[Match]) -> list[Match]:
         """``matches`` with those of context-bound concepts the context does not accept
