@@ -8,7 +8,9 @@ recognised, in every form, as the term it comes from.
   («Кодекс РК «Об административных правонарушениях»», «закон «О мирных собраниях»»)
   (:func:`legal_titles`);
 * the other of the American and British spellings of an English term («defence lawyer»,
-  «extremist organisation»), from ``data/en_spellings.yaml`` (:func:`other_spelling`).
+  «extremist organisation»), from ``data/en_spellings.yaml`` (:func:`other_spelling`);
+* a ministry named by the first of its portfolios («Министерство труда», «Еңбек
+  министрлігі», «Labor Ministry») (:func:`first_portfolio`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ def term_variants(concept: Concept, lang: str) -> list[tuple[Term, Term]]:
         texts = legal_titles(term.text) if lang == "ru" else []
         if lang == "en" and (other := other_spelling(term.text)) is not None:
             texts.append(other)
+        if (short_name := first_portfolio(term.text, lang)) is not None:
+            texts.append(short_name)
         texts.append(term.text)
         for text in texts:
             short = abbreviated(text, lang)
@@ -161,3 +165,41 @@ def other_spelling(text: str) -> str | None:
     """
     other = " ".join(_other_word(word) for word in text.split(" "))
     return other if other != text else None
+
+
+#: (the ministry word, "and") by language; the press names a ministry of two portfolios by
+#: the first («Министерство труда» for труда и социальной защиты населения)
+_MINISTRY = {
+    "ru": ("министерство", "и"),
+    "kk": ("министрлігі", "және"),
+    "en": ("ministry", "and"),
+}
+
+
+def first_portfolio(text: str, lang: str) -> str | None:
+    """A ministry's name cut to its first portfolio, or None for another term.
+
+    >>> first_portfolio("Министерство труда и социальной защиты населения", "ru")
+    'Министерство труда'
+    >>> first_portfolio("Еңбек және халықты әлеуметтік қорғау министрлігі", "kk")
+    'Еңбек министрлігі'
+    >>> first_portfolio("Labor and Social Protection Ministry", "en")
+    'Labor Ministry'
+    >>> first_portfolio("Ministry of Culture and Information", "en")
+    'Ministry of Culture'
+    >>> first_portfolio("Министерство иностранных дел", "ru") is None
+    True
+    """
+    if lang not in _MINISTRY:
+        return None
+    ministry, conjunction = _MINISTRY[lang]
+    words = text.split()
+    lower = [w.lower() for w in words]
+    if conjunction not in lower or ministry not in lower:
+        return None
+    cut, head = lower.index(conjunction), lower.index(ministry)
+    if head < cut:  # Министерство труда и …, Ministry of Culture and …
+        return " ".join(words[:cut])
+    if head == len(words) - 1:  # Еңбек және … министрлігі, Labor and … Ministry
+        return " ".join([*words[:cut], words[head]])
+    return None
