@@ -21,6 +21,7 @@ from toolkit.matching.kazakh import kazakh_forms
 from toolkit.matching.matcher import Candidate, ContextRule, Match, TermMatcher
 from toolkit.matching.normalize import fold
 from toolkit.matching.russian import russian_forms
+from toolkit.matching.russian_context import is_russian_language_use
 from toolkit.matching.term_variants import term_variants
 from toolkit.translit import to_kk_latin
 
@@ -34,6 +35,13 @@ PHRASES_ANY_CASE: frozenset[str] = frozenset({"kk", "kk-Latn", "ru"})
 #: Matches that are a homograph of their term, not the concept: an English common noun
 #: with a capital inside a longer name («Court of Appeals»).
 DISMISS: dict[str, Callable[[str, Match, Sequence[Match]], bool]] = {"en": part_of_a_name}
+#: Where a language name is also an adjective (the CLDR name in English and Russian), the rule
+#: that says when it means the language: «in Chinese», «на китайском»; not «the Chinese
+#: government», «в китайском регионе».
+LANGUAGE_CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
+    "en": is_language_use,
+    "ru": is_russian_language_use,
+}
 #: The form generator of each language (kk-Latn forms are the kk ones, transliterated).
 _GENERATORS: dict[str, Callable[[Term], frozenset[str]]] = {
     "en": english_forms,
@@ -152,15 +160,18 @@ def load_matcher(glossary: Glossary, lang: str, *, use_cache: bool = True) -> Te
     government», «many Kyrgyz»): languages (concepts of the ``languages`` domain or linked
     to a CLDR language) are recognised only in a language context
     (:func:`~.english.is_language_use`); elsewhere their words stand for another concept of
-    the same spelling (the Kyrgyz people), or for none."""
+    the same spelling (the Kyrgyz people), or for none. In Russian the language is an
+    adjective, recognised alone only where no noun it agrees with follows
+    (:func:`~.russian_context.is_russian_language_use`: «на китайском», not «в китайском
+    регионе»)."""
     english = {c.id: c.preferred_text("en") for c in glossary}
     context = None
-    if lang == "en":
+    if lang in LANGUAGE_CONTEXT:
         languages = frozenset(
             c.id for c in glossary
             if c.domain == "languages" or (c.cldr is not None and c.cldr.kind == "language")
         )  # fmt: skip
-        context = ContextRule(languages, is_language_use) if languages else None
+        context = ContextRule(languages, LANGUAGE_CONTEXT[lang]) if languages else None
     index = load_index(glossary, lang, use_cache=use_cache)
     return TermMatcher(
         index, english, context,
