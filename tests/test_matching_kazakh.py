@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from toolkit.glossary.model import Term
 from toolkit.matching import kazakh
-from toolkit.matching.kazakh import kazakh_forms, kazakh_word_forms
+from toolkit.matching.kazakh import kazakh_forms, kazakh_word_forms, without_genitives
 
 FORMS_DIR = Path(__file__).parent / "data" / "kazakh-forms"
 KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
@@ -88,8 +88,13 @@ def test_words_with_unknown_reading_are_not_inflected(word: str):
 
 
 def _is_allowed_stem_change(word: str, form: str) -> bool:
+<<<<<<< HEAD
     """The documented alternations: ь dropped, final п к қ voiced before the possessive,
     the last letter of a final -ст/-зд dropped before an ending (журналиске, съезге)."""
+=======
+    """The documented alternations: ь dropped, final п к қ voiced before the possessive, the
+    last letter of a loan in -ст/-зд dropped before an ending (журналиске, съезі)."""
+>>>>>>> recall12
     last, voiced = word[-1:].lower(), form[len(word) - 1 : len(word)].lower()
     return form.startswith(word[:-1]) and (
         last == "ь"
@@ -99,6 +104,8 @@ def _is_allowed_stem_change(word: str, form: str) -> bool:
 
 
 words = st.text(KAZAKH_LETTERS, min_size=1, max_size=12)
+# loans in -ст/-зд, whose last letter drops before an ending, drawn on purpose
+words = st.one_of(words, words.map(lambda w: w + "ст"), words.map(lambda w: w + "зд"))
 kazakh_words = st.one_of(
     words,
     words.map(str.capitalize),
@@ -123,7 +130,8 @@ def test_forms_keep_the_modifiers_and_the_term(term: str):
     forms = kazakh_forms(_kk(term))
     assert term in forms
     prefix = term[: term.rfind(" ") + 1]
-    assert all(f.startswith(prefix) for f in forms)
+    # the modifiers stay as written, or lose only their genitive endings (§4 izafet)
+    assert all(f.startswith((prefix, without_genitives(prefix))) for f in forms)
 
 
 def test_docstring_examples():

@@ -10,9 +10,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 from toolkit.errors import ToolkitError
 from toolkit.glossary.model import Term
+from toolkit.matching.matcher import Match
 from toolkit.matching.normalize import fold
 from toolkit.matching.normalize import match_case as _match_case
 
@@ -398,3 +400,59 @@ def is_language_use(text: str, start: int, end: int) -> bool:
         head = name.start()
     before = _WORD_BEFORE.search(text, 0, head)
     return before is not None and before.group(1).lower() in _LANGUAGE_BEFORE
+
+
+#: small words a proper name may have between its capitalised words: «Court of Appeals»
+_NAME_JOINERS = frozenset({"of", "for", "and", "on", "de", "&"})
+#: what may stand before a word that has its capital by position
+_OPENERS = frozenset({".", "!", "?", ":", '"', "“", "«", "(", "—", "-"})
+_WORD_BEFORE_SPAN = re.compile(r"([A-Za-z&]+|[^\sA-Za-z&])\s*$")
+
+
+def inside_a_name(text: str, start: int, end: int, known: Iterable[tuple[int, int]] = ()) -> bool:
+    """The common-noun term at ``text[start:end]``, written with a capital in mid-sentence,
+    follows the capitalised words of a proper name the glossary lacks («the Supreme Court of
+    Appeals»): it is part of that name, not the concept. A capitalised word that is itself a
+    recognised term (``known`` spans: «the Kazakh Constitution») or that has its capital by
+    position («His Appeals») does not make a name.
+
+    >>> def check(text, word, n=1):
+    ...     start = -1
+    ...     for _ in range(n):
+    ...         start = text.index(word, start + 1)
+    ...     return inside_a_name(text, start, start + len(word))
+    >>> check("He went to the Supreme Court of Appeals in March.", "Appeals")
+    True
+    >>> text = "The appeal failed. Appeals are rare. His Appeals hearing"
+    >>> check(text, "Appeals"), check(text, "appeal"), check(text, "Appeals", 2)
+    (False, False, False)
+    >>> inside_a_name("the Kazakh Constitution", 11, 23, known=[(4, 10)])
+    False
+    """
+    if not text[start : start + 1].isupper():
+        return False
+    cut = start
+    while True:
+        found = _WORD_BEFORE_SPAN.search(text, 0, cut)
+        if found is None:
+            return False
+        word = found.group(1)
+        if word.lower() in _NAME_JOINERS:
+            cut = found.start(1)
+            continue
+        break
+    if not (word[:1].isupper() and word.isalpha()) or word.lower() in ("the", "a", "an"):
+        return False
+    at = found.start(1)
+    if any(s <= at < e for s, e in known):
+        return False  # a recognised term before it: a modifier, not an unknown name
+    before = _WORD_BEFORE_SPAN.search(text, 0, at)
+    return before is not None and before.group(1) not in _OPENERS
+
+
+def part_of_a_name(text: str, match: Match, matches: Sequence[Match]) -> bool:
+    """A common-noun term written with a capital inside a longer proper name
+    (:func:`inside_a_name`; the other matches are the recognised words around it)."""
+    if match.term[:1].isupper() or not text[match.start : match.start + 1].isupper():
+        return False
+    return inside_a_name(text, match.start, match.end, [(m.start, m.end) for m in matches])

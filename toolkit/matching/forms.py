@@ -10,21 +10,38 @@ index is pickled next to the compiled glossary and rebuilt when either changes.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from toolkit.glossary import cache
 from toolkit.glossary.model import Concept, Glossary, Term
-from toolkit.matching.english import english_forms, is_language_use
+from toolkit.matching.english import english_forms, is_language_use, part_of_a_name
 from toolkit.matching.fingerprint import generators_fingerprint
 from toolkit.matching.kazakh import kazakh_forms
-from toolkit.matching.matcher import Candidate, ContextRule, TermMatcher
+from toolkit.matching.matcher import Candidate, ContextRule, Match, TermMatcher
 from toolkit.matching.normalize import fold
 from toolkit.matching.russian import russian_forms
+from toolkit.matching.russian_context import is_russian_language_use
+from toolkit.matching.term_variants import term_variants
 from toolkit.translit import to_kk_latin
 
 FormIndex = dict[str, list[Candidate]]
 MATCH_LANGUAGES: tuple[str, ...] = ("en", "kk", "kk-Latn", "ru")
+#: Languages where a capitalised term of several words also matches in lower case: Russian
+#: and Kazakh names of institutions and events capitalise only their first word, and the
+#: press often lower-cases it («конституционного суда», «қаңтар оқиғасында»). English keeps
+#: capitals as the mark of a name («the Supreme Court» against «a supreme court»).
+PHRASES_ANY_CASE: frozenset[str] = frozenset({"kk", "kk-Latn", "ru"})
+#: Matches that are a homograph of their term, not the concept: an English common noun
+#: with a capital inside a longer name («Court of Appeals»).
+DISMISS: dict[str, Callable[[str, Match, Sequence[Match]], bool]] = {"en": part_of_a_name}
+#: Where a language name is also an adjective (the CLDR name in English and Russian), the rule
+#: that says when it means the language: «in Chinese», «на китайском»; not «the Chinese
+#: government», «в китайском регионе».
+LANGUAGE_CONTEXT: dict[str, Callable[[str, int, int], bool]] = {
+    "en": is_language_use,
+    "ru": is_russian_language_use,
+}
 #: The form generator of each language (kk-Latn forms are the kk ones, transliterated).
 _GENERATORS: dict[str, Callable[[Term], frozenset[str]]] = {
     "en": english_forms,
@@ -99,6 +116,15 @@ def build_index(glossary: Glossary, lang: str) -> FormIndex:
                 index[key].append(
                     Candidate(concept.id, term.status, term.text, capital, key in base)
                 )
+        if lang == "kk-Latn":  # its terms are derived from kk, surnames included
+            continue
+        for variant, term in term_variants(concept, lang):
+            forms = generate_kk(variant) if lang == "kk" else generate(variant)  # type: ignore[misc]
+            capital = _needs_capital(variant.text, lang)
+            for form in forms:
+                index[fold(form)].append(
+                    Candidate(concept.id, term.status, term.text, capital, False)
+                )
     return dict(index)
 
 
@@ -137,18 +163,24 @@ def load_matcher(
     government», «many Kyrgyz»): languages (concepts of the ``languages`` domain or linked
     to a CLDR language) are recognised only in a language context
     (:func:`~.english.is_language_use`); elsewhere their words stand for another concept of
-    the same spelling (the Kyrgyz people), or for none."""
+    the same spelling (the Kyrgyz people), or for none. In Russian the language is an
+    adjective, recognised alone only where no noun it agrees with follows
+    (:func:`~.russian_context.is_russian_language_use`: «на китайском», not «в китайском
+    регионе»)."""
     english = {c.id: c.preferred_text("en") for c in glossary}
     context = None
-    if lang == "en":
+    if lang in LANGUAGE_CONTEXT:
         languages = frozenset(
             c.id for c in glossary
             if c.domain == "languages" or (c.cldr is not None and c.cldr.kind == "language")
         )  # fmt: skip
-        context = ContextRule(languages, is_language_use) if languages else None
+        context = ContextRule(languages, LANGUAGE_CONTEXT[lang]) if languages else None
     if index is None:
         index = load_index(glossary, lang, use_cache=use_cache)
-    return TermMatcher(index, english, context)
+    return TermMatcher(
+        index, english, context,
+        phrases_any_case=lang in PHRASES_ANY_CASE, dismiss=DISMISS.get(lang),
+    )  # fmt: skip
 
 
 def recognised_forms(

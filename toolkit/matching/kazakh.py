@@ -2,13 +2,13 @@
 
 The endings are data (``data/kk_suffixes.yaml``; the grammar and its sources are in
 ``docs/kazakh-morphology.md``); this module decides which stem class and
-harmony a word has and stacks the endings: plural, 3rd-person possessive, the seven cases
-and the attributive locative -дағы.
+harmony a word has and stacks the endings: plural, 3rd-person and 1st-person plural
+possessive, the seven cases and the attributive locative -дағы.
 
 >>> forms = kazakh_word_forms("Шыңжаң")
 >>> "Шыңжаңнан" in forms, "Шыңжаңдағы" in forms, "Шыңжаңдан" in forms
 (True, True, False)
->>> {"қандастарға", "қандастарындағы", "қандасына"} <= kazakh_word_forms("қандас")
+>>> {"қандастарға", "қандастарындағы", "қандасына", "қандасымыздың"} <= kazakh_word_forms("қандас")
 True
 
 Only inflection is generated, never derivation (Қытайлық, қытайша, Алматылық).
@@ -67,6 +67,15 @@ class _Tables:
     after_possessive: tuple[tuple[str, ...], tuple[str, ...]]
     #: abbreviations: cases, LOC+ATTR, PL and PL+case (no possessive), without a hyphen
     abbreviation: dict[tuple[str, int], tuple[str, ...]]
+    #: 1st-person possessives (PX1PL) and their cases, added to the possessive stem
+    personal: dict[tuple[str, int], tuple[str, ...]]
+    #: the same after the plural (қандастарымыз), added to the stem as written
+    plural_personal: dict[tuple[str, int], tuple[str, ...]]
+    #: the features of each ending of ``personal`` and of ``plural_personal``
+    personal_tags: tuple[Features, ...]
+    plural_personal_tags: tuple[Features, ...]
+    #: every spelling of the genitive ending (-ның, -дің, -тың...)
+    genitive_endings: tuple[str, ...]
     voicing: dict[str, str]
     front_clusters: tuple[str, ...]
     linking_vowel: dict[str, str]
@@ -95,6 +104,10 @@ def _build(data: dict[str, Any]) -> _Tables:
         plural = _by_class(data["plural"], "plural")
         px3 = _by_class(data["possessive"], "possessive")
         post = {c: _pair(data["after_possessive"][c], f"after_possessive.{c}") for c in CASES}
+        persons = {
+            p: _by_class(table, f"personal_possessives.{p}")
+            for p, table in data["personal_possessives"].items()
+        }
         attr = _pair(data["attributive"], "attributive")
         vowel_class = {v: BACK for v in vowels["back"]}
         vowel_class |= {v: FRONT for v in vowels["front"]} | {v: None for v in vowels["ambiguous"]}
@@ -114,7 +127,18 @@ def _build(data: dict[str, Any]) -> _Tables:
         return (*(cases[c][cls][h] for c in CASES), cases["LOC"][cls][h] + attr[h])
 
     after = tuple(("", *(post[c][h] for c in CASES), post["LOC"][h] + attr[h]) for h in BOTH)
+
+    def personal_set(cls: str, h: int) -> tuple[str, ...]:
+        """Each person's possessive, then it with the case endings of its last letter."""
+        out: list[str] = []
+        for table in persons.values():
+            px = table[cls][h]
+            out += [px, *(px + e for e in case_set(stem_classes[px[-1]][0], h))]
+        return tuple(out)
+
+    personal_tags = tuple((p, *f) for p in persons for f in _BARE_TAGS)
     plain, singular, possessive, abbreviation = {}, {}, {}, {}
+    personal, plural_personal = {}, {}
     for cls in STEM_CLASSES:
         for h in BOTH:
             pl = plural[cls][h]
@@ -125,6 +149,8 @@ def _build(data: dict[str, Any]) -> _Tables:
             plain[cls, h] = singular[cls, h] + pl_stack + pl_px
             possessive[cls, h] = tuple(px3[cls][h] + e for e in after[h])
             abbreviation[cls, h] = (*case_set(cls, h), *pl_stack)
+            personal[cls, h] = personal_set(cls, h)
+            plural_personal[cls, h] = tuple(pl + e for e in personal_set(pl_cls, h))
     return _Tables(
         vowel_class=vowel_class,
         stem_classes=stem_classes,
@@ -134,6 +160,11 @@ def _build(data: dict[str, Any]) -> _Tables:
         possessive=possessive,
         after_possessive=after,
         abbreviation=abbreviation,
+        personal=personal,
+        plural_personal=plural_personal,
+        personal_tags=personal_tags,
+        plural_personal_tags=tuple(("PL", *f) for f in personal_tags),
+        genitive_endings=tuple(sorted({e for pair in cases["GEN"].values() for e in pair})),
         voicing=dict(extra["voicing"]),
         front_clusters=tuple(extra["front_clusters"]),
         linking_vowel=dict(extra["linking_vowel"]),
@@ -296,6 +327,15 @@ def _declinable(word: str, lower: str, plural: bool) -> Tagged:
                 _add(out, stem, table[cls, h], tags)
                 for px_stem in px_stems:
                     _add(out, px_stem, t.possessive[cls, h], _PX_TAGS)
+    # 1st-person possessives come after every 3rd-person form: a spelling both could give
+    # (none today) keeps its 3rd-person reading
+    for stem, px_stems, stem_cls in spellings:
+        for cls in stem_cls:
+            for h in hs:
+                for px_stem in px_stems:
+                    _add(out, px_stem, t.personal[cls, h], t.personal_tags)
+                if plural:
+                    _add(out, stem, t.plural_personal[cls, h], t.plural_personal_tags)
     for stem in dropped_stems:  # the shortened stem is never written alone
         out.pop(stem, None)
     return out
@@ -396,8 +436,8 @@ def kazakh_word_forms(word: str) -> frozenset[str]:
 
     >>> sorted(f for f in kazakh_word_forms("Алматы") if len(f) <= 9)
     ... # doctest: +NORMALIZE_WHITESPACE
-    ['Алматы', 'Алматыда', 'Алматыдан', 'Алматылар', 'Алматымен', 'Алматыны', 'Алматының',
-     'Алматысы', 'Алматысын', 'Алматыға']
+    ['Алматы', 'Алматыда', 'Алматыдан', 'Алматылар', 'Алматымен', 'Алматымыз', 'Алматыны',
+     'Алматының', 'Алматысы', 'Алматысын', 'Алматыға']
     >>> sorted(f for f in kazakh_word_forms("БҰҰ") if f.endswith("ның"))
     ['БҰҰ-ның', 'БҰҰның']
     >>> "Нұр-Сұлтандағы" in kazakh_word_forms("Нұр-Сұлтан")
@@ -419,14 +459,52 @@ def tagged_phrase_forms(text: str, plural: bool) -> Tagged:
     if not head:
         return {text: ("NOM",)}
     forms = _tagged_word_forms(head, plural, head_of_phrase=bool(prefix.strip()))
-    return {prefix + f: tags for f, tags in forms.items()} if prefix else forms
+    if not prefix:
+        return forms
+    out = {prefix + f: tags for f, tags in forms.items()}
+    shorter = without_genitives(prefix)
+    if shorter != prefix:  # the same forms, after the modifiers of the other izafet
+        for f, tags in forms.items():
+            out.setdefault(shorter + f, tags)
+    return out
+
+
+def _genitive_stem(word: str) -> str | None:
+    """``word`` without its genitive ending, when it is the genitive of that stem
+    (Республикасының → Республикасы, БҰҰ-ның → БҰҰ); else None."""
+    for ending in _tables().genitive_endings:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: -len(ending)].removesuffix("-")
+            if _tagged_word_forms(stem).get(word) == ("GEN",):
+                return stem
+    return None
+
+
+def without_genitives(modifiers: str) -> str:
+    """The modifiers of a term's head with their genitive endings left out: Kazakh joins a
+    possessor to its possessed noun with the genitive (Қазақстан Республикасының Жоғарғы
+    Соты) or without it (Қазақстан Республикасы Жоғарғы Соты), and official texts and the
+    press write both (docs/kazakh-morphology.md §4).
+
+    >>> without_genitives("Қазақстан Республикасының ")
+    'Қазақстан Республикасы '
+    >>> without_genitives("БҰҰ-ның адам құқықтары жөніндегі ")
+    'БҰҰ адам құқықтары жөніндегі '
+    >>> without_genitives("Атажұрт ")
+    'Атажұрт '
+    """
+    return " ".join(
+        (_genitive_stem(word) or word) if word else word for word in modifiers.split(" ")
+    )
 
 
 def kazakh_forms(term: Term) -> frozenset[str]:
     """Every surface form of a kk term: the term itself, its hand-listed forms, and generated
     inflections of its head (last) word: plural, 3rd-person possessive, the seven cases
     (nom gen dat acc loc abl ins), LOC+ATTR (-дағы), and the stacks PL+case, PX3+case,
-    PL+PX3+case, PL+LOC+ATTR, PX3+LOC+ATTR. Multi-word terms inflect only the last word;
+    PL+PX3+case, PL+LOC+ATTR, PX3+LOC+ATTR; the 1st-person plural possessive "our"
+    (қандасымыз, қандастарымыздың: PX1PL, PL+PX1PL, with every case) on a head that is not
+    already a possessive. Multi-word terms inflect only the last word;
     a head that already ends in the possessive (еріктілері, Республикасы, Ұйымы, -ұлы/-қызы
     names) takes the post-possessive endings (-ның, -на/-не, -н, -нда, -нан, -мен).
 

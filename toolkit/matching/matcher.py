@@ -90,6 +90,15 @@ def is_acronym(term: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+def is_phrase(term: str) -> bool:
+    """A term of several words (a hyphenated name is one word).
+
+    >>> is_phrase("Министерство иностранных дел"), is_phrase("Нұр-Сұлтан")
+    (True, False)
+    """
+    return len(term.split()) > 1
+
+
 def _best(candidates: Iterable[Candidate]) -> Candidate:
     return min(candidates, key=lambda c: (not c.is_base, STATUS_RANK[c.status], c.concept))
 
@@ -120,10 +129,21 @@ class TermMatcher:
         index: Mapping[str, Iterable[Candidate]],
         english: Mapping[str, str],
         context: ContextRule | None = None,
+        *,
+        phrases_any_case: bool = False,
+        dismiss: Callable[[str, Match, Sequence[Match]], bool] | None = None,
     ):
         import ahocorasick
 
         self.english = dict(english)
+        #: a capitalised term of several words also matches in lower case (Russian and Kazakh
+        #: capitalise only the first word of a name, and the press often not even that:
+        #: «министерства иностранных дел», «қаңтар оқиғасы»); a one-word name still needs its
+        #: capital (Тілек the name is not тілек "wish")
+        self.phrases_any_case = phrases_any_case
+        #: says when a match, read in its text among the other matches, is a homograph of
+        #: the term and not the concept («Court of Appeals»): such matches are dropped
+        self._dismiss = dismiss
         #: concepts recognised only where ``context`` accepts the occurrence (English
         #: language names: «in Chinese», not «the Chinese government»), and what each of
         #: their surface forms stands for elsewhere (another concept, or nothing)
@@ -156,7 +176,10 @@ class TermMatcher:
         for key, candidates in merged.items():
             # What a capitalised and a lower-case occurrence stand for, decided once, here;
             # and what one not in the acronym's capitals stands for («Un-hide» is not UN).
-            lower_ok = [c for c in candidates if not c.needs_capital]
+            lower_ok = [
+                c for c in candidates
+                if not c.needs_capital or (phrases_any_case and is_phrase(c.term))
+            ]  # fmt: skip
             endings = tuple(sorted((t for t in tails[key] if t), key=len, reverse=True))
             upper = tuple(sorted(capitals.get(key, ())))
             words = [c for c in candidates if not is_acronym(c.term)] if upper else candidates
@@ -197,7 +220,15 @@ class TermMatcher:
                 found[number] = _unstripped(found[number], texts[number], cuts)
         if self._context is not None:
             found = [self._in_context(t, matches) for t, matches in zip(texts, found, strict=True)]
+        if self._dismiss is not None:
+            found = [self._kept(t, matches) for t, matches in zip(texts, found, strict=True)]
         return found
+
+    def _kept(self, text: str, matches: list[Match]) -> list[Match]:
+        """``matches`` without those the dismiss rule says are not the concept."""
+        dismiss = self._dismiss
+        assert dismiss is not None
+        return [m for m in matches if not dismiss(text, m, matches)] if matches else matches
 
     def _in_context(self, text: str, matches: list[Match]) -> list[Match]:
         """``matches`` with those of context-bound concepts the context does not accept

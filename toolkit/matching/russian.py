@@ -340,6 +340,37 @@ def _declension(term: Term) -> set[str]:
     return {form for _, form in tagged_declension(term)}
 
 
+class _Layout(NamedTuple):
+    """How each word of a term declines: the declined words (the head, or every part of a
+    person's name), the adjectives agreeing with the head, the rest kept as written."""
+
+    parts: list[tuple[str, str, str]]  # (opening quotes, word, closing) per token
+    declined: dict[int, Word]
+    agreeing: dict[int, tuple[Table, str | None]]
+    head: Word
+
+
+def _layout(term: Term) -> _Layout | None:
+    tokens = term.text.split()
+    parts = [split_quotes(t) for t in tokens]
+    cores = [inner for _, inner, _ in parts]
+    if not all(cores):
+        return None
+    gender = _GENDERS.get(term.gender or "")
+    if _looks_like_person(term, cores):
+        declined = dict(enumerate(_name(c, gender, True) for c in cores))
+        return _Layout(parts, declined, {}, declined[len(cores) - 1])
+    plan = _plan(term, cores)
+    if plan is None:
+        return None
+    head, head_word = plan
+    adjectives = [i for i in range(head) if _nominatives(cores[i], ("ADJF", "PRTF"))]
+    if "," in parts[head][2] and head + 1 < len(cores):  # лицо, ищущее убежище
+        adjectives.append(head + 1)
+    agreeing = {i: a for i in adjectives if (a := _adjective(cores[i])) is not None}
+    return _Layout(parts, {head: head_word}, agreeing, head_word)
+
+
 @functools.lru_cache(maxsize=4096)
 def tagged_declension(term: Term) -> tuple[tuple[Reading, str], ...]:
     """Every declined form of a term with its reading (case, number, ...), preferred spelling
@@ -359,33 +390,21 @@ def tagged_declension(term: Term) -> tuple[tuple[Reading, str], ...]:
             for f in adjective[0]
             if elided is None or (f.number == "sing" and f.gender == elided)
         )
-    gender = _GENDERS.get(term.gender or "")
-    person = _looks_like_person(term, cores)
-    if person:
-        declined = dict(enumerate(_name(c, gender, True) for c in cores))
-        head_word = declined[len(cores) - 1]
-        adjectives: list[int] = []
-    else:
-        plan = _plan(term, cores)
-        if plan is None:
-            return ()
-        head, head_word = plan
-        declined = {head: head_word}
-        adjectives = [i for i in range(head) if _nominatives(cores[i], ("ADJF", "PRTF"))]
-        if "," in parts[head][2] and head + 1 < len(cores):  # лицо, ищущее убежище
-            adjectives.append(head + 1)
-    agreeing = {i: a for i in adjectives if (a := _adjective(cores[i])) is not None}
+    layout = _layout(term)
+    if layout is None:
+        return ()
+    head_word = layout.head
     out: list[tuple[Reading, str]] = []
     for number, case in itertools.product(head_word.numbers, CASES):
         known_animacy = [head_word.animacy] if head_word.animacy else ["anim", "inan"]
         for animacy in known_animacy if case == "accs" else [None]:
             cell = []
-            for i, (opening, core, closing) in enumerate(parts):
-                if i in declined:
-                    word = declined[i]
+            for i, (opening, core, closing) in enumerate(layout.parts):
+                if i in layout.declined:
+                    word = layout.declined[i]
                     words = _select(word.table, case, number, word.gender, animacy)
-                elif i in agreeing:
-                    table, own_gender = agreeing[i]
+                elif i in layout.agreeing:
+                    table, own_gender = layout.agreeing[i]
                     agree = (head_word.gender or own_gender) if number == "sing" else None
                     words = _select(table, case, number, agree, animacy)
                 else:
@@ -393,4 +412,40 @@ def tagged_declension(term: Term) -> tuple[tuple[Reading, str], ...]:
                 cell.append([opening + _recase(w, core) + closing for w in words])
             reading = (case, number, None, None if head_word.animacy else animacy)
             out += [(reading, " ".join(combo)) for combo in itertools.product(*cell)]
-    return tuple(out)
+    return (*out, *_counted(layout))
+
+
+#: The reading of a form after два/три/четыре (see :func:`_counted`): a genitive singular
+#: head; a term without that form maps it to its own genitive singular.
+COUNTED: Reading = ("gent", "count", None, None)
+
+
+def _counted(layout: _Layout) -> tuple[tuple[Reading, str], ...]:
+    """The forms of an adjective + noun term after два/три/четыре (and оба, полтора, and
+    numbers ending in them: 3 134): the noun in the genitive singular, its adjectives in
+    the genitive or the nominative plural («три этнических казаха», «две этнические
+    казашки»; Розенталь, «Справочник по правописанию и литературной правке», on nouns and
+    adjectives after 2, 3, 4). None for a term without an adjective before its noun (its
+    count form is its genitive singular, already a cell) or for a name, which has no plural
+    to count.
+
+    >>> from toolkit.glossary.model import Term
+    >>> sorted(f for r, f in tagged_declension(
+    ...     Term("этнический казах", "ru", "admitted", pos="noun", gender="m")) if r == COUNTED)
+    ['этнические казаха', 'этнических казаха']
+    """
+    head_word = layout.head
+    if not layout.agreeing or len(layout.declined) != 1 or "plur" not in head_word.numbers:
+        return ()
+    cell = []
+    for i, (opening, core, closing) in enumerate(layout.parts):
+        if i in layout.declined:
+            words = _select(head_word.table, "gent", "sing", head_word.gender, None)
+        elif i in layout.agreeing:
+            table = layout.agreeing[i][0]
+            words = [*_select(table, "nomn", "plur", None, None),
+                     *_select(table, "gent", "plur", None, None)]  # fmt: skip
+        else:
+            words = [core]
+        cell.append([opening + _recase(w, core) + closing for w in dict.fromkeys(words)])
+    return tuple((COUNTED, " ".join(combo)) for combo in itertools.product(*cell))
