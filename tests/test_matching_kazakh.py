@@ -88,13 +88,8 @@ def test_words_with_unknown_reading_are_not_inflected(word: str):
 
 
 def _is_allowed_stem_change(word: str, form: str) -> bool:
-<<<<<<< HEAD
-    """The documented alternations: ь dropped, final п к қ voiced before the possessive,
-    the last letter of a final -ст/-зд dropped before an ending (журналиске, съезге)."""
-=======
     """The documented alternations: ь dropped, final п к қ voiced before the possessive, the
     last letter of a loan in -ст/-зд dropped before an ending (журналиске, съезі)."""
->>>>>>> recall12
     last, voiced = word[-1:].lower(), form[len(word) - 1 : len(word)].lower()
     return form.startswith(word[:-1]) and (
         last == "ь"
