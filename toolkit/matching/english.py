@@ -452,7 +452,24 @@ def inside_a_name(text: str, start: int, end: int, known: Iterable[tuple[int, in
 
 def part_of_a_name(text: str, match: Match, matches: Sequence[Match]) -> bool:
     """A common-noun term written with a capital inside a longer proper name
-    (:func:`inside_a_name`; the other matches are the recognised words around it)."""
+    (:func:`inside_a_name`; the other matches are the recognised words around it). Not in a
+    headline in title case, where every word has a capital («Court Fines Activist Over
+    Ethnic Kazakhs»)."""
     if match.term[:1].isupper() or not text[match.start : match.start + 1].isupper():
         return False
+    if title_case(text):
+        return False
     return inside_a_name(text, match.start, match.end, [(m.start, m.end) for m in matches])
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def title_case(text: str) -> bool:
+    """Most words of four letters or more begin with a capital: a headline in title case.
+
+    >>> title_case("Almaty Court Fines Activist Over Ethnic Kazakhs"), title_case("He went home.")
+    (True, False)
+    """
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
