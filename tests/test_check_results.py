@@ -101,6 +101,6 @@ def test_kept_findings_are_those_of_a_new_check(folder: str) -> None:
     _, first = run_checks(paths, glossary, checks, results=store)
     assert len(store.kept) > 100
     _, second = run_checks(paths, glossary, checks, results=store)
-    assert len(fresh) > 10
+    assert len(fresh) >= 5  # findings to compare (the project's catalogues have few left)
     assert first == fresh
     assert second == fresh
