@@ -137,10 +137,11 @@ def _plan(
     ``found()`` is called when the first file to convert is found."""
     todo: Batch = []
     seen = set()
+    out = os.fspath(out_dir)  # a string: a Path per file costs as much as the stat itself
     for file in walk_archive(root, exclude=out_dir):
         seen.add(file.path)
         known = manifest.rows.get(file.path)
-        if known is None or not _still_current(known, file, out_dir):
+        if known is None or not _still_current(known, file, out):
             if not todo:
                 found()
             todo.append((file.path, known))
@@ -157,15 +158,17 @@ def _plan(
     return todo
 
 
-def _still_current(known: Outcome, file: ArchiveFile, out_dir: Path) -> bool:
+def _still_current(known: Outcome, file: ArchiveFile, out_dir: str) -> bool:
     if (known.size, known.mtime_ns) != (file.size, file.mtime_ns):
         return False
-    return known.problem is not None or _size_of(out_dir / file.path) == known.output_size
+    return known.problem is not None or _size_of(os.path.join(out_dir, file.path)) == (
+        known.output_size
+    )
 
 
-def _size_of(path: Path) -> int | None:
+def _size_of(path: str | os.PathLike[str]) -> int | None:
     try:
-        return path.stat().st_size
+        return os.stat(path).st_size
     except OSError:
         return None
 
