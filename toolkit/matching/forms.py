@@ -29,9 +29,11 @@ FormIndex = dict[str, list[Candidate]]
 MATCH_LANGUAGES: tuple[str, ...] = ("en", "kk", "kk-Latn", "ru")
 #: Languages where a capitalised term of several words also matches in lower case: Russian
 #: and Kazakh names of institutions and events capitalise only their first word, and the
-#: press often lower-cases it («конституционного суда», «қаңтар оқиғасында»). English keeps
-#: capitals as the mark of a name («the Supreme Court» against «a supreme court»).
-PHRASES_ANY_CASE: frozenset[str] = frozenset({"kk", "kk-Latn", "ru"})
+#: press often lower-cases it («конституционного суда», «қаңтар оқиғасында»); English writes
+#: a title or a body in lower case where it is not used as a name («the president of
+#: Kazakhstan», «the upper house»). A capitalised single word still needs its capital in
+#: every language (Oral the city, oral the adjective).
+PHRASES_ANY_CASE: frozenset[str] = frozenset({"en", "kk", "kk-Latn", "ru"})
 #: Matches that are a homograph of their term, not the concept: an English common noun
 #: with a capital inside a longer name («Court of Appeals»).
 DISMISS: dict[str, Callable[[str, Match, Sequence[Match]], bool]] = {"en": part_of_a_name}
@@ -56,13 +58,7 @@ def _generator(lang: str) -> Callable[[Term], frozenset[str]]:
     return _GENERATORS[lang]
 
 
-def _needs_capital(text: str, lang: str) -> bool:
-    """Whether only a capitalised occurrence is the term. English writes a title or a body
-    in lower case where it is not used as a name («the president of Kazakhstan», «the
-    upper house»), and a phrase of several words is specific enough without the capital;
-    a capitalised single word is not (Oral the city, oral the adjective)."""
-    if lang == "en" and " " in text.strip() and not text.isupper():
-        return False
+def _needs_capital(text: str) -> bool:
     return text[:1].isupper()
 
 
@@ -110,7 +106,7 @@ def build_index(glossary: Glossary, lang: str) -> FormIndex:
             else:
                 forms = set(generate(term))  # type: ignore[misc]
             base = {fold(term.text), *(fold(f) for f in term.forms)}
-            capital = _needs_capital(term.text, lang)
+            capital = _needs_capital(term.text)
             for form in forms:
                 key = fold(form)
                 index[key].append(
@@ -120,7 +116,7 @@ def build_index(glossary: Glossary, lang: str) -> FormIndex:
             continue
         for variant, term in term_variants(concept, lang):
             forms = generate_kk(variant) if lang == "kk" else generate(variant)  # type: ignore[misc]
-            capital = _needs_capital(variant.text, lang)
+            capital = _needs_capital(variant.text)
             for form in forms:
                 index[fold(form)].append(
                     Candidate(concept.id, term.status, term.text, capital, False)
