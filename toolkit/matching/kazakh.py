@@ -83,6 +83,8 @@ class _Tables:
     patronymic_endings: tuple[str, ...]
     surname_endings: tuple[str, ...]
     not_possessive_endings: tuple[str, ...]
+    #: the plural suffixes (-лар/-лер, -дар/-дер, -тар/-тер), from the plural table
+    plural_endings: tuple[str, ...]
 
 
 def _pair(value: Any, where: str) -> tuple[str, str]:
@@ -172,6 +174,7 @@ def _build(data: dict[str, Any]) -> _Tables:
         patronymic_endings=tuple(ends["patronymic_endings"]),
         surname_endings=tuple(ends["surname_endings"]),
         not_possessive_endings=tuple(not_px),
+        plural_endings=tuple(sorted({e for pair in plural.values() for e in pair})),
     )
 
 
@@ -363,16 +366,16 @@ def _possessive_head(word: str, lower: str) -> Tagged:
         stem_lower[-1:] == "с" and stem_lower[-2:-1] in t.vowel_class
     ):
         return out
-    if len(stem_lower) > 1 and not _is_plural(stem_lower):
+    if len(stem_lower) > 1 and not _plural_ending(stem_lower):
         for form, features in _declinable(stem, stem_lower, plural=True).items():
             if features[:2] == ("PL", "PX3"):
                 out.setdefault(form, ("PL", *features[2:]))
     return out
 
 
-def _is_plural(lower: str) -> bool:
-    """True when ``lower`` ends in a plural suffix (еріктілер): it takes no second plural."""
-    return lower.endswith(("лар", "лер", "дар", "дер", "тар", "тер"))
+def _plural_ending(lower: str) -> str | None:
+    """The plural suffix ``lower`` ends in (еріктілер: -лер), or None."""
+    return next((e for e in _tables().plural_endings if lower.endswith(e)), None)
 
 
 def _patronymic(word: str, lower: str) -> Tagged:
@@ -544,9 +547,10 @@ def singular_head(text: str) -> str | None:
     """
     prefix, _, head = text.rpartition(" ")
     lower = head.lower()
-    if not prefix or not is_possessive_head(lower) or not _is_plural(lower[:-1]):
+    ending = _plural_ending(lower[:-1]) if prefix and is_possessive_head(lower) else None
+    if ending is None:
         return None
-    noun = head[:-4]
+    noun = head[: -1 - len(ending)]
     for form, features in _tagged_word_forms(noun).items():
         if features == ("PX3", "NOM"):
             return f"{prefix} {form}"
