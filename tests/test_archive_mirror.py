@@ -62,6 +62,20 @@ def test_rerun_converts_only_what_changed(run_cli, archive, tmp_path) -> None:
     assert (out / "2019/03/oralmandar.md").stat().st_mtime_ns == written["2019/03/oralmandar.md"]
 
 
+def test_rerun_with_nothing_changed_starts_no_worker(run_cli, archive, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    args = ("--glossary", GLOSSARY, "translit", str(archive), "-o", str(out), "--jobs", "2")
+    assert run_cli(*args)[0] == 0
+
+    def no_pool(*_args, **_kwargs):
+        raise AssertionError("a worker pool was started with nothing to convert")
+
+    monkeypatch.setattr(archive_run, "process_pool", no_pool)
+    code, _, err = run_cli(*args)
+    assert code == 0, err
+    assert "4 files: 0 converted, 4 unchanged" in err
+
+
 def test_another_scheme_converts_everything_again(run_cli, archive, tmp_path) -> None:
     out = tmp_path / "out"
     assert run_cli("translit", str(archive), "-o", str(out))[0] == 0

@@ -223,6 +223,8 @@ def _execute(
     dask_address: str | None,
 ) -> Iterator[tuple[list[Outcome], WorkerFigures]]:
     """(outcomes, the worker's figures) of each batch, as batches finish."""
+    if not todo:  # a re-run with nothing changed: no pool, no cluster
+        return
     if dask_address is not None:
         yield from _on_dask(converter, root, out_dir, todo, dask_address)
         return
