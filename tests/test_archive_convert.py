@@ -56,6 +56,31 @@ def test_an_html_fragment_stays_a_fragment() -> None:
     assert convert_html("<p>Қала</p>\n", to_kk_latin, "f.html") == "<p>Qala</p>\n"
 
 
+def test_html_character_references_come_back_as_written() -> None:
+    source = (
+        '<p title="&quot;Қала&quot;">Ана&nbsp;тілі &laquo;Қала&raquo; &#8212; '
+        '<a href="?a=1&amp;b=2">Қ&amp;Б</a> &#1178;ала &unknown;</p>\n'
+    )
+    out = convert_html(source, to_kk_latin, "refs.html")
+    # not letters: kept as the source wrote them; a letter's reference: converted
+    assert out == (
+        '<p title="&quot;Qala&quot;">Ana&nbsp;tılı &laquo;Qala&raquo; &#8212; '
+        '<a href="?a=1&amp;b=2">Q&amp;B</a> Qala &unknown;</p>\n'
+    )
+
+
+def test_latin_to_cyrillic_leaves_character_references_alone() -> None:
+    def to_cyrillic(text: str) -> str:
+        return Converter("kk-latn-2021", reverse=True).fragment(text)
+
+    markdown = "Qala &laquo;Almaty&raquo;&nbsp;jane &#x41A;\n"
+    assert (
+        convert_markdown(markdown, to_cyrillic) == "Қала &laquo;Алматы&raquo;&nbsp;жане &#x41A;\n"
+    )
+    page = "<p>Qala &laquo;Almaty&raquo;&nbsp;jane</p>"
+    assert convert_html(page, to_cyrillic, "p.html") == "<p>Қала &laquo;Алматы&raquo;&nbsp;жане</p>"
+
+
 @pytest.mark.parametrize(
     ("html", "reason"),
     [

@@ -27,6 +27,15 @@ def test_url_in_a_sentence_is_kept_and_the_words_around_it_converted() -> None:
     assert transliterate(text) == "Qarañyz: https://kk.wikipedia.org/wiki/Қазақстан (Qazaqstan)"
 
 
+def test_character_references_are_not_read_as_words_in_either_direction() -> None:
+    assert transliterate("Ана&nbsp;тілі &laquo;Қала&raquo;") == "Ana&nbsp;tılı &laquo;Qala&raquo;"
+    assert transliterate("Ana&nbsp;tılı &#x41A; &laquo;Qala&raquo;", reverse=True) == (
+        "Ана&nbsp;тілі &#x41A; &laquo;Қала&raquo;"
+    )
+    # an ampersand that starts no reference is prose
+    assert transliterate("R&D bölımı", reverse=True) == "Р&Д бөлімі"
+
+
 def test_markdown_markup_and_link_targets() -> None:
     text = "## Жаңалық\n\n* **Біләш** мен _Ақан_ [Азаттық](https://азаттық.kz/a)"
     assert transliterate(text) == (

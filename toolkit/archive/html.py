@@ -7,10 +7,13 @@ attributes ``title`` and ``alt``; not converted are scripts, styles, code (``cod
 language other than the scheme's source language (a Russian quotation in a Kazakh article).
 
 The tree is written back by lxml: the same elements, attributes and order, and the
-document's own doctype. What lxml writes its own way: an empty element as ``<br>`` (not
-``<br/>``), a named character reference other than ``&amp; &lt; &gt; &quot;`` as the
-character itself (``&nbsp;`` → U+00A0), and elements libxml2 implies (a ``</p>`` the source
-left out). A fragment without ``<html>`` stays a fragment.
+document's own doctype. A character reference that no conversion can change (one that is
+not a letter: ``&nbsp;``, ``&laquo;``, ``&amp;``, ``&#8212;``) comes back as the source
+wrote it: it goes through the parse and the conversion as a private-use character of its
+own. A reference to a letter (``&#1178;``, Қ) is read as the letter, converted, and written
+as the converted letter. What lxml writes its own way: an empty element as ``<br>`` (not
+``<br/>``), attribute values in double quotes, and elements libxml2 implies (a ``</p>``
+the source left out). A fragment without ``<html>`` stays a fragment.
 
 Broken HTML, which libxml2 can only repair by guessing (an end tag that closes nothing, an
 attribute quote never closed: text would be lost or moved), is an
@@ -19,6 +22,7 @@ attribute quote never closed: text would be lost or moved), is an
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import Any
@@ -46,6 +50,12 @@ _PROSE_XPATH = etree.XPath(
 _LANG_XPATH = etree.XPath("//@lang")
 _URI_XPATH = etree.XPath(" | ".join(f"//@{name}" for name in sorted(_URI_ATTRIBUTES)))
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
+#: a character reference: numeric, or named (a name no entity has is kept as written too)
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: the private-use characters that stand for kept references (Supplementary Private Use
+#: Area-A: no scheme maps them, no text of the archive's languages holds them)
+_FIRST_STAND_IN = 0xF0000
+_STAND_INS = re.compile("[\U000f0000-\U000ffffd]")
 _DOCTYPE = re.compile(r"\s*<!doctype[^>]*>", re.IGNORECASE)
 _HAS_HTML = re.compile(r"<html[\s>]", re.IGNORECASE)
 #: <meta name=...> (or property=) values that carry an article's publication date
@@ -139,6 +149,7 @@ def convert_html(
     >>> convert_html(page, str.upper, "page.html", source_lang="kk")
     '<p title="AB">AB <code>ab</code> <i lang="ru">ab</i></p>'
     """
+    text, references = _stand_ins(text)
     root = parse_html(text, shown)
     _convert_tree(root, convert, source_lang)
     kept = _hide_uris(root)
@@ -154,7 +165,35 @@ def convert_html(
         out = _fragment(root)
     for token, value in kept.items():
         out = out.replace(token, value.replace("&", "&amp;").replace('"', "&quot;"), 1)
-    return out.rstrip() + text[len(text.rstrip()) :]
+    out = out.rstrip() + text[len(text.rstrip()) :]
+    return out.translate(references) if references else out
+
+
+def _stand_ins(text: str) -> tuple[str, dict[int, str]]:
+    """``text`` with each character reference that is not a letter replaced by a private-use
+    character of its own, and the references by those characters' code points (none when
+    ``text`` holds such characters already: its references are then read as lxml reads
+    them).
+
+    >>> _stand_ins("a&nbsp;b&#1178;&nbsp;")
+    ('a\U000f0000b&#1178;\U000f0000', {983040: '&nbsp;'})
+    """
+    if "&" not in text or _STAND_INS.search(text):
+        return text, {}
+    chosen: dict[str, str] = {}
+
+    def stand_in(match: re.Match[str]) -> str:
+        reference = match.group()
+        character = chosen.get(reference)
+        if character is None:
+            value = html.unescape(reference)
+            if value != reference and any(c.isalpha() for c in value):
+                return reference  # a letter: converted like any other
+            character = chosen[reference] = chr(_FIRST_STAND_IN + len(chosen))
+        return character
+
+    text = _REFERENCE.sub(stand_in, text)
+    return text, {ord(character): reference for reference, character in chosen.items()}
 
 
 def _hide_uris(root: etree._Element) -> dict[str, str]:

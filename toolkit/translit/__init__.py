@@ -59,12 +59,15 @@ __all__ = [
 #: The scheme of the Kazakh Latin alphabet (2021): glossary kk-Latn terms derive from kk by it.
 KK_LATIN = "kk-latn-2021"
 
-#: Spans that pass through untouched: Markdown code and link targets, URLs, e-mail addresses.
+#: Spans that pass through untouched: Markdown code and link targets, URLs, e-mail addresses,
+#: HTML character references (``&laquo;``, ``&#x41A;``: their names and digits are not prose,
+#: and a Latin-to-Cyrillic scheme would spell ``&laquo;`` as ``&лақуо;``).
 #: None reaches across a line end, and each holds one of _MARKS: only lines with a mark are
 #: searched (a text of many lines may hold a few URLs).
-_MARKS = ("`", "](", "://", "www.", "@")
+_MARKS = ("`", "](", "://", "www.", "@", "&")
 _PROTECTED = (
     re.compile(r"`[^`\n]*`"),
+    re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
     re.compile(r"\]\([^)\s]*\)"),
     re.compile(r"[a-zA-Z](?<![\w.+-][a-zA-Z])(?:[a-zA-Z0-9+.-]*://|(?<=w)ww\.)[^\s<>\"'`]+"),
 )
