@@ -72,6 +72,17 @@ def test_time_element_and_no_year(run_cli, tmp_path) -> None:
     ]
 
 
+def test_front_matter_that_does_not_parse_counts_the_body_by_the_path_year(
+    run_cli, tmp_path
+) -> None:
+    (tmp_path / "a/2007").mkdir(parents=True)
+    (tmp_path / "a/2007/broken.md").write_text(
+        "---\ntitle: [Оралман\ndate: 2003-01-01\n---\nОралмандар келді.\n", encoding="utf-8"
+    )
+    rows = _rows(run_cli, tmp_path / "a")
+    assert [(r["year"], r["count"]) for r in rows if r["term"] == "оралман"] == [(2007, 1)]
+
+
 def test_csv_has_the_same_rows(run_cli, archive) -> None:
     rows = _rows(run_cli, archive)
     code, out, _ = run_cli("usage", str(archive), "--lang", "kk", "--format", "csv")
