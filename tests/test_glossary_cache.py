@@ -15,6 +15,7 @@ from tests.conftest import DATA, PROJECT
 from toolkit import cache as user_cache
 from toolkit.glossary import cache, load_glossary, loader
 from toolkit.glossary.model import CldrRef, Concept, Term
+from toolkit.matching import forms, matcher
 
 
 @pytest.fixture
@@ -181,3 +182,24 @@ def test_an_entry_of_the_previous_layout_is_a_miss(glossary_copy: Path):
     name = user_cache.folder_entry(glossary_copy, cache.CONCEPTS)
     user_cache.write_keyed(name, first.key, [("tenge", "currencies", {})])  # format 2's way
     assert load_glossary(glossary_copy)["tenge"] == first["tenge"]
+
+
+def test_the_term_matcher_comes_from_the_cache_and_follows_the_glossary(
+    glossary_copy: Path, monkeypatch
+):
+    text = "Алматыда жиын өтті."
+    built = forms.load_matcher(load_glossary(glossary_copy), "kk")
+
+    def no_build(*_args, **_kwargs):
+        raise AssertionError("the matcher was built although the cache is current")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(matcher.TermMatcher, "__init__", no_build)
+        patch.setattr(forms, "build_index", no_build)
+        cached = forms.load_matcher(load_glossary(glossary_copy), "kk")
+        assert cached.find(text) == built.find(text) != []
+        with pytest.raises(AssertionError, match="was built"):
+            forms.load_matcher(load_glossary(glossary_copy), "kk", use_cache=False)
+    places = glossary_copy / "places.yaml"
+    places.write_text(places.read_text(encoding="utf-8").replace("Алматы", "Алмата"))
+    assert forms.load_matcher(load_glossary(glossary_copy), "kk").find(text) == []

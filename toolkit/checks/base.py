@@ -171,8 +171,9 @@ class Resources:
 
     def matcher(self, lang: str) -> TermMatcher:
         if lang not in self._matchers:
+            # the form index only if it is read already: a cached matcher needs none
             self._matchers[lang] = load_matcher(
-                self.glossary, lang, use_cache=self.use_cache, index=self.form_index(lang)
+                self.glossary, lang, use_cache=self.use_cache, index=self._indexes.get(lang)
             )
         return self._matchers[lang]
 

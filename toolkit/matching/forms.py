@@ -153,7 +153,12 @@ def load_matcher(
     glossary: Glossary, lang: str, *, use_cache: bool = True, index: FormIndex | None = None
 ) -> TermMatcher:
     """The :class:`TermMatcher` of ``lang`` for ``glossary``, from the cache when current;
-    ``index``: the form index of ``lang`` (:func:`load_index`) when the caller has it already.
+    ``index``: the form index of ``lang`` (:func:`load_index`) when the caller has it already
+    (it is read only when the matcher has to be built).
+
+    The built matcher is cached beside the form index, under the same key: its automaton
+    takes longer to build than to read (Kazakh, ~19,000 forms: 0.42 s of CPU against 0.04 s
+    on the project glossary), and every command that recognises terms needs it.
 
     In English a language name is also the adjective and often the people («the Chinese
     government», «many Kyrgyz»): languages (concepts of the ``languages`` domain or linked
@@ -163,6 +168,12 @@ def load_matcher(
     adjective, recognised alone only where no noun it agrees with follows
     (:func:`~.russian_context.is_russian_language_use`: «на китайском», not «в китайском
     регионе»)."""
+    cached = use_cache and bool(glossary.key)
+    root, key = Path(glossary.root), f"{glossary.key}:{generators_fingerprint()}"
+    if cached:
+        stored = cache.read(root, key, kind=f"matcher-{lang}")
+        if isinstance(stored, TermMatcher):
+            return stored
     english = {c.id: c.preferred_text("en") for c in glossary}
     context = None
     if lang in LANGUAGE_CONTEXT:
@@ -173,10 +184,13 @@ def load_matcher(
         context = ContextRule(languages, LANGUAGE_CONTEXT[lang]) if languages else None
     if index is None:
         index = load_index(glossary, lang, use_cache=use_cache)
-    return TermMatcher(
+    matcher = TermMatcher(
         index, english, context,
         phrases_any_case=lang in PHRASES_ANY_CASE, dismiss=DISMISS.get(lang),
     )  # fmt: skip
+    if cached:
+        cache.write(root, key, matcher, kind=f"matcher-{lang}")
+    return matcher
 
 
 def recognised_forms(
