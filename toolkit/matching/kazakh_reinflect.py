@@ -6,12 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from toolkit.glossary.model import Term
-from toolkit.matching.kazakh import (
-    INFLECTED_FORMS_POS,
-    Features,
-    Tagged,
-    tagged_phrase_forms,
-)
+from toolkit.matching.kazakh import INFLECTED_FORMS_POS, Tagged, tagged_phrase_forms
+from toolkit.matching.kazakh_suffixes import Features
 from toolkit.matching.normalize import fold
 from toolkit.matching.normalize import match_case as _match_case
 
