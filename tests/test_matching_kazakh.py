@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from toolkit.glossary.model import Term
-from toolkit.matching import kazakh
+from toolkit.matching import kazakh, kazakh_stems
 from toolkit.matching.kazakh import kazakh_forms, kazakh_word_forms, without_genitives
 
 FORMS_DIR = Path(__file__).parent / "data" / "kazakh-forms"
@@ -129,8 +129,9 @@ def test_forms_keep_the_modifiers_and_the_term(term: str):
     assert all(f.startswith((prefix, without_genitives(prefix))) for f in forms)
 
 
-def test_docstring_examples():
-    result = doctest.testmod(kazakh)
+@pytest.mark.parametrize("module", [kazakh, kazakh_stems], ids=lambda m: m.__name__)
+def test_docstring_examples(module):
+    result = doctest.testmod(module)
     assert result.attempted > 0
     assert result.failed == 0
 

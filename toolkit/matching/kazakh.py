@@ -1,9 +1,9 @@
 """Kazakh (Cyrillic) surface forms of glossary terms: a suffix generator with vowel harmony.
 
 The endings are data (``data/kk_suffixes.yaml``, read by :mod:`.kazakh_suffixes`; the grammar
-and its sources are in ``docs/kazakh-morphology.md``); this module decides which stem class and
-harmony a word has and stacks the endings: plural, 3rd-person and 1st-person plural
-possessive, the seven cases and the attributive locative -дағы.
+and its sources are in ``docs/kazakh-morphology.md``); :mod:`.kazakh_stems` decides which stem
+class and harmony a word has; this module stacks the endings: plural, 3rd-person and
+1st-person plural possessive, the seven cases and the attributive locative -дағы.
 
 >>> forms = kazakh_word_forms("Шыңжаң")
 >>> "Шыңжаңнан" in forms, "Шыңжаңдағы" in forms, "Шыңжаңдан" in forms
@@ -20,15 +20,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from toolkit.matching.kazakh_stems import (
+    harmonies,
+    is_abbreviation,
+    is_patronymic,
+    is_possessive_head,
+    stem_classes,
+)
 from toolkit.matching.kazakh_suffixes import (
     ABBREVIATION_TAGS,
-    BACK,
     BARE_TAGS,
     BOTH,
-    FRONT,
     PLAIN_TAGS,
     PX_TAGS,
-    SIGNS,
     Features,
     suffix_tables,
 )
@@ -41,90 +45,6 @@ if TYPE_CHECKING:  # a term is read, never built here: the glossary package is n
 INFLECTED_FORMS_POS: frozenset[str | None] = frozenset(
     {None, "noun", "proper-noun", "abbreviation"}
 )
-
-
-# -- analysis of one word (lower-case) -----------------------------------------------------------
-
-
-def harmonies(lower: str, capitalised: bool = False) -> tuple[int, ...]:
-    """The harmony (``BACK``/``FRONT``, or both) of the endings a lower-case stem takes.
-
-    The last vowel decides; и, у, ю are decided from the vowels before them; loanword clusters,
-    ь and ё are front; -ов/-ев surnames follow the stem before the ending.
-
-    >>> harmonies("серікжан"), harmonies("біләш"), harmonies("парк"), harmonies("лагерь")
-    ((0,), (1,), (1,), (1,))
-    >>> harmonies("назарбаев"), harmonies("әуезов"), harmonies("путин"), harmonies("қоздыру")
-    ((0,), (0, 1), (1,), (0,))
-    """
-    t = suffix_tables()
-    if lower.endswith("ь"):
-        return (FRONT,)
-    for ending in t.surname_endings:
-        if lower.endswith(ending) and len(lower) > len(ending) + 1:
-            return (BACK,) if harmonies(lower[: -len(ending)]) == (BACK,) else BOTH
-    vowel_class = t.vowel_class
-    i = len(lower) - 1
-    while i >= 0 and lower[i] not in vowel_class:
-        i -= 1
-    if i < 0:
-        return BOTH
-    last = lower[i]
-    h = vowel_class[last]
-    if h == BACK:
-        return (FRONT,) if lower.endswith(t.front_clusters) else (BACK,)
-    if h == FRONT:
-        return (FRONT,)
-    if last in "уи" and i > 0 and lower[i - 1] in vowel_class:  # glide (ау, ей): the vowel before
-        return harmonies(lower[:i], capitalised)
-    earlier = next(
-        (vowel_class[c] for c in reversed(lower[:i]) if vowel_class.get(c) is not None), None
-    )
-    if last == "и":  # loans: front (министрге, Путинге); native usage varies (Мұхит)
-        return (FRONT,) if earlier in (None, FRONT) else BOTH
-    if last == "у":  # verbal nouns follow the verb (кесуге, қоздыруға); су is back (Жетісу)
-        if i < len(lower) - 1:  # у in a closed last syllable is a loan's back u (форумға)
-            if lower.endswith(t.front_clusters):  # хирургке (emle 2018 §95)
-                return (FRONT,)
-            return BOTH if earlier == FRONT else (BACK,)
-        if earlier is None:
-            return (BACK,)
-        return BOTH if capitalised and earlier == FRONT else (earlier,)
-    return BOTH if earlier is None else (earlier,)
-
-
-def stem_classes(lower: str) -> tuple[str, ...]:
-    """The classes of a lower-case stem's final sound (ь looks at the letter before it).
-
-    >>> stem_classes("алматы"), stem_classes("шыңжаң"), stem_classes("лагерь"), stem_classes("би")
-    (('vowel',), ('nasal',), ('sonorant',), ('vowel', 'sonorant'))
-    """
-    final = lower.rstrip(SIGNS)
-    return suffix_tables().stem_classes.get(final[-1], ()) if final else ()
-
-
-def is_abbreviation(word: str) -> bool:
-    """True for an all-caps abbreviation such as БҰҰ, АҚШ, ҚР (two letters or more)."""
-    return len(word) >= 2 and word.isupper()
-
-
-def is_patronymic(lower: str) -> bool:
-    """True for an -ұлы/-қызы surname (Мұсаханұлы): ұл/қыз + possessive."""
-    return lower.endswith(suffix_tables().patronymic_endings)
-
-
-def is_possessive_head(lower: str) -> bool:
-    """True when the head of a multi-word term ends in the possessive -ы/-і (izafet).
-
-    >>> is_possessive_head("еріктілері"), is_possessive_head("іздеуші"), is_possessive_head("сот")
-    (True, False, False)
-    """
-    t = suffix_tables()
-    # a vowel before the final ы/і can only be a glide (қамауы, миы): still a possessive
-    return len(lower) > 2 and lower[-1] in "ыі" and not lower.endswith(t.not_possessive_endings)
-
-
-# -- generation -----------------------------------------------------------------------------
 
 #: form → its features, in order of preference (the first form of a feature set is the one
 #: a generator writes); a form generated twice keeps its first features.
