@@ -15,7 +15,8 @@ from pathlib import Path
 
 from toolkit.glossary import cache
 from toolkit.glossary.model import Concept, Glossary, Term
-from toolkit.matching.english import english_forms, is_language_use, part_of_a_name
+from toolkit.matching.english import english_forms
+from toolkit.matching.english_context import is_language_use, part_of_a_name
 from toolkit.matching.fingerprint import generators_fingerprint
 from toolkit.matching.kazakh import kazakh_forms
 from toolkit.matching.matcher import Candidate, ContextRule, Match, TermMatcher
@@ -163,7 +164,7 @@ def load_matcher(
     In English a language name is also the adjective and often the people («the Chinese
     government», «many Kyrgyz»): languages (concepts of the ``languages`` domain or linked
     to a CLDR language) are recognised only in a language context
-    (:func:`~.english.is_language_use`); elsewhere their words stand for another concept of
+    (:func:`~.english_context.is_language_use`); elsewhere their words stand for another concept of
     the same spelling (the Kyrgyz people), or for none. In Russian the language is an
     adjective, recognised alone only where no noun it agrees with follows
     (:func:`~.russian_context.is_russian_language_use`: «на китайском», not «в китайском
