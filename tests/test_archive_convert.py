@@ -188,3 +188,24 @@ def test_markdown_script_never_closed_runs_to_the_end() -> None:
     # CommonMark: a raw HTML block opened by <script> ends at </script> or at the end
     source = 'Қала\n\n<script>\nvar city = "Алматы";\n'
     assert convert_markdown(source, to_kk_latin) == 'Qala\n\n<script>\nvar city = "Алматы";\n'
+
+
+def test_markdown_inline_code_holding_a_tag_stays_code() -> None:
+    source = "Процесті `kill -9 <pid>` тоқтатады, ал `<br>` жол бөледі.\n"
+    assert convert_markdown(source, to_kk_latin) == (
+        "Prosestı `kill -9 <pid>` toqtatady, al `<br>` jol böledı.\n"
+    )
+
+
+def test_markdown_comment_over_several_lines_stays_as_it_is() -> None:
+    source = "<!--\nАвторы: редакция\n-->\nҚала жаңалықтары\n\nҚала <!-- ескерту\nосында --> бар\n"
+    assert convert_markdown(source, to_kk_latin) == (
+        "<!--\nАвторы: редакция\n-->\nQala jañalyqtary\n\nQala <!-- ескерту\nосында --> bar\n"
+    )
+
+
+def test_a_romanized_russian_page_is_read_back_as_russian() -> None:
+    page = '<html lang="ru"><body><p>Moskva</p><p lang="en">Moskva</p></body></html>'
+    back = Converter("ru-iso9", reverse=True)
+    out = convert_html(page, back.fragment, "p.html", back.source_lang)
+    assert "<p>Москва</p>" in out and '<p lang="en">Moskva</p>' in out

@@ -32,41 +32,11 @@ _VERBATIM_RAW = re.compile(
 )
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
 
-D1 = (
-    "D1: an HTML-looking tag inside inline code (`<h1>`, `<pid>`) splits the line at it, so "
-    "the backticks pair up wrongly: prose between code spans is left as it was and code "
-    "after it is converted"
-)
 D2 = "D2: ru-iso9 leaves letters outside Russian (Ukrainian і, ї) as they are, mid-word"
-D4 = "D4: an HTML comment over several lines in Markdown is converted like prose"
-D5 = (
-    "D5: ru-iso9 --reverse reads Latin as English (the scheme's target_lang is en), so a page "
-    'that keeps its lang="ru" after the forward run is not converted back at all'
-)
 KNOWN = {
-    **{
-        (f"w3c-i18n/{page}", "back", "reverse"): D5
-        for page in (
-            "articles/language-tags/index.ru.html",
-            "getting-started/language.ru.html",
-            "questions/qa-chars-vs-markup.ru.html",
-            "questions/qa-forms-utf-8.ru.html",
-            "questions/qa-html-language-declarations.ru.html",
-            "questions/qa-i18n.ru.html",
-        )
-    },
     # (file, check, scheme) -> the defect that makes it fail
-    ("learnxinyminutes/ru/markdown.md", "prose", "ru-iso9"): D1,
-    ("art-of-command-line/README-ru.md", "prose", "ru-iso9"): f"{D1}; {D2}",
+    ("art-of-command-line/README-ru.md", "prose", "ru-iso9"): D2,
     ("w3c-i18n/getting-started/language.ru.html", "prose", "ru-iso9"): D2,
-    ("art-of-command-line/README-ru.md", "protected", "reverse"): D1,
-    ("iroha/docs/portal/docs/devportal/preview-invite-flow.kk.md", "protected", "reverse"): D1,
-    ("iroha/docs/portal/docs/devportal/security-hardening.kk.md", "protected", "reverse"): D1,
-    ("iroha/docs/portal/docs/sdks/javascript.kk.md", "protected", "reverse"): D1,
-    ("iroha/docs/portal/docs/sorafs/migration-roadmap.kk.md", "protected", "reverse"): D1,
-    ("iroha/docs/source/docs_devrel/monthly_sync_agenda.kk.md", "protected", "reverse"): (
-        f"{D1}; {D4}"
-    ),
 }
 
 

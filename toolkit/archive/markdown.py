@@ -34,17 +34,25 @@ from toolkit.articles.inline import markdown_parser
 from toolkit.yaml_guard import find_unsafe_yaml
 
 _VERBATIM_NAMES = "|".join(sorted(VERBATIM_ELEMENTS))
-#: a verbatim HTML element from its start tag to its end tag, an HTML tag or autolink, and
-#: the label of a reference link: never converted
+#: an inline code span (a run of backticks to the next run of the same length, not across a
+#: blank line), an HTML comment, a verbatim HTML element from its start tag to its end tag,
+#: an HTML tag or autolink, and the label of a reference link: never converted. Code spans
+#: come first: a tag-like ``<pid>`` inside one is code, not a tag that ends the span early.
 _KEPT_INLINE = re.compile(
-    rf"<({_VERBATIM_NAMES})(?=[\s/>])[^>]*>.*?</\1\s*>"
+    r"(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)(?P=ticks)(?!`)"
+    r"|<!--.*?-->"
+    rf"|<(?P<verbatim>{_VERBATIM_NAMES})(?=[\s/>])[^>]*>.*?</(?P=verbatim)\s*>"
     r"|</?[A-Za-z!][^<>\n]*>|\]\[[^\]\n]*\]",
     re.DOTALL | re.IGNORECASE,
 )
-#: the start of a raw HTML block that only its end tag closes (CommonMark's first kind)
-_VERBATIM_BLOCK = re.compile(r" {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
-#: an HTML start tag of an element that may open such a block or be kept inline
-_VERBATIM_START = re.compile(rf"<(?:{_VERBATIM_NAMES})(?=[\s/>])", re.IGNORECASE)
+#: the start of a raw HTML block that only its end marker closes (CommonMark's kinds 1-5:
+#: script, pre, style, textarea; a comment; a processing instruction; a declaration; CDATA)
+_VERBATIM_BLOCK = re.compile(
+    r" {0,3}(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)",
+    re.IGNORECASE,
+)
+#: an HTML start tag of an element that may open such a block or be kept inline, or a comment
+_VERBATIM_START = re.compile(rf"<(?:{_VERBATIM_NAMES})(?=[\s/>])|<!--", re.IGNORECASE)
 #: an inline HTML start (group 1) or end (group 2) tag of a verbatim element
 _VERBATIM_TAG = re.compile(rf"<(?:({_VERBATIM_NAMES})|/({_VERBATIM_NAMES}))\b", re.IGNORECASE)
 #: a front-matter line "key: value" (also "- key: value"): the key stays
@@ -78,13 +86,15 @@ def front_matter_end(lines: list[str]) -> int:
 
 
 def inline_pieces(text: str) -> list[str]:
-    """``text`` cut into prose (even places) and inline HTML tags and reference labels (odd
-    places), which are never converted.
+    """``text`` cut into prose (even places) and what is never converted (odd places): inline
+    code, HTML comments and tags, reference labels.
 
     >>> inline_pieces("ab <b class='x'>ab</b> [ab][ab]")
     ['ab ', "<b class='x'>", 'ab', '</b>', ' [ab', '][ab]', '']
+    >>> inline_pieces("ab `kill <pid>` ab ``a`b`` <!-- a\\nb -->")
+    ['ab ', '`kill <pid>`', ' ab ', '``a`b``', ' ', '<!-- a\\nb -->', '']
     """
-    if "<" not in text and "][" not in text:
+    if "<" not in text and "][" not in text and "`" not in text:
         return [text]  # the usual paragraph: nothing to look for
     pieces, position = [], 0
     for match in _KEPT_INLINE.finditer(text):

@@ -78,8 +78,15 @@ class Converter:
 
     @functools.cached_property
     def source_lang(self) -> str:
+        """The language of the text this converter reads (an HTML element whose ``lang``
+        names another is left alone). Read back, a scheme's text is in its target language,
+        except where that is English: a romanization for English readers (ru-iso9,
+        kk-bgn-pcgn) spells the source language's text in Latin letters, and a page of it
+        is still a Russian or Kazakh page (``lang="ru"``)."""
         scheme = get_scheme(self.scheme)
-        return scheme.target_lang if self.reverse else scheme.source_lang
+        if self.reverse and scheme.target_lang != "en":
+            return scheme.target_lang
+        return scheme.source_lang
 
     def text(self, text: str, *, sentence_capitals: bool = True) -> str:
         """``text`` transliterated (glossary spellings winning); ``sentence_capitals``: see
