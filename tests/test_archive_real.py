@@ -291,10 +291,6 @@ def test_usage_counts_an_undated_page_without_a_year(usage_rows: list[dict[str, 
     assert {**row, "count": 2} in usage_rows
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="U1: «в Латинской Америке» is counted as an unknown spelling of the United States",
-)
 def test_usage_does_not_take_latin_america_for_the_united_states(
     usage_rows: list[dict[str, object]],
 ) -> None:

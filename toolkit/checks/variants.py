@@ -120,6 +120,19 @@ def is_common_russian_word(word: str) -> bool:
     return score >= 0.5
 
 
+def same_russian_word(word: str, other: str) -> bool:
+    """``word`` and ``other`` are forms of one word that pymorphy3 knows from its dictionary
+    («Америке» and «Америки»): another case of a glossary word is not a misspelling of it.
+
+    >>> same_russian_word("Америке", "Америки"), same_russian_word("Белаш", "Билаш")
+    (True, False)
+    """
+    lemmas = {p.normal_form for p in analyzer().parse(word) if p.is_known}
+    return bool(lemmas) and any(
+        p.is_known and p.normal_form in lemmas for p in analyzer().parse(other)
+    )
+
+
 def starts_sentence(text: str, start: int) -> bool:
     """The word at ``start`` opens ``text`` or a sentence (or a list item) in it: a capital
     there says nothing about whether it is a name.
@@ -189,7 +202,10 @@ def _verdict(
     for stem in stems:
         hit = index.closest(stem)
         if hit is not None and hit + folded[len(stem) :] in index.form_words:
-            if lang == "ru" and is_common_russian_word(word):
+            found = index.words[hit]
+            if lang == "ru" and (
+                is_common_russian_word(word) or same_russian_word(word, found[0])
+            ):
                 return None
-            return index.words[hit]
+            return found
     return None
