@@ -203,9 +203,7 @@ def _verdict(
         hit = index.closest(stem)
         if hit is not None and hit + folded[len(stem) :] in index.form_words:
             found = index.words[hit]
-            if lang == "ru" and (
-                is_common_russian_word(word) or same_russian_word(word, found[0])
-            ):
+            if lang == "ru" and (is_common_russian_word(word) or same_russian_word(word, found[0])):
                 return None
             return found
     return None
