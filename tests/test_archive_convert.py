@@ -69,6 +69,13 @@ def test_html_character_references_come_back_as_written() -> None:
     )
 
 
+def test_html_bare_ampersands_come_back_as_written() -> None:
+    source = '<p title="Қ & Б">Қала & дала &copy 2024 <a href="/іздеу?q=1&p=2">Іздеу</a></p>'
+    assert convert_html(source, to_kk_latin, "amp.html") == (
+        '<p title="Q & B">Qala & dala &copy 2024 <a href="/іздеу?q=1&p=2">Izdeu</a></p>'
+    )
+
+
 def test_latin_to_cyrillic_leaves_character_references_alone() -> None:
     def to_cyrillic(text: str) -> str:
         return Converter("kk-latn-2021", reverse=True).fragment(text)

@@ -8,8 +8,8 @@ language other than the scheme's source language (a Russian quotation in a Kazak
 
 The tree is written back by lxml: the same elements, attributes and order, and the
 document's own doctype. A character reference that no conversion can change (one that is
-not a letter: ``&nbsp;``, ``&laquo;``, ``&amp;``, ``&#8212;``) comes back as the source
-wrote it: it goes through the parse and the conversion as a private-use character of its
+not a letter: ``&nbsp;``, ``&laquo;``, ``&amp;``, ``&#8212;``), and a bare ``&``, come back
+as the source wrote them: it goes through the parse and the conversion as a private-use character of its
 own. A reference to a letter (``&#1178;``, Қ) is read as the letter, converted, and written
 as the converted letter. What lxml writes its own way: an empty element as ``<br>`` (not
 ``<br/>``), attribute values in double quotes, and elements libxml2 implies (a ``</p>``
@@ -23,6 +23,7 @@ attribute quote never closed: text would be lost or moved), is an
 from __future__ import annotations
 
 import html
+import html.entities
 import re
 from collections.abc import Callable
 from typing import Any
@@ -50,8 +51,15 @@ _PROSE_XPATH = etree.XPath(
 _LANG_XPATH = etree.XPath("//@lang")
 _URI_XPATH = etree.XPath(" | ".join(f"//@{name}" for name in sorted(_URI_ATTRIBUTES)))
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
-#: a character reference: numeric, or named (a name no entity has is kept as written too)
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LEGACY_NAMES = [name for name in html.entities.html5 if not name.endswith(";")]
+#: a character reference (numeric, or named: a name no entity has is kept as written too), or
+#: an ampersand that starts none («Bird & Bird», ``?a=1&b=2``), which lxml would write ``&amp;``
+_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};"
+    # the legacy names HTML reads without a semicolon («&copy 2020»), longest first
+    + "".join(f"|{name}" for name in sorted(_LEGACY_NAMES, key=len, reverse=True))
+    + ")?"
+)
 #: the private-use characters that stand for kept references (Supplementary Private Use
 #: Area-A: no scheme maps them, no text of the archive's languages holds them)
 _FIRST_STAND_IN = 0xF0000
@@ -170,13 +178,13 @@ def convert_html(
 
 
 def _stand_ins(text: str) -> tuple[str, dict[int, str]]:
-    """``text`` with each character reference that is not a letter replaced by a private-use
-    character of its own, and the references by those characters' code points (none when
+    """``text`` with each character reference that is not a letter, and each ampersand that
+    starts no reference, replaced by a private-use character of its own, and the references by those characters' code points (none when
     ``text`` holds such characters already: its references are then read as lxml reads
     them).
 
-    >>> _stand_ins("a&nbsp;b&#1178;&nbsp;")
-    ('a\U000f0000b&#1178;\U000f0000', {983040: '&nbsp;'})
+    >>> _stand_ins("a&nbsp;b&#1178;&nbsp; & ")
+    ('a\U000f0000b&#1178;\U000f0000 \U000f0001 ', {983040: '&nbsp;', 983041: '&'})
     """
     if "&" not in text or _STAND_INS.search(text):
         return text, {}
@@ -187,7 +195,7 @@ def _stand_ins(text: str) -> tuple[str, dict[int, str]]:
         character = chosen.get(reference)
         if character is None:
             value = html.unescape(reference)
-            if value != reference and any(c.isalpha() for c in value):
+            if len(value) <= 2 and value.isalpha():
                 return reference  # a letter: converted like any other
             character = chosen[reference] = chr(_FIRST_STAND_IN + len(chosen))
         return character
