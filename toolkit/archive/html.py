@@ -9,11 +9,12 @@ language other than the scheme's source language (a Russian quotation in a Kazak
 The tree is written back by lxml: the same elements, attributes and order, and the
 document's own doctype. A character reference that no conversion can change (one that is
 not a letter: ``&nbsp;``, ``&laquo;``, ``&amp;``, ``&#8212;``), and a bare ``&``, come back
-as the source wrote them: it goes through the parse and the conversion as a private-use character of its
-own. A reference to a letter (``&#1178;``, Қ) is read as the letter, converted, and written
-as the converted letter. What lxml writes its own way: an empty element as ``<br>`` (not
-``<br/>``), attribute values in double quotes, and elements libxml2 implies (a ``</p>``
-the source left out). A fragment without ``<html>`` stays a fragment.
+as the source wrote them: each goes through the parse and the conversion as a private-use
+character of its own. A reference to a letter (``&#1178;``, Қ) is read as the letter,
+converted, and written as the converted letter. What lxml writes its own way: an empty
+element as ``<br>`` (not ``<br/>``), attribute values in double quotes, a start tag
+broken over lines on one line, and elements libxml2 implies (a ``</p>`` the source left
+out). A fragment without ``<html>`` stays a fragment.
 
 Broken HTML, which libxml2 can only repair by guessing (an end tag that closes nothing, an
 attribute quote never closed: text would be lost or moved), is an
@@ -179,9 +180,9 @@ def convert_html(
 
 def _stand_ins(text: str) -> tuple[str, dict[int, str]]:
     """``text`` with each character reference that is not a letter, and each ampersand that
-    starts no reference, replaced by a private-use character of its own, and the references by those characters' code points (none when
-    ``text`` holds such characters already: its references are then read as lxml reads
-    them).
+    starts no reference, replaced by a private-use character of its own, and the references
+    by those characters' code points (none when ``text`` holds such characters already: its
+    references are then read as lxml reads them).
 
     >>> _stand_ins("a&nbsp;b&#1178;&nbsp; & ")
     ('a\U000f0000b&#1178;\U000f0000 \U000f0001 ', {983040: '&nbsp;', 983041: '&'})
