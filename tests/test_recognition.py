@@ -48,7 +48,20 @@ def reference_find(forms: dict[str, Candidate], text: str) -> list[tuple[int, in
         if start >= until:
             kept.append((start, end, concept))
             until = end
-    return kept
+    # A common term that is one part of a hyphenated word is not the term, unless the other
+    # part is a term too; a name is kept.
+    names = {c.concept for c in forms.values() if c.needs_capital}
+    ends, starts = {e for _, e, _ in kept}, {s for s, _, _ in kept}
+    whole = []
+    for start, end, concept in kept:
+        before = re.search(r"[^\W\d_]-$", text[:start])
+        after = re.match(r"-[^\W\d_]", text[end:])
+        if concept not in names and (
+            (before and start - 1 not in ends) or (after and end + 1 not in starts)
+        ):
+            continue
+        whole.append((start, end, concept))
+    return whole
 
 
 WORDS = ["ал", "алма", "алматы", "алматыда", "облысы", "тенге", "Тілек", "тілек", "қандас"]

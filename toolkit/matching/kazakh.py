@@ -279,9 +279,10 @@ def kazakh_forms(term: Term) -> frozenset[str]:
     a head that already ends in the possessive (еріктілері, Республикасы, Ұйымы, -ұлы/-қызы
     names) takes the post-possessive endings (-ның, -на/-не, -н, -нда, -нан, -мен).
 
-    Hand-listed forms of nouns, proper nouns and abbreviations are inflected the same way
-    (лагерлері → лагерлерінде); an ``indeclinable`` term has only its text and forms.
-    A plural-only term gets no second plural.
+    An abbreviation takes its endings after a hyphen or directly, in capitals (АҚШ-қа) or in
+    lower case (млн-ға). Hand-listed forms of nouns, proper nouns and abbreviations are
+    inflected the same way (лагерлері → лагерлерінде); an ``indeclinable`` term has only its
+    text and forms. A plural-only term gets no second plural.
 
     >>> from toolkit.glossary.model import Term
     >>> forms = kazakh_forms(Term("Атажұрт еріктілері", "kk", "preferred"))
@@ -303,6 +304,9 @@ def kazakh_forms(term: Term) -> frozenset[str]:
         bases = (*bases, singular)
     for base in bases:
         out.update(tagged_phrase_forms(base, plural=not term.plural_only))
+    if term.pos == "abbreviation" and term.text.isalpha() and term.text.islower():
+        # a lower-case abbreviation takes its endings after a hyphen too: 5 млн-ға, млрд-тан
+        out.update(_abbreviation(term.text, term.text, hyphen=True))
     return frozenset(out)
 
 

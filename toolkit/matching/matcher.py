@@ -6,9 +6,11 @@ with every boundary character a space and a space on each side, so the automaton
 reports hits between word boundaries (no hit inside a longer word ever reaches Python).
 Overlapping hits resolve leftmost-longest («Алматы облысы» beats «Алматы»); a capitalised
 name does not match a lower-case word (Тілек the name is not тілек "wish"); an acronym
-(UN, ООН, БҰҰ) matches only in capitals (not «Un-hide»). Keyboard accelerator markers
-(«_Save», «&Open», «~Open») are taken out of forms and texts before matching, so they split no
-word («Re_store», «ST_UN» has no UN); spans are offsets in the text as given.
+(UN, ООН, БҰҰ) matches only in capitals (not «Un-hide»); a common term is not one part of a
+hyphenated word («Казахстанская» in «Восточно-Казахстанская», "medium" in "medium-term"),
+see :func:`joined_parts`. Keyboard accelerator markers («_Save», «&Open», «~Open») are taken
+out of forms and texts before matching, so they split no word («Re_store», «ST_UN» has no
+UN); spans are offsets in the text as given.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from toolkit.matching.normalize import (
+    HYPHENS,
     fold,
     match_key,
     original_offset,
@@ -99,6 +102,43 @@ def is_phrase(term: str) -> bool:
     return len(term.split()) > 1
 
 
+def joined_parts(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether ``text[start:end]`` is joined by a hyphen to letters before it and after it:
+    one part of a hyphenated word.
+
+    >>> text = "Восточно-Казахстанская область"
+    >>> joined_parts(text, 9, 22), joined_parts(text, 0, 8), joined_parts(text, 23, 30)
+    ((True, False), (False, True), (False, False))
+    """
+    before = start > 1 and text[start - 1] in HYPHENS and text[start - 2].isalpha()
+    after = text[end : end + 1] in HYPHENS and text[end + 1 : end + 2].isalpha()
+    return before, after
+
+
+def _whole_words(text: str, matches: list[Match], names: list[bool]) -> list[Match]:
+    """``matches`` without the common terms that are one part of a hyphenated word.
+
+    A compound is a word of its own: «Восточно-Казахстанская» is not «казахстанская»
+    (Kazakhstani), «қазақ-қытай» not «қазақ», "medium-term" not "medium". Two kinds of
+    part stay: a name (``names``: its term is capitalised), which keeps its referent in a
+    compound («Қытай-Қазақстан шекарасы», «Almaty-based», "Kazakh-speaking"); and a term
+    whose other part is a recognised term too, two terms side by side («дунгане-мусульмане»).
+    A term written with the hyphen («Нұр-Сұлтан», «БҰҰ-ның») is matched whole, so it is no
+    part.
+    """
+    kept = []
+    last = len(matches) - 1
+    for i, match in enumerate(matches):
+        if not names[i]:
+            before, after = joined_parts(text, match.start, match.end)
+            if before and not (i and matches[i - 1].end == match.start - 1):
+                continue
+            if after and not (i < last and matches[i + 1].start == match.end + 1):
+                continue
+        kept.append(match)
+    return kept
+
+
 def _best(candidates: Iterable[Candidate]) -> Candidate:
     return min(candidates, key=lambda c: (not c.is_base, STATUS_RANK[c.status], c.concept))
 
@@ -113,7 +153,8 @@ class TermMatcher:
     boundary character a space, a space at each end). A form's key has a space on both
     sides, so the automaton only reports forms standing between word boundaries: a form
     inside a longer word («Алматы» in «Алматылық») never reaches Python. Python keeps the
-    leftmost-longest of the hits and applies the case rule.
+    leftmost-longest of the hits, applies the case rule and leaves out the common terms that
+    are one part of a hyphenated word (:func:`joined_parts`).
 
     >>> index = {"Алматы": [Candidate("almaty", "preferred", "Алматы", True, True)],
     ...          "Алматыда": [Candidate("almaty", "preferred", "Алматы", True, False)]}
@@ -308,7 +349,9 @@ class TermMatcher:
         english = self.english
         new_match = tuple.__new__  # Match(...) goes through a Python-level __new__
         matches: list[Match] = []
+        names: list[bool] = []
         taken_until = 0
+        hyphenated = False
         for start, negative_end, best in hits:
             if start < taken_until:
                 continue
@@ -318,8 +361,12 @@ class TermMatcher:
                 new_match(Match, (concept, english.get(concept, ""), start, end,
                                   text[start:end], best[1], best[2]))
             )  # fmt: skip
+            names.append(best[3])
+            hyphenated = (
+                hyphenated or text[start - 1 : start] in HYPHENS or text[end : end + 1] in HYPHENS
+            )
             taken_until = end
-        return matches
+        return _whole_words(text, matches, names) if hyphenated else matches
 
 
 def _unstripped(matches: list[Match], text: str, cuts: tuple[int, ...]) -> list[Match]:

@@ -19,6 +19,9 @@ from bisect import bisect_left, bisect_right
 #: what folding maps besides lower-casing, for letters (punctuation becomes a space anyway)
 _KEY_REPLACEMENTS = (("İ", "i"), ("I", "i"), ("ı", "i"), ("Ё", "е"), ("ё", "е"))
 _PUNCTUATION = re.compile("[\u2010-\u2013\u2019\u02bc]")
+#: what joins the parts of a hyphenated word: the hyphen and the characters folding reads as
+#: one (an en dash is typed for a hyphen in names)
+HYPHENS: frozenset[str] = frozenset("-\u2010\u2011\u2012\u2013")
 _TABLE = str.maketrans(
     {
         "İ": "i",
