@@ -1,6 +1,8 @@
 """`toolkit find` does not report what only looks like a term: one part of a hyphenated word
-(«Восточно-Казахстанский» is not «казахстанский»). Each case is a sentence and every match
-`toolkit find` must report in it, as (concept, surface) pairs in order."""
+(«Восточно-Казахстанский» is not «казахстанский»), or the name of a person, organisation or
+place written in lower case, where its words are an ordinary phrase («әділ сөз» "a fair word"
+is not the Adil Soz foundation). Each case is a sentence and every match `toolkit find`
+must report in it, as (concept, surface) pairs in order."""
 
 from __future__ import annotations
 
@@ -62,6 +64,36 @@ def found(run_cli, tmp_path, lang: str, text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_part_of_a_hyphenated_word_is_not_a_term_of_its_own(
+    run_cli, tmp_path, lang, text, expected
+):
+    assert found(run_cli, tmp_path, lang, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # an organisation's name in lower case is an ordinary phrase
+        ("kk", "Ақсақалдар әділ сөзін ортаға салды.", []),
+        ("kk", "Бұл нағыз атажұрт емес пе?", []),
+        ("en", "The village held a street party.", []),
+        ("ru", "Ни одна демократическая партия не прошла.", []),
+        # written as a name, it is the name
+        ("kk", "Әділ сөз қоры мәлімдеме жасады.", [("adil-soz", "Әділ сөз")]),
+        ("en", "The Street Party was not registered.", [("koshe-party", "Street Party")]),
+        # a capital on another of its words marks the name
+        ("kk", "Ол нағыз Атажұрт туралы айтты.", [("nagyz-atazhurt", "нағыз Атажұрт")]),
+        ("en", "Floods hit the region of Almaty.", [("almaty-region", "region of Almaty")]),
+        # the name of an institution or an event is its description: the press lower-cases it
+        ("kk", "Қаңтар оқиғасына бір жыл толды.", [("qantar", "Қаңтар оқиғасына")]),
+        ("kk", "Ол қаңтар оқиғасына қатысты.", [("qantar", "қаңтар оқиғасына")]),
+        (
+            "ru",
+            "Жалобу рассмотрит конституционный суд.",
+            [("kazakhstan-constitutional-court", "конституционный суд")],
+        ),
+    ],
+)
+def test_a_label_name_of_several_words_in_lower_case_is_an_ordinary_phrase(
     run_cli, tmp_path, lang, text, expected
 ):
     assert found(run_cli, tmp_path, lang, text) == expected

@@ -33,8 +33,15 @@ MATCH_LANGUAGES: tuple[str, ...] = ("en", "kk", "kk-Latn", "ru")
 #: press often lower-cases it («конституционного суда», «қаңтар оқиғасында»); English writes
 #: a title or a body in lower case where it is not used as a name («the president of
 #: Kazakhstan», «the upper house»). A capitalised single word still needs its capital in
-#: every language (Oral the city, oral the adjective).
+#: every language (Oral the city, oral the adjective); so does a name of several words that
+#: is a label rather than a description (:data:`LABEL_KINDS`).
 PHRASES_ANY_CASE: frozenset[str] = frozenset({"en", "kk", "kk-Latn", "ru"})
+#: Kinds of concept whose names are labels given to one person, organisation or place, not
+#: descriptions of an institution, a law or an event: the press does not write them in lower
+#: case, and their words in lower case are an ordinary phrase («әділ сөз» "a fair word" is
+#: not Adil Soz, «нағыз атажұрт» "a true homeland", a "street party"), so a lower-case
+#: occurrence needs a capital on another of its words («region of Almaty»).
+LABEL_KINDS: frozenset[str] = frozenset({"person", "organization", "place"})
 #: Matches that are a homograph of their term, not the concept: an English common noun
 #: with a capital inside a longer name («Court of Appeals»).
 DISMISS: dict[str, Callable[[str, Match, Sequence[Match]], bool]] = {"en": part_of_a_name}
@@ -185,9 +192,10 @@ def load_matcher(
         context = ContextRule(languages, LANGUAGE_CONTEXT[lang]) if languages else None
     if index is None:
         index = load_index(glossary, lang, use_cache=use_cache)
+    labels = frozenset(c.id for c in glossary if c.kind in LABEL_KINDS)
     matcher = TermMatcher(
         index, english, context,
-        phrases_any_case=lang in PHRASES_ANY_CASE, dismiss=DISMISS.get(lang),
+        phrases_any_case=lang in PHRASES_ANY_CASE, labels=labels, dismiss=DISMISS.get(lang),
     )  # fmt: skip
     if cached:
         cache.write(root, key, matcher, kind=f"matcher-{lang}")

@@ -172,6 +172,7 @@ class TermMatcher:
         context: ContextRule | None = None,
         *,
         phrases_any_case: bool = False,
+        labels: frozenset[str] = frozenset(),
         dismiss: Callable[[str, Match, Sequence[Match]], bool] | None = None,
     ):
         import ahocorasick
@@ -182,6 +183,12 @@ class TermMatcher:
         #: «министерства иностранных дел», «қаңтар оқиғасы»); a one-word name still needs its
         #: capital (Тілек the name is not тілек "wish")
         self.phrases_any_case = phrases_any_case
+        #: concepts whose names are labels (people, organisations, places), not descriptions:
+        #: in lower case their words are an ordinary phrase («әділ сөз» "a fair word" is not
+        #: Adil Soz, a "street party" not the Koshe party), so a lower-case occurrence of
+        #: such a name of several words stands for it only where another of its words keeps a
+        #: capital («region of Almaty», «нағыз Атажұрт»)
+        self.labels = labels
         #: says when a match, read in its text among the other matches, is a homograph of
         #: the term and not the concept («Court of Appeals»): such matches are dropped
         self._dismiss = dismiss
@@ -217,17 +224,22 @@ class TermMatcher:
         for key, candidates in merged.items():
             # What a capitalised and a lower-case occurrence stand for, decided once, here;
             # and what one not in the acronym's capitals stands for («Un-hide» is not UN).
-            lower_ok = [
-                c for c in candidates
-                if not c.needs_capital or (phrases_any_case and is_phrase(c.term))
-            ]  # fmt: skip
+            # And what a lower-case occurrence with a capital further on stands for.
+            lower_ok, inner_ok = [], []
+            for c in candidates:
+                if not c.needs_capital or (phrases_any_case and is_phrase(c.term)):
+                    inner_ok.append(c)
+                    if not c.needs_capital or c.concept not in labels:
+                        lower_ok.append(c)
+            if_lower = _best(lower_ok) if lower_ok else None
+            if_inner = _best(inner_ok) if inner_ok else None
             endings = tuple(sorted((t for t in tails[key] if t), key=len, reverse=True))
             upper = tuple(sorted(capitals.get(key, ())))
             words = [c for c in candidates if not is_acronym(c.term)] if upper else candidates
             self._automaton.add_word(
                 key,
-                (len(key), _best(candidates), _best(lower_ok) if lower_ok else None, endings,
-                 upper, _best(words) if words else None),
+                (len(key), _best(candidates), if_lower, endings, upper,
+                 _best(words) if words else None, if_inner),
             )  # fmt: skip
         self._size = len(merged)
         #: texts can be matched many at a time, joined by _SEPARATOR: no form contains its
@@ -308,7 +320,7 @@ class TermMatcher:
         limit = len(text)  # joined index where the current text ends
         hits: list[tuple[int, int, Candidate]] = []
         found = self._automaton.iter(key)
-        for last, (length, if_capital, if_lower, endings, upper, if_word) in found:
+        for last, (length, if_capital, if_lower, endings, upper, if_word, if_inner) in found:
             end = last - 1  # key = " " + form + " ": the form is joined[last - length + 1:end]
             if end > limit:  # the hit is in a later text: finish this one
                 results.append(resolve(text, hits) if hits else [])
@@ -326,6 +338,8 @@ class TermMatcher:
             start = last - length + 1 - base
             if not text[start].isupper():
                 best = if_lower
+                if if_inner is not if_lower and not text[start : end - base].islower():
+                    best = if_inner  # a capital further on: «region of Almaty»
             elif upper and not all(text[start + i].isupper() for i in upper):
                 best = if_word  # capitalised, not in capitals: «Un-hide» is not UN
             else:
