@@ -15,6 +15,7 @@ UN); spans are offsets in the text as given.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -26,6 +27,8 @@ from toolkit.matching.normalize import (
     strip_accelerators,
 )
 
+#: finds a text where some match may be one part of a hyphenated word
+_ANY_HYPHEN = re.compile("[" + re.escape("".join(sorted(HYPHENS))) + "]")
 #: punctuation a form may end with that is not part of its key
 _TRAILING = ".'’"
 #: what joins texts matched together (find_all): "〇" is a letter-like character (kept by
@@ -129,11 +132,12 @@ def _whole_words(text: str, matches: list[Match], names: list[bool]) -> list[Mat
     kept = []
     last = len(matches) - 1
     for i, match in enumerate(matches):
-        if not names[i]:
-            before, after = joined_parts(text, match.start, match.end)
-            if before and not (i and matches[i - 1].end == match.start - 1):
+        start, end = match.start, match.end
+        if not names[i] and (text[start - 1 : start] in HYPHENS or text[end : end + 1] in HYPHENS):
+            before, after = joined_parts(text, start, end)
+            if before and not (i and matches[i - 1].end == start - 1):
                 continue
-            if after and not (i < last and matches[i + 1].start == match.end + 1):
+            if after and not (i < last and matches[i + 1].start == end + 1):
                 continue
         kept.append(match)
     return kept
@@ -363,9 +367,9 @@ class TermMatcher:
         english = self.english
         new_match = tuple.__new__  # Match(...) goes through a Python-level __new__
         matches: list[Match] = []
-        names: list[bool] = []
+        names: list[bool] = []  # per match: its term is a capitalised name (see _whole_words)
+        hyphenated = _ANY_HYPHEN.search(text) is not None
         taken_until = 0
-        hyphenated = False
         for start, negative_end, best in hits:
             if start < taken_until:
                 continue
@@ -375,10 +379,8 @@ class TermMatcher:
                 new_match(Match, (concept, english.get(concept, ""), start, end,
                                   text[start:end], best[1], best[2]))
             )  # fmt: skip
-            names.append(best[3])
-            hyphenated = (
-                hyphenated or text[start - 1 : start] in HYPHENS or text[end : end + 1] in HYPHENS
-            )
+            if hyphenated:
+                names.append(best[3])
             taken_until = end
         return _whole_words(text, matches, names) if hyphenated else matches
 
