@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from toolkit.translit import kk_lower, kk_title, kk_upper, transliterate
+from toolkit.translit.engine import Converter
+from toolkit.translit.rules import ContextRule
 
 
 def test_kk_case_helpers_pair_i_with_dotted_capital() -> None:
@@ -52,3 +54,26 @@ def test_reverse_digraph_case() -> None:
 
 def test_iso9_signs_take_the_case_of_their_word_in_reverse() -> None:
     assert transliterate("OBʺËM Obʺëm obʺëm", "ru-iso9", reverse=True) == "ОБЪЁМ Объём объём"
+
+
+def test_iso9_letters_with_a_combining_mark_take_the_case_of_their_base_in_reverse() -> None:
+    latin = "G̀anok G̀ANOK g̀anok, J̌ovana J̌OVANA Skopǰe, A̋uezov a̋ke, ĶAZAĶ"
+    cyrillic = "Ґанок ҐАНОК ґанок, Јована ЈОВАНА Скопје, Әуезов әке, ҚАЗАҚ"
+    assert transliterate(latin, "ru-iso9", reverse=True) == cyrillic
+    # a mark with no base letter of the scheme stays as it is
+    assert transliterate("\u0300g\u0301a", "ru-iso9", reverse=True) == "\u0300г\u0301а"
+
+
+@pytest.mark.parametrize("rule_on_the_base", [False, True])
+def test_letters_with_a_combining_mark_read_alike_with_a_rule_on_their_base(
+    rule_on_the_base: bool,
+) -> None:
+    """Such letters get a pass of their own unless a rule starts with their base letter (then
+    they are in the one regex): they are read the same either way."""
+    rules = [ContextRule("g", "гх", before="$")] if rule_on_the_base else []
+    conv = Converter(
+        {"g\u0300": "ґ", "g": "г", "a": "а"}, rules,
+        source_casing="default", target_casing="default",
+    )  # fmt: skip
+    expected = "ґаг ҐАГ Ґаг аґ" if not rule_on_the_base else "ґагх ҐАГХ Ґагх аґ"
+    assert conv("g\u0300ag G\u0300AG G\u0300ag ag\u0300") == expected

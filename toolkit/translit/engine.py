@@ -9,7 +9,10 @@ by a small callback, before the table runs:
 * capitals whose output has several letters, inside ALL-CAPS words (``ЩУКИН`` → ``SHCHUKIN``;
   in title case the table already gives ``Shch``).
 
-Regex outputs are in the target script, so the table pass that follows leaves them alone.
+Letters written with a combining mark (ISO 9's ``g̀``, ``a̋`` in reverse) are read between the
+regex and the table by a pass that looks for the marks: their base letters are the commonest
+Latin letters, at which the regex would otherwise stop. Regex and pass outputs are in the
+target script, so the table pass that follows leaves them alone.
 
 Word rules (:class:`~toolkit.translit.rules.WordRule`) come first, for scripts where a whole
 word is spelled one way or another (Kazakh in Arabic script marks a front-vowel word once, at
@@ -26,6 +29,7 @@ output. It gives exactly what the general path gives, several times faster.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 
@@ -129,9 +133,17 @@ class Converter:
                 seqs = [re.escape(v) for f in rule.followed_by for v in case_variants(f, src)]
                 ahead += "(?=" + "|".join(seqs) + ")"
             add(len(rule.letter), 0, behind, case_variants(rule.letter, src), ahead, rule.output)
+        # Letters written with a combining mark (ISO 9's g̀, a̋, and J̌, the capital of ǰ that
+        # Unicode has not precomposed): source sequence → output, for the pass of their own.
+        combined: dict[str, str] = {}
         for key, out in mapping.items():
-            if len(key) > 1:
+            variants = case_variants(key, src) if len(key) > 1 else [src.upper(key)]
+            if all(_is_combined(v) for v in variants):
+                combined.update(dict.fromkeys(variants, out))
+            elif len(key) > 1:
                 add(len(key), 1, "", case_variants(key, src), "", out)
+            elif len(variants[0]) > 1:  # a capital of two letters the table cannot hold
+                add(len(variants[0]), 1, "", variants, "", out)
         # Capitals with several output letters, and caseless signs (ISO 9 ʹ ʺ) whose output
         # has case: both take their case from the word around them.
         # A source script without case (Arabic) has no ALL-CAPS words and no case to give.
@@ -157,6 +169,16 @@ class Converter:
             # Only capitals next to another capital: title case is handled by the table.
             caps = f"(?:(?<=(?<={up}){letters})|(?<={letters})(?={up}))"
             alternatives.append((1, 2, caps, ""))
+        # Their base letters are the commonest Latin letters (a, g, n...): in the one regex, re
+        # would stop at each. A pass that looks for the marks instead gives the same text as
+        # long as no regex alternative starts with one of those letters.
+        if {seq[0] for seq in combined} & first:
+            for seq, out in combined.items():
+                add(2, 1, "", [seq], "", out)
+            combined = {}
+        self._combined = combined
+        marks = sorted({seq[1] for seq in combined})
+        self._marks = re.compile("[" + "".join(marks) + "]") if marks else None
         alternatives.sort(key=lambda a: (-a[0], a[1]))
         self._outputs: list[str] = [a[3] for a in alternatives]
         lower_table = {ord(k): v for k, v in mapping.items() if len(k) == 1}
@@ -235,7 +257,25 @@ class Converter:
         """:meth:`by_general_path` without the word rules."""
         if self._regex is not None:
             text = self._regex.sub(self._replace, text)
+        if self._marks is not None:
+            text = self._letters_with_marks(text)
         return text.translate(self.table) if self.table else text
+
+    def _letters_with_marks(self, text: str) -> str:
+        """``text`` with its letters written with a combining mark converted, each in the case
+        of its base letter (as :meth:`_replace` gives two-letter sequences)."""
+        assert self._marks is not None
+        pieces, done = [], 0
+        for match in self._marks.finditer(text):
+            at = match.start() - 1
+            out = self._combined.get(text[at : at + 2]) if at >= done else None
+            if out is None:
+                continue
+            if not (self._caseless_source or text[at].islower()):
+                out = self._tgt.upper(out)
+            pieces += [text[done:at], out]
+            done = at + 2
+        return "".join(pieces) + text[done:] if pieces else text
 
 
 _LETTER_RUN = r"[^\W\d_]"
@@ -440,6 +480,11 @@ def _in_caps_word(match: re.Match[str]) -> bool:
     if after.isupper():
         return True
     return before.isupper() and not after.islower()
+
+
+def _is_combined(seq: str) -> bool:
+    """True for a letter followed by one combining mark (g̀: g + U+0300)."""
+    return len(seq) == 2 and seq[0].isalpha() and unicodedata.combining(seq[1]) > 0
 
 
 def _caseless(char: str) -> bool:
