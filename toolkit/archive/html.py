@@ -33,6 +33,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from toolkit.archive.documents import UnreadableFile, convert_pieces
+from toolkit.translit import CHARACTER_REFERENCE
 
 #: attributes whose values people read
 READABLE_ATTRIBUTES = ("title", "alt")
@@ -56,9 +57,10 @@ _LEGACY_NAMES = [name for name in html.entities.html5 if not name.endswith(";")]
 #: a character reference (numeric, or named: a name no entity has is kept as written too), or
 #: an ampersand that starts none («Bird & Bird», ``?a=1&b=2``), which lxml would write ``&amp;``
 _REFERENCE = re.compile(
-    r"&(?:#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};"
+    CHARACTER_REFERENCE.pattern
     # the legacy names HTML reads without a semicolon («&copy 2020»), longest first
-    + "".join(f"|{name}" for name in sorted(_LEGACY_NAMES, key=len, reverse=True))
+    + "|&(?:"
+    + "|".join(sorted(_LEGACY_NAMES, key=len, reverse=True))
     + ")?"
 )
 #: the private-use characters that stand for kept references (Supplementary Private Use

@@ -141,13 +141,17 @@ def _from_builtins(stored: dict[str, list[tuple]]) -> FormIndex:
     return {key: [Candidate._make(c) for c in cands] for key, cands in stored.items()}
 
 
+def _cache_key(glossary: Glossary) -> str:
+    """The key of the cached form index and matchers: the glossary and the generators."""
+    return f"{glossary.key}:{generators_fingerprint()}"
+
+
 def load_index(glossary: Glossary, lang: str, *, use_cache: bool = True) -> FormIndex:
     """The surface forms of every term of ``lang`` (folded form → candidates), from the cache
     when it is current; built (and cached) otherwise."""
     if lang not in MATCH_LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(MATCH_LANGUAGES)}")
-    root = Path(glossary.root)
-    key = f"{glossary.key}:{generators_fingerprint()}"
+    root, key = Path(glossary.root), _cache_key(glossary)
     stored = cache.read(root, key, kind=f"forms-{lang}") if use_cache and glossary.key else None
     if stored is not None:
         return _from_builtins(stored)
@@ -177,7 +181,7 @@ def load_matcher(
     (:func:`~.russian_context.is_russian_language_use`: «на китайском», not «в китайском
     регионе»)."""
     cached = use_cache and bool(glossary.key)
-    root, key = Path(glossary.root), f"{glossary.key}:{generators_fingerprint()}"
+    root, key = Path(glossary.root), _cache_key(glossary)
     if cached:
         stored = cache.read(root, key, kind=f"matcher-{lang}")
         if isinstance(stored, TermMatcher):

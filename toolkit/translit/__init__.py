@@ -38,6 +38,7 @@ from toolkit.translit.scheme import (
 )
 
 __all__ = [
+    "CHARACTER_REFERENCE",
     "KK_LATIN",
     "AmbiguousWord",
     "IrreversibleSchemeError",
@@ -65,9 +66,13 @@ KK_LATIN = "kk-latn-2021"
 #: None reaches across a line end, and each holds one of _MARKS: only lines with a mark are
 #: searched (a text of many lines may hold a few URLs).
 _MARKS = ("`", "](", "://", "www.", "@", "&")
+#: An HTML character reference: numeric (``&#1178;``, ``&#x41A;``) or named (``&laquo;``).
+CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 _PROTECTED = (
     re.compile(r"`[^`\n]*`"),
-    re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
+    CHARACTER_REFERENCE,
     re.compile(r"\]\([^)\s]*\)"),
     re.compile(r"[a-zA-Z](?<![\w.+-][a-zA-Z])(?:[a-zA-Z0-9+.-]*://|(?<=w)ww\.)[^\s<>\"'`]+"),
 )
